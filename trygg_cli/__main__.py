@@ -1,0 +1,3 @@
+from trygg_cli.cli import main
+
+main()

@@ -1,0 +1,61 @@
+"""The one diagnostic type: every problem trygg reports is a :class:`Finding`."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; higher is worse."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+YamlPath = tuple[str | int, ...]
+
+
+def format_yaml_path(path: YamlPath) -> str:
+    """``("bodies", 0, "members")`` → ``bodies[0].members``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A located problem: where (path, 1-based line and column, YAML path), what and how bad.
+
+    Findings sort by file, then position, so reports read top to bottom.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule: str
+    message: str
+    severity: Severity = Severity.ERROR
+    yaml_path: YamlPath = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shape documented in docs/json-output.md (version 1)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "yaml_path": format_yaml_path(self.yaml_path),
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+        }

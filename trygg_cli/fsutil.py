@@ -1,0 +1,29 @@
+"""Writing files so that a failure never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from trygg_cli.errors import TryggError
+from trygg_cli.i18n import _
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to a temporary file beside ``path``, then rename it into place."""
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise TryggError(_("cannot write {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.replace(temporary, path)
+    except OSError as exc:
+        os.unlink(temporary)
+        raise TryggError(_("cannot write {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None

@@ -1,0 +1,65 @@
+"""JSON Schema for each document kind, generated from the model, with Swedish descriptions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from trygg_cli.model import KINDS
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+# Descriptions of the object types, in Swedish: the editor shows them on hover.
+_SWEDISH = {
+    "Agreement": "Samverkansöverenskommelse mellan kommun och polis (central/övergripande eller lokal).",
+    "ActionPlan": "Åtgärdsplan (handlingsplan) som hör till en samverkansöverenskommelse.",
+    "CitizenPromise": "Medborgarlöfte: ett problem, konkreta åtaganden från polis och kommun, en period och en uppföljning.",
+    "Party": "En part som sluter överenskommelsen.",
+    "Signatory": "En undertecknare för en part.",
+    "Term": "En uttalad längd, t.ex. 'en period om fyra år'.",
+    "Period": "Period: från, till eller tills vidare.",
+    "Completion": "Ett genomfört tillfälle med datum.",
+    "Schedule": "När något sker: år och intervall, antal gånger per period, eller vid behov.",
+    "Responsible": "En roll hos en part, eller ett organ, som ansvarar.",
+    "Section": "Ett textavsnitt, t.ex. Bakgrund eller Syfte.",
+    "Member": "En medlem i ett samverkansorgan: en roll från en part.",
+    "Body": "Ett samverkansorgan, t.ex. styrgrupp, BRÅ, SSPF eller LÖK-nätverk.",
+    "Indicator": "En indikator som ett mål följs upp med.",
+    "Goal": "Ett mål eller delmål.",
+    "Priority": "Ett prioriterat område med mål och indikatorer.",
+    "Decision": "Beslutet: organ, datum, paragraf och diarienummer.",
+    "Superseded": "En tidigare överenskommelse som ersätts.",
+    "Occasion": "Ett återkommande gemensamt tillfälle, t.ex. en årlig hearing.",
+    "Action": "En åtgärd: vem som planerar, utför och följer upp, och när.",
+    "Commitment": "Ett åtagande från en part i ett medborgarlöfte.",
+}
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one document kind."""
+    model = KINDS[kind]
+    generated = model.model_json_schema(by_alias=True)
+    for name, definition in generated.get("$defs", {}).items():
+        if name in _SWEDISH:
+            definition["description"] = _SWEDISH[name]
+    generated["description"] = _SWEDISH[model.__name__]
+    return {"$schema": SCHEMA_URI, "$id": f"{kind}.schema.json", **generated}
+
+
+def render_schemas() -> dict[str, str]:
+    """``{file name: JSON text}`` for every kind, byte-stable."""
+    return {
+        f"{kind}.schema.json": json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
+        for kind in KINDS
+    }
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """File names in ``directory`` that differ from what the model generates."""
+    stale = []
+    for name, content in render_schemas().items():
+        target = directory / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != content:
+            stale.append(name)
+    return stale

@@ -1,0 +1,236 @@
+"""A workspace: every trygg document under some paths, checked, with references resolved.
+
+Files are checked one by one (in worker processes when there are many), then ids and
+references are resolved across the whole workspace. A workspace can also be built from
+``{path: bytes}`` so that a git revision goes through exactly the same code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trygg_cli.check import DocIndex, FileResult, Ref, check_source
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.model import Document
+
+Progress = Callable[[int, int], None]
+
+_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = frozenset((".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"))
+# Below these sizes a process pool costs more than it saves.
+_PARALLEL_MIN_FILES = 64
+_PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+_CHUNK = 24
+
+
+@dataclass
+class Workspace:
+    """The checked files, the findings and (when asked for) the documents by id."""
+
+    results: list[FileResult]
+    findings: list[Finding] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    @property
+    def checked(self) -> list[str]:
+        return [r.path for r in self.results if r.checked]
+
+    @property
+    def skipped(self) -> list[str]:
+        return [r.path for r in self.results if not r.checked]
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """The YAML files under ``paths`` (files as given, directories recursed), sorted.
+
+    Hidden directories such as ``.git`` are not entered; files in them are still skipped
+    later unless they carry the ``trygg:`` marker, so ``.github/`` workflows are never read
+    as documents.
+    """
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for dirpath, dirnames, filenames in os.walk(path):
+                dirnames[:] = sorted(
+                    d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")
+                )
+                found.extend(
+                    os.path.normpath(os.path.join(dirpath, name))
+                    for name in sorted(filenames)
+                    if name.endswith(_SUFFIXES)
+                )
+        elif path.exists():
+            found.append(str(path))
+        else:
+            raise TryggError(_("'{path}' does not exist").format(path=given))
+    return sorted(dict.fromkeys(found))
+
+
+def _read(path: str) -> bytes | Finding:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        return Finding(path, 1, 1, "read-error", _("the file could not be read: {reason}").format(
+            reason=exc.strerror or exc))
+
+
+def _check_path(path: str, keep_documents: bool) -> FileResult:
+    raw = _read(path)
+    if isinstance(raw, Finding):
+        return FileResult(path, checked=True, findings=[raw])
+    return check_source(path, raw, keep_document=keep_documents)
+
+
+def _check_chunk(paths: list[str], keep_documents: bool) -> list[FileResult]:
+    return [_check_path(p, keep_documents) for p in paths]
+
+
+def load_paths(
+    paths: Iterable[str],
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    keep_documents: bool = False,
+) -> Workspace:
+    """Check every trygg file under ``paths`` and resolve references between them."""
+    files = discover(paths)
+    workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    total_bytes = 0
+    if workers > 1 and len(files) >= _PARALLEL_MIN_FILES:
+        total_bytes = sum(_size(p) for p in files)
+    if workers > 1 and len(files) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
+        results = _check_parallel(files, workers, progress, keep_documents)
+    else:
+        results = []
+        for done, path in enumerate(files, 1):
+            results.append(_check_path(path, keep_documents))
+            if progress is not None:
+                progress(done, len(files))
+    return _assemble(results)
+
+
+def load_sources(sources: Mapping[str, bytes], *, keep_documents: bool = True) -> Workspace:
+    """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
+    results = [check_source(path, sources[path], keep_document=keep_documents)
+               for path in sorted(sources)]
+    return _assemble(results)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _check_parallel(
+    files: list[str], workers: int, progress: Progress | None, keep_documents: bool
+) -> list[FileResult]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    by_path: dict[str, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_check_chunk, chunk, keep_documents) for chunk in chunks]
+        for future in as_completed(futures):
+            for result in future.result():
+                by_path[result.path] = result
+            if progress is not None:
+                progress(len(by_path), len(files))
+    return [by_path[p] for p in files]
+
+
+def _assemble(results: list[FileResult]) -> Workspace:
+    workspace = Workspace(results)
+    findings: list[Finding] = []
+    index: dict[str, DocIndex] = {}
+    for result in results:
+        findings.extend(result.findings)
+        doc = result.index
+        if doc is None:
+            continue
+        first = index.get(doc.doc_id)
+        if first is not None:
+            findings.append(Finding(doc.path, doc.line, doc.column, "duplicate-id", _(
+                "the document id '{id}' is already used in {other}:{line}; give each document "
+                "its own id").format(id=doc.doc_id, other=first.path, line=first.line),
+                Severity.ERROR, ("id",)))
+            continue
+        index[doc.doc_id] = doc
+        if result.document is not None:
+            workspace.documents[doc.doc_id] = result.document
+    for result in results:
+        for ref in result.refs:
+            finding = _resolve(ref, index)
+            if finding is not None:
+                findings.append(finding)
+    workspace.findings = sorted(findings)
+    return workspace
+
+
+_KIND_NOUNS = {
+    "agreement": "agreement",
+    "action-plan": "action plan",
+    "citizen-promise": "citizen promise",
+}
+_KIND_WITH_ARTICLE = {
+    "agreement": "an agreement",
+    "action-plan": "an action plan",
+    "citizen-promise": "a citizen promise",
+}
+_ITEM_NOUNS = {
+    "parties": "party",
+    "bodies": "body",
+    "priorities": "priority",
+}
+
+
+def _resolve(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
+    """A finding when ``ref`` points at nothing, else ``None``."""
+
+    def finding(message: str) -> Finding:
+        return Finding(ref.path, ref.line, ref.column, "dangling-reference", message,
+                       Severity.ERROR, ref.yaml_path)
+
+    if ref.collection == "document":
+        target = index.get(ref.target_id)
+        wanted = _(_KIND_NOUNS.get(ref.expect_kind or "", "document"))
+        if target is None:
+            same_kind = [d.doc_id for d in index.values() if d.kind == ref.expect_kind]
+            return finding(_("there is no {noun} with id '{id}' in the files checked{hint}; "
+                             "check the id or add its file").format(
+                noun=wanted, id=ref.target_id, hint=_hint(ref.target_id, same_kind)))
+        if ref.expect_kind and target.kind != ref.expect_kind:
+            return finding(_("'{id}' is {actual} ({path}), but {wanted} is needed here").format(
+                id=ref.target_id, actual=_(_KIND_WITH_ARTICLE[target.kind]), path=target.path,
+                wanted=_(_KIND_WITH_ARTICLE[ref.expect_kind])))
+        return None
+    target = index.get(ref.target_doc)
+    if target is None or not target.complete:
+        return None  # reported once, at the link to the document itself
+    known = target.collections.get(ref.collection, set())
+    if ref.target_id in known:
+        return None
+    noun = _(_ITEM_NOUNS[ref.collection])
+    where = (_("this document") if target.path == ref.path
+             else _("{kind} '{id}'").format(kind=_(_KIND_NOUNS[target.kind]), id=target.doc_id))
+    listed = ", ".join(sorted(known)) or _("none")
+    return finding(_("the {noun} '{id}' is not in {where}{hint}; known: {listed}").format(
+        noun=noun, id=ref.target_id, where=where, hint=_hint(ref.target_id, known),
+        listed=listed))
+
+
+def _hint(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return _(" (did you mean '{choice}'?)").format(choice=close[0]) if close else ""
