@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from trygg_cli.findings import Finding, Severity, YamlPath
-from trygg_cli.i18n import _
+from trygg_cli.i18n import N_, _
 from trygg_cli.model import KINDS, VERSION, ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
@@ -148,16 +148,15 @@ def _raw_index(path: str, data: dict[str, Any], kind: str, root: Any) -> DocInde
 # --- schema errors -------------------------------------------------------------------------
 
 _TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list (lines starting with '- ')",
-    "model_type": "a mapping of keys and values",
-    "model_attributes_type": "a mapping of keys and values",
-    "dict_type": "a mapping of keys and values",
-    "literal_error": "",
-    "date_type": "a date (YYYY-MM-DD)",
+    "string_type": N_("text"),
+    "int_type": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "list_type": N_("a list (lines starting with '- ')"),
+    "model_type": N_("a mapping of keys and values"),
+    "model_attributes_type": N_("a mapping of keys and values"),
+    "dict_type": N_("a mapping of keys and values"),
+    "date_type": N_("a date (YYYY-MM-DD)"),
 }
 
 
@@ -203,6 +202,9 @@ def _error_finding(error: Any, model: type[BaseModel], at: Any) -> Finding:
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if not choices:
             choices = [str(c) for c in re.findall(r"(\d+)", str(ctx.get("expected", "")))]
+        if isinstance(value, list | dict) or value is None:
+            return at(loc, "wrong-type", _("'{field}' should be one of: {choices}, not {actual}")
+                      .format(field=name, choices=", ".join(choices), actual=_describe(value)))
         hint = _did_you_mean(str(value), choices) if isinstance(value, str) else ""
         return at(loc, "bad-value", _("'{value}' is not allowed for '{field}'; use one of: "
                                       "{choices}{hint}").format(value=value, field=name,
@@ -272,14 +274,14 @@ def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]
 # --- ids and references --------------------------------------------------------------------
 
 _NOUNS = {
-    "parties": "party",
-    "bodies": "body",
-    "priorities": "priority",
-    "sections": "section",
-    "occasions": "occasion",
-    "actions": "action",
-    "commitments": "commitment",
-    "goals": "goal",
+    "parties": N_("party"),
+    "bodies": N_("body"),
+    "priorities": N_("priority"),
+    "sections": N_("section"),
+    "occasions": N_("occasion"),
+    "actions": N_("action"),
+    "commitments": N_("commitment"),
+    "goals": N_("goal"),
 }
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from trygg_cli.check import DocIndex, FileResult, Ref, check_source
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
-from trygg_cli.i18n import _
+from trygg_cli.i18n import N_, _
 from trygg_cli.model import Document
 
 Progress = Callable[[int, int], None]
@@ -180,19 +180,19 @@ def _assemble(results: list[FileResult]) -> Workspace:
 
 
 _KIND_NOUNS = {
-    "agreement": "agreement",
-    "action-plan": "action plan",
-    "citizen-promise": "citizen promise",
+    "agreement": N_("agreement"),
+    "action-plan": N_("action plan"),
+    "citizen-promise": N_("citizen promise"),
 }
 _KIND_WITH_ARTICLE = {
-    "agreement": "an agreement",
-    "action-plan": "an action plan",
-    "citizen-promise": "a citizen promise",
+    "agreement": N_("an agreement"),
+    "action-plan": N_("an action plan"),
+    "citizen-promise": N_("a citizen promise"),
 }
 _ITEM_NOUNS = {
-    "parties": "party",
-    "bodies": "body",
-    "priorities": "priority",
+    "parties": N_("party"),
+    "bodies": N_("body"),
+    "priorities": N_("priority"),
 }
 
 

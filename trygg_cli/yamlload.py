@@ -168,8 +168,9 @@ def _check_depth(text: str) -> None:
         raise _syntax_error(exc, text) from None
 
 
+# libyaml's problem (or context) wording → a sentence a coordinator can act on.
 _FRIENDLY = {
-    "mapping values are not allowed here": N_(
+    "mapping values are not allowed": N_(
         "a ':' appears where a new key cannot start; if this is text that contains ': ', "
         "put the whole value in quotes, otherwise check the indentation"
     ),
@@ -177,18 +178,29 @@ _FRIENDLY = {
         "a key is missing its ':' or the indentation is off; every line under a key needs "
         "the same indentation"
     ),
-    "found character '\\t' that cannot start any token": N_(
-        "a tab is used for indentation; YAML needs spaces — replace the tab with spaces"
+    "did not find expected key": N_(
+        "a line is indented differently from the lines around it; line up keys of the same "
+        "mapping under each other"
     ),
+    "did not find expected '-' indicator": N_(
+        "a list and a mapping are mixed at the same indentation; indent the list under its key"
+    ),
+    "did not find expected ',' or ']'": N_("a list in brackets [ ] is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a mapping in braces { } is not closed with '}'"),
+    "found unexpected end of stream": N_("a quoted text is not closed; add the closing quote"),
     "found undefined alias": N_("an alias (*name) refers to an anchor (&name) that is not defined"),
     "expected a single document in the stream": N_(
         "the file holds more than one YAML document ('---'); keep one document per file"
     ),
-    "found duplicate anchor; first occurrence": N_("the same anchor (&name) is defined twice"),
+    "found duplicate anchor": N_("the same anchor (&name) is defined twice"),
     "found unknown escape character": N_(
         "a backslash in double quotes starts an unknown escape; write \\\\ or use single quotes"
     ),
+    "found character that cannot start any token": N_(
+        "this character cannot start a value here (for example @ or `); put the value in quotes"
+    ),
 }
+_TAB_MESSAGE = N_("a tab is used for indentation; YAML needs spaces — replace the tab with spaces")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
@@ -201,13 +213,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
             content = lines[candidate]
             indent = content[: len(content) - len(content.lstrip(" \t"))]
             if "\t" in indent:
-                return YamlError("yaml-syntax", _(_FRIENDLY[
-                    "found character '\\t' that cannot start any token"
-                ]), candidate, indent.index("\t"))
+                return YamlError("yaml-syntax", _(_TAB_MESSAGE), candidate, indent.index("\t"))
     if "control characters are not allowed" in problem or "special characters are not allowed" in problem:
         message = _("the file contains a control character that YAML does not allow; remove it")
     else:
-        friendly = _FRIENDLY.get(problem)
+        wording = f"{exc.problem or ''} | {exc.context or ''}"
+        friendly = next((text for key, text in _FRIENDLY.items() if key in wording), None)
         message = _(friendly) if friendly else _("the YAML could not be read: {problem}").format(
             problem=problem
         )

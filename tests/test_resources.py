@@ -1,0 +1,47 @@
+"""schemas/ and templates/ are found from a source checkout and from an installed wheel."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from trygg_cli import resources
+
+
+def test_found_in_the_source_checkout() -> None:
+    assert resources.schemas_dir() == ROOT / "schemas"
+    assert resources.templates_dir() == ROOT / "templates"
+
+
+def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
+    if shutil.which("hatchling") is None and not _importable("hatchling"):
+        pytest.skip("hatchling (the build backend) is not installed")
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path / "dist"), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = (tmp_path / "dist").glob("trygg-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "trygg_cli/schemas/agreement.schema.json" in names
+    assert any(n.startswith("trygg_cli/templates/") for n in names)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = "from trygg_cli import resources; print(resources.schemas_dir()); print(resources.templates_dir())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(site), "PATH": ""}, cwd=tmp_path, check=True)
+    assert out.stdout.split() == [str(site / "trygg_cli" / "schemas"),
+                                  str(site / "trygg_cli" / "templates")]
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None

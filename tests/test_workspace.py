@@ -1,0 +1,129 @@
+"""References between documents, duplicate document ids, discovery and parallel checking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_AGREEMENT
+from trygg_cli import workspace as ws
+from trygg_cli.errors import TryggError
+from trygg_cli.workspace import load_paths, load_sources
+
+PLAN = """\
+trygg: 1
+kind: action-plan
+id: plan
+title: Åtgärdsplan
+agreement: test-lokal
+actions:
+  - id: a1
+    title: Trygghetsvandring
+    priority: unga
+    performs:
+      - party: polisen
+    follows_up:
+      - body: bra
+"""
+
+AGREEMENT = MINIMAL_AGREEMENT + """\
+bodies:
+  - id: bra
+    name: BRÅ Mölndal
+    level: strategisk
+    reports_to: kommunstyrelsen
+priorities:
+  - id: unga-i-riskzon
+    title: Ungdomar i riskzon
+action_plans: [plan, plan-2024]
+"""
+
+
+def lines(workspace: ws.Workspace) -> list[str]:
+    return [f"{f.path}:{f.line}:{f.column}: [{f.rule}] {f.message}" for f in workspace.findings]
+
+
+def test_dangling_references_inside_and_across_documents() -> None:
+    workspace = load_sources({"a.yaml": AGREEMENT.encode(), "p.yaml": PLAN.encode()})
+    assert lines(workspace) == [
+        "a.yaml:21:17: [dangling-reference] the body 'kommunstyrelsen' is not in this document; known: bra",
+        "a.yaml:25:22: [dangling-reference] there is no action plan with id 'plan-2024' in the files "
+        "checked (did you mean 'plan'?); check the id or add its file",
+        "p.yaml:9:15: [dangling-reference] the priority 'unga' is not in agreement 'test-lokal'; "
+        "known: unga-i-riskzon",
+        "p.yaml:11:16: [dangling-reference] the party 'polisen' is not in agreement 'test-lokal' "
+        "(did you mean 'polis'?); known: polis, stad",
+    ]
+
+
+def test_reference_to_a_document_of_the_wrong_kind() -> None:
+    text = AGREEMENT.replace("action_plans: [plan, plan-2024]", "action_plans: [test-lokal]")
+    workspace = load_sources({"a.yaml": text.encode()})
+    assert lines(workspace) == [
+        "a.yaml:21:17: [dangling-reference] the body 'kommunstyrelsen' is not in this document; known: bra",
+        "a.yaml:25:16: [dangling-reference] 'test-lokal' is an agreement (a.yaml), but an action "
+        "plan is needed here",
+    ]
+
+
+def test_a_missing_agreement_is_reported_once_not_for_every_action() -> None:
+    workspace = load_sources({"p.yaml": PLAN.encode()})
+    assert lines(workspace) == [
+        "p.yaml:5:12: [dangling-reference] there is no agreement with id 'test-lokal' in the files "
+        "checked; check the id or add its file",
+    ]
+
+
+def test_references_into_a_document_with_schema_errors_are_not_guessed() -> None:
+    broken = AGREEMENT.replace("scope: local", "scope: lokal")
+    workspace = load_sources({"a.yaml": broken.encode(), "p.yaml": PLAN.encode()})
+    assert [f.rule for f in workspace.findings] == ["bad-value"]
+
+
+def test_duplicate_document_id_across_files() -> None:
+    workspace = load_sources({"a.yaml": MINIMAL_AGREEMENT.encode(), "b.yaml": MINIMAL_AGREEMENT.encode()})
+    assert lines(workspace) == [
+        "b.yaml:3:5: [duplicate-id] the document id 'test-lokal' is already used in a.yaml:3; "
+        "give each document its own id"
+    ]
+
+
+def test_github_workflows_beside_trygg_files_validate_clean(write: Callable[..., Path], tmp_path: Path) -> None:
+    write("agreement.yaml", MINIMAL_AGREEMENT)
+    write(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
+    write("config/other.yml", "on: yes\nnot: [trygg\n")
+    workspace = load_paths([str(tmp_path)])
+    assert workspace.findings == []
+    assert [Path(p).name for p in workspace.checked] == ["agreement.yaml"]
+    assert [Path(p).name for p in workspace.skipped] == ["other.yml"]
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(TryggError, match="does not exist"):
+        load_paths([str(tmp_path / "nope")])
+
+
+def test_parallel_and_sequential_agree(write: Callable[..., Path], tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(40):
+        text = MINIMAL_AGREEMENT.replace("id: test-lokal", f"id: avtal-{i}")
+        if i % 7 == 0:
+            text = text.replace("scope: local", "scope: lokal")
+        write(f"m{i:02d}/agreement.yaml", text)
+    sequential = load_paths([str(tmp_path)], jobs=1)
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
+    seen: list[tuple[int, int]] = []
+    parallel = load_paths([str(tmp_path)], jobs=2, progress=lambda d, t: seen.append((d, t)))
+    assert parallel.findings == sequential.findings
+    assert len(parallel.findings) == 6
+    assert seen[-1] == (40, 40)
+
+
+def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "gone.yaml").symlink_to(tmp_path / "missing-target.yaml")
+    [finding] = load_paths([str(tmp_path)]).findings
+    assert (finding.line, finding.column, finding.rule) == (1, 1, "read-error")
+    assert finding.message == "the file could not be read: No such file or directory"
