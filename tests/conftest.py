@@ -36,8 +36,11 @@ validity:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files in tests/golden/ from the current output")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files in tests/golden/ from the current output",
+    )
 
 
 @pytest.fixture

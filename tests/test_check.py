@@ -25,15 +25,24 @@ def test_files_without_the_marker_are_skipped_even_when_broken() -> None:
 
 def test_yaml_syntax_error() -> None:
     assert findings("trygg: 1\nkind: agreement\ntitle: Trygg i Mölndal: 2023\n") == [
-        (3, 23, "yaml-syntax", "a ':' appears where a new key cannot start; if this is text "
-         "that contains ': ', put the whole value in quotes, otherwise check the indentation")
+        (
+            3,
+            23,
+            "yaml-syntax",
+            "a ':' appears where a new key cannot start; if this is text "
+            "that contains ': ', put the whole value in quotes, otherwise check the indentation",
+        )
     ]
 
 
 def test_duplicate_key() -> None:
     assert findings(MINIMAL_AGREEMENT + "title: Igen\n") == [
-        (17, 1, "duplicate-key",
-         "the key 'title' appears twice in the same mapping (first on line 4); remove one of them")
+        (
+            17,
+            1,
+            "duplicate-key",
+            "the key 'title' appears twice in the same mapping (first on line 4); remove one of them",
+        )
     ]
 
 
@@ -52,7 +61,12 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
 def test_wrong_type_suggests_quotes_for_numbers_meant_as_text() -> None:
     text = MINIMAL_AGREEMENT.replace("title: Lokal samverkansöverenskommelse", "title: 2023")
     assert findings(text) == [
-        (4, 8, "wrong-type", "'title' should be text, not a number; put it in quotes to keep it as text")
+        (
+            4,
+            8,
+            "wrong-type",
+            "'title' should be text, not a number; put it in quotes to keep it as text",
+        )
     ]
 
 
@@ -73,60 +87,103 @@ def test_missing_required_field_is_located_at_its_parent_mapping() -> None:
 def test_bad_date() -> None:
     text = MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 2025-13-01")
     assert findings(text) == [
-        (15, 9, "bad-date", "'2025-13-01' is not a date that exists; check the month (01–12) and the day")
+        (
+            15,
+            9,
+            "bad-date",
+            "'2025-13-01' is not a date that exists; check the month (01–12) and the day",
+        )
     ]
     text = MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 1 maj 2023")
     assert findings(text) == [
-        (15, 9, "bad-date", "'1 maj 2023' is not a date; write dates as YYYY-MM-DD, for example 2023-05-01")
+        (
+            15,
+            9,
+            "bad-date",
+            "'1 maj 2023' is not a date; write dates as YYYY-MM-DD, for example 2023-05-01",
+        )
     ]
 
 
 def test_bad_enum_value_with_did_you_mean() -> None:
     text = MINIMAL_AGREEMENT.replace("scope: local", "scope: lokal")
     assert findings(text) == [
-        (5, 8, "bad-value", "'lokal' is not allowed for 'scope'; use one of: central, local; "
-         "did you mean 'local'?")
+        (
+            5,
+            8,
+            "bad-value",
+            "'lokal' is not allowed for 'scope'; use one of: central, local; did you mean 'local'?",
+        )
     ]
 
 
 def test_unknown_kind_with_did_you_mean() -> None:
     assert findings("trygg: 1\nkind: agreemnt\n") == [
-        (2, 7, "unknown-kind", "'agreemnt' is not a kind of trygg document; did you mean 'agreement'?")
+        (
+            2,
+            7,
+            "unknown-kind",
+            "'agreemnt' is not a kind of trygg document; did you mean 'agreement'?",
+        )
     ]
 
 
 def test_missing_kind_and_unsupported_version() -> None:
     assert findings("trygg: 1\nid: x\n") == [
-        (1, 1, "missing-field", "'kind' is missing; add 'kind:' with one of: agreement, "
-         "action-plan, citizen-promise")
+        (
+            1,
+            1,
+            "missing-field",
+            "'kind' is missing; add 'kind:' with one of: agreement, action-plan, citizen-promise",
+        )
     ]
     assert findings("trygg: 2\nkind: agreement\n") == [
-        (1, 8, "unsupported-version", "this file says 'trygg: 2', but this trygg reads version 1; "
-         "write 'trygg: 1' or update trygg")
+        (
+            1,
+            8,
+            "unsupported-version",
+            "this file says 'trygg: 2', but this trygg reads version 1; "
+            "write 'trygg: 1' or update trygg",
+        )
     ]
 
 
 def test_schedule_must_say_when() -> None:
     text = MINIMAL_AGREEMENT + "follow_up:\n  text: Uppföljning sker.\n"
     assert findings(text) == [
-        (18, 3, "bad-value", "this schedule does not say when; add 'times' and 'unit' (e.g. four "
-         "times a year), 'every' (e.g. every 2 years), 'first' for a single occasion, or "
-         "'qualifier: as_needed'")
+        (
+            18,
+            3,
+            "bad-value",
+            "this schedule does not say when; add 'times' and 'unit' (e.g. four "
+            "times a year), 'every' (e.g. every 2 years), 'first' for a single occasion, or "
+            "'qualifier: as_needed'",
+        )
     ]
 
 
 def test_duplicate_item_id_within_a_document() -> None:
     text = MINIMAL_AGREEMENT.replace("  - id: polis", "  - id: stad")
     assert findings(text) == [
-        (11, 9, "duplicate-id", "the party id 'stad' is already used on line 8; give each party its own id")
+        (
+            11,
+            9,
+            "duplicate-id",
+            "the party id 'stad' is already used on line 8; give each party its own id",
+        )
     ]
 
 
 def test_bad_id() -> None:
     text = MINIMAL_AGREEMENT.replace("id: test-lokal", "id: Mölndal 2023")
     assert findings(text) == [
-        (3, 5, "bad-value", "'Mölndal 2023' is not a usable id; use lowercase a–z, digits and '-', "
-         "for example 'unga-i-riskzon'")
+        (
+            3,
+            5,
+            "bad-value",
+            "'Mölndal 2023' is not a usable id; use lowercase a–z, digits and '-', "
+            "for example 'unga-i-riskzon'",
+        )
     ]
 
 
@@ -138,6 +195,10 @@ def test_non_utf8_is_located() -> None:
 
 
 def test_every_error_is_reported_not_just_the_first() -> None:
-    text = (MINIMAL_AGREEMENT.replace("scope: local", "scope: lokal")
-            .replace("from: 2023-05-01", "from: 2025-13-01") + "extra: 1\n")
+    text = (
+        MINIMAL_AGREEMENT.replace("scope: local", "scope: lokal").replace(
+            "from: 2023-05-01", "from: 2025-13-01"
+        )
+        + "extra: 1\n"
+    )
     assert [rule for _, _, rule, _ in findings(text)] == ["bad-value", "bad-date", "unknown-key"]

@@ -20,7 +20,9 @@ def test_clean_workspace_exits_0(write: Callable[..., Path], tmp_path: Path, cli
     assert result.stderr == "No problems in 1 file(s).\n"
 
 
-def test_findings_exit_1_one_line_each(write: Callable[..., Path], tmp_path: Path, cli: Any) -> None:
+def test_findings_exit_1_one_line_each(
+    write: Callable[..., Path], tmp_path: Path, cli: Any
+) -> None:
     path = write("a.yaml", MINIMAL_AGREEMENT.replace("scope: local", "scope: [lokal]"))
     result = cli("validate", str(path))
     assert result.exit_code == 1
@@ -29,7 +31,9 @@ def test_findings_exit_1_one_line_each(write: Callable[..., Path], tmp_path: Pat
     )
 
 
-def test_messages_with_brackets_are_printed_as_they_are(write: Callable[..., Path], cli: Any) -> None:
+def test_messages_with_brackets_are_printed_as_they_are(
+    write: Callable[..., Path], cli: Any
+) -> None:
     path = write("a.yaml", MINIMAL_AGREEMENT.replace("scope: local", "scope: '[bold]lokal'"))
     result = cli("validate", str(path))
     assert result.stdout == (
@@ -47,14 +51,26 @@ def test_json_output_shape(write: Callable[..., Path], tmp_path: Path, cli: Any)
     assert payload == {
         "version": 1,
         "tool": "trygg",
-        "findings": [{
-            "path": str(path), "line": 15, "column": 9, "yaml_path": "validity.from",
-            "rule": "bad-date", "severity": "error",
-            "message": "'2025-13-01' is not a date that exists; check the month (01–12) and the day",
-        }],
+        "findings": [
+            {
+                "path": str(path),
+                "line": 15,
+                "column": 9,
+                "yaml_path": "validity.from",
+                "rule": "bad-date",
+                "severity": "error",
+                "message": "'2025-13-01' is not a date that exists; check the month (01–12) and the day",
+            }
+        ],
         "skipped": [str(tmp_path / "notes.yaml")],
-        "summary": {"files_checked": 1, "files_skipped": 1, "files_with_findings": 1,
-                    "errors": 1, "warnings": 0, "infos": 0},
+        "summary": {
+            "files_checked": 1,
+            "files_skipped": 1,
+            "files_with_findings": 1,
+            "errors": 1,
+            "warnings": 0,
+            "infos": 0,
+        },
     }
 
 
@@ -75,8 +91,9 @@ def test_unknown_option_exits_2(cli: Any) -> None:
     assert cli("validate", "--bogus").exit_code == 2
 
 
-def test_default_path_is_the_current_folder(write: Callable[..., Path], tmp_path: Path, cli: Any,
-                                            monkeypatch: Any) -> None:
+def test_default_path_is_the_current_folder(
+    write: Callable[..., Path], tmp_path: Path, cli: Any, monkeypatch: Any
+) -> None:
     write("sub/a.yaml", MINIMAL_AGREEMENT.replace("scope: local", "scope: lokal"))
     monkeypatch.chdir(tmp_path)
     result = cli("validate")
@@ -84,8 +101,9 @@ def test_default_path_is_the_current_folder(write: Callable[..., Path], tmp_path
     assert result.stdout.startswith("sub/a.yaml:5:8: error [bad-value]")
 
 
-def test_internal_error_is_one_line_unless_debug(monkeypatch: Any, write: Callable[..., Path],
-                                                cli: Any) -> None:
+def test_internal_error_is_one_line_unless_debug(
+    monkeypatch: Any, write: Callable[..., Path], cli: Any
+) -> None:
     from trygg_cli import workspace
 
     def boom(*args: Any, **kwargs: Any) -> None:
@@ -95,7 +113,9 @@ def test_internal_error_is_one_line_unless_debug(monkeypatch: Any, write: Callab
     path = write("a.yaml", MINIMAL_AGREEMENT)
     result = cli("validate", str(path))
     assert result.exit_code == 2
-    assert result.stderr == "internal error: RuntimeError: kaputt — rerun with --debug to see where\n"
+    assert (
+        result.stderr == "internal error: RuntimeError: kaputt — rerun with --debug to see where\n"
+    )
 
 
 def test_help_does_not_import_heavy_modules() -> None:
@@ -111,7 +131,9 @@ def test_help_does_not_import_heavy_modules() -> None:
 
 def test_console_script_runs_on_examples() -> None:
     trygg = Path(sys.executable).parent / "trygg"
-    out = subprocess.run([str(trygg), "validate", str(ROOT / "examples")], capture_output=True, text=True)
+    out = subprocess.run(
+        [str(trygg), "validate", str(ROOT / "examples")], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -124,7 +146,10 @@ def test_schema_check_and_write(tmp_path: Path, cli: Any) -> None:
     assert cli("schema", "--check", "-o", str(tmp_path)).exit_code == 1
     assert cli("schema", "-o", str(tmp_path)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "action-plan.schema.json", "agreement.schema.json", "citizen-promise.schema.json"]
+        "action-plan.schema.json",
+        "agreement.schema.json",
+        "citizen-promise.schema.json",
+    ]
     assert cli("schema", "--check", "-o", str(tmp_path)).exit_code == 0
 
 

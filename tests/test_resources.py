@@ -23,9 +23,20 @@ def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
     if shutil.which("hatchling") is None and not _importable("hatchling"):
         pytest.skip("hatchling (the build backend) is not installed")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path / "dist"), str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert built.returncode == 0, built.stderr
     [wheel] = (tmp_path / "dist").glob("trygg-*.whl")
@@ -35,10 +46,18 @@ def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = "from trygg_cli import resources; print(resources.schemas_dir()); print(resources.templates_dir())"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(site), "PATH": ""}, cwd=tmp_path, check=True)
-    assert out.stdout.split() == [str(site / "trygg_cli" / "schemas"),
-                                  str(site / "trygg_cli" / "templates")]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": ""},
+        cwd=tmp_path,
+        check=True,
+    )
+    assert out.stdout.split() == [
+        str(site / "trygg_cli" / "schemas"),
+        str(site / "trygg_cli" / "templates"),
+    ]
 
 
 def _importable(name: str) -> bool:

@@ -12,20 +12,51 @@ from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli.check import check_source
 from trygg_cli.findings import Finding
 
-KEYS = ["trygg", "kind", "id", "title", "scope", "parties", "validity", "from", "until",
-        "bodies", "members", "meetings", "times", "every", "first", "done", "party", "name",
-        "type", "level", "priorities", "goals", "actions", "agreement", "commitments"]
+KEYS = [
+    "trygg",
+    "kind",
+    "id",
+    "title",
+    "scope",
+    "parties",
+    "validity",
+    "from",
+    "until",
+    "bodies",
+    "members",
+    "meetings",
+    "times",
+    "every",
+    "first",
+    "done",
+    "party",
+    "name",
+    "type",
+    "level",
+    "priorities",
+    "goals",
+    "actions",
+    "agreement",
+    "commitments",
+]
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-    st.text(max_size=20), st.sampled_from(["2025-13-01", "2023-05-01", "agreement", "local",
-                                           "stad", "about", "year", "validity_end"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["2025-13-01", "2023-05-01", "agreement", "local", "stad", "about", "year", "validity_end"]
+    ),
 )
 trees = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=5),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=5
+        ),
     ),
     max_leaves=30,
 )

@@ -18,8 +18,7 @@ def test_checked_in_schemas_are_current() -> None:
 
 
 def _properties(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for name, prop in schema.get("properties", {}).items():
-        yield name, prop
+    yield from schema.get("properties", {}).items()
     for definition in schema.get("$defs", {}).values():
         yield from _properties(definition)
 

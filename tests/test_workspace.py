@@ -28,7 +28,9 @@ actions:
       - body: bra
 """
 
-AGREEMENT = MINIMAL_AGREEMENT + """\
+AGREEMENT = (
+    MINIMAL_AGREEMENT
+    + """\
 bodies:
   - id: bra
     name: BRÅ Mölndal
@@ -39,6 +41,7 @@ priorities:
     title: Ungdomar i riskzon
 action_plans: [plan, plan-2024]
 """
+)
 
 
 def lines(workspace: ws.Workspace) -> list[str]:
@@ -83,14 +86,18 @@ def test_references_into_a_document_with_schema_errors_are_not_guessed() -> None
 
 
 def test_duplicate_document_id_across_files() -> None:
-    workspace = load_sources({"a.yaml": MINIMAL_AGREEMENT.encode(), "b.yaml": MINIMAL_AGREEMENT.encode()})
+    workspace = load_sources(
+        {"a.yaml": MINIMAL_AGREEMENT.encode(), "b.yaml": MINIMAL_AGREEMENT.encode()}
+    )
     assert lines(workspace) == [
         "b.yaml:3:5: [duplicate-id] the document id 'test-lokal' is already used in a.yaml:3; "
         "give each document its own id"
     ]
 
 
-def test_github_workflows_beside_trygg_files_validate_clean(write: Callable[..., Path], tmp_path: Path) -> None:
+def test_github_workflows_beside_trygg_files_validate_clean(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     write("agreement.yaml", MINIMAL_AGREEMENT)
     write(".github/workflows/ci.yml", "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n")
     write("config/other.yml", "on: yes\nnot: [trygg\n")
@@ -105,8 +112,9 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
         load_paths([str(tmp_path / "nope")])
 
 
-def test_parallel_and_sequential_agree(write: Callable[..., Path], tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_and_sequential_agree(
+    write: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for i in range(40):
         text = MINIMAL_AGREEMENT.replace("id: test-lokal", f"id: avtal-{i}")
         if i % 7 == 0:

@@ -32,8 +32,20 @@ def test_yaml_1_2_scalars_keep_norway_and_octal_surprises_away() -> None:
         "i: ~\nj: true\nk: 1.5\nl: .inf\nm: '7'\nn: Off\n"
     )
     assert loaded == {
-        "a": "on", "b": "no", "c": "yes", "d": 755, "e": 15, "f": 31, "g": "1:20",
-        "h": "2025-03-01", "i": None, "j": True, "k": 1.5, "l": math.inf, "m": "7", "n": "Off",
+        "a": "on",
+        "b": "no",
+        "c": "yes",
+        "d": 755,
+        "e": 15,
+        "f": 31,
+        "g": "1:20",
+        "h": "2025-03-01",
+        "i": None,
+        "j": True,
+        "k": 1.5,
+        "l": math.inf,
+        "m": "7",
+        "n": "Off",
     }
 
 
@@ -66,8 +78,12 @@ def test_syntax_error_is_explained_in_plain_words() -> None:
 
 
 def test_bom_and_utf16_and_latin1_are_located_encoding_errors() -> None:
-    assert error(b"\xef\xbb\xbftrygg: 1\n").message.startswith("the file starts with a byte-order mark")
-    assert error(b"\xff\xfet\x00").message == "the file is saved as UTF-16; save it as UTF-8 instead"
+    assert error(b"\xef\xbb\xbftrygg: 1\n").message.startswith(
+        "the file starts with a byte-order mark"
+    )
+    assert (
+        error(b"\xff\xfet\x00").message == "the file is saved as UTF-16; save it as UTF-8 instead"
+    )
     latin1 = error("trygg: 1\ntitle: M\u00f6lndal\n".encode("latin-1"))
     assert (latin1.rule, latin1.line, latin1.column) == ("encoding", 1, 8)
     assert latin1.message == "byte 0xf6 is not UTF-8 text; save the file as UTF-8"

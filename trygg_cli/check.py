@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,6 +30,14 @@ _ID_LISTS: dict[str, tuple[str, ...]] = {
     "action-plan": ("actions", "sections"),
     "citizen-promise": ("parties", "commitments"),
 }
+
+
+class _At(Protocol):
+    """Makes a finding located at a pydantic-style location in the current file."""
+
+    def __call__(
+        self, loc: Sequence[str | int], rule: str, message: str, *, at_key: bool = False
+    ) -> Finding: ...
 
 
 @dataclass(frozen=True)
@@ -97,20 +105,40 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
 
     version = data.get("trygg")
     if version != VERSION:
-        result.findings.append(at(("trygg",), "unsupported-version", _(
-            "this file says 'trygg: {version}', but this trygg reads version {supported}; "
-            "write 'trygg: {supported}' or update trygg").format(version=version, supported=VERSION)))
+        result.findings.append(
+            at(
+                ("trygg",),
+                "unsupported-version",
+                _(
+                    "this file says 'trygg: {version}', but this trygg reads version {supported}; "
+                    "write 'trygg: {supported}' or update trygg"
+                ).format(version=version, supported=VERSION),
+            )
+        )
         return result
     kind = data.get("kind")
     if kind is None:
-        result.findings.append(at((), "missing-field", _(
-            "'kind' is missing; add 'kind:' with one of: {kinds}").format(kinds=", ".join(KINDS))))
+        result.findings.append(
+            at(
+                (),
+                "missing-field",
+                _("'kind' is missing; add 'kind:' with one of: {kinds}").format(
+                    kinds=", ".join(KINDS)
+                ),
+            )
+        )
         return result
     model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        result.findings.append(at(("kind",), "unknown-kind", _(
-            "'{kind}' is not a kind of trygg document{hint}").format(
-                kind=kind, hint=_did_you_mean(str(kind), list(KINDS)))))
+        result.findings.append(
+            at(
+                ("kind",),
+                "unknown-kind",
+                _("'{kind}' is not a kind of trygg document{hint}").format(
+                    kind=kind, hint=_did_you_mean(str(kind), list(KINDS))
+                ),
+            )
+        )
         return result
 
     result.index = _raw_index(path, data, kind, root)
@@ -139,7 +167,11 @@ def _raw_index(path: str, data: dict[str, Any], kind: str, root: Any) -> DocInde
         items = data.get(name)
         ids = set()
         if isinstance(items, list):
-            ids = {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+            ids = {
+                item["id"]
+                for item in items
+                if isinstance(item, dict) and isinstance(item.get("id"), str)
+            }
         collections[name] = ids
     line, column = locate(root, ("id",))
     return DocIndex(doc_id, kind, path, line + 1, column + 1, collections, complete=True)
@@ -176,7 +208,7 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _error_finding(error: Any, model: type[BaseModel], at: Any) -> Finding:
+def _error_finding(error: Any, model: type[BaseModel], at: _At) -> Finding:
     """Turn one pydantic error into a finding a coordinator can act on."""
     loc: tuple[str | int, ...] = tuple(error["loc"])
     kind: str = error["type"]
@@ -184,16 +216,23 @@ def _error_finding(error: Any, model: type[BaseModel], at: Any) -> Finding:
     ctx = error.get("ctx") or {}
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
-        return at(loc[:-1], "missing-field", _("'{field}' is required here but missing; add it")
-                  .format(field=loc[-1]))
+        return at(
+            loc[:-1],
+            "missing-field",
+            _("'{field}' is required here but missing; add it").format(field=loc[-1]),
+        )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         key = str(loc[-1])
         hint = _did_you_mean(key, allowed)
         if not hint and allowed:
             hint = _("; allowed here: {keys}").format(keys=", ".join(allowed))
-        return at(loc, "unknown-key", _("unknown key '{key}'{hint}").format(key=key, hint=hint),
-                  at_key=True)
+        return at(
+            loc,
+            "unknown-key",
+            _("unknown key '{key}'{hint}").format(key=key, hint=hint),
+            at_key=True,
+        )
     if kind.startswith("trygg_date"):
         return at(loc, "bad-date", error["msg"])
     if kind.startswith("trygg_"):
@@ -203,27 +242,53 @@ def _error_finding(error: Any, model: type[BaseModel], at: Any) -> Finding:
         if not choices:
             choices = [str(c) for c in re.findall(r"(\d+)", str(ctx.get("expected", "")))]
         if isinstance(value, list | dict) or value is None:
-            return at(loc, "wrong-type", _("'{field}' should be one of: {choices}, not {actual}")
-                      .format(field=name, choices=", ".join(choices), actual=_describe(value)))
+            return at(
+                loc,
+                "wrong-type",
+                _("'{field}' should be one of: {choices}, not {actual}").format(
+                    field=name, choices=", ".join(choices), actual=_describe(value)
+                ),
+            )
         hint = _did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return at(loc, "bad-value", _("'{value}' is not allowed for '{field}'; use one of: "
-                                      "{choices}{hint}").format(value=value, field=name,
-                                                                choices=", ".join(choices), hint=hint))
+        return at(
+            loc,
+            "bad-value",
+            _("'{value}' is not allowed for '{field}'; use one of: {choices}{hint}").format(
+                value=value, field=name, choices=", ".join(choices), hint=hint
+            ),
+        )
     if kind in _TYPE_WORDS:
-        quote = (_("; put it in quotes to keep it as text")
-                 if kind == "string_type" and isinstance(value, int | float | bool) else "")
-        return at(loc, "wrong-type", _("'{field}' should be {expected}, not {actual}{quote}").format(
-            field=name, expected=_(_TYPE_WORDS[kind]), actual=_describe(value), quote=quote))
+        quote = (
+            _("; put it in quotes to keep it as text")
+            if kind == "string_type" and isinstance(value, int | float | bool)
+            else ""
+        )
+        return at(
+            loc,
+            "wrong-type",
+            _("'{field}' should be {expected}, not {actual}{quote}").format(
+                field=name, expected=_(_TYPE_WORDS[kind]), actual=_describe(value), quote=quote
+            ),
+        )
     if kind == "string_too_short":
-        return at(loc, "bad-value", _("'{field}' is empty; write something or remove the line")
-                  .format(field=name))
+        return at(
+            loc,
+            "bad-value",
+            _("'{field}' is empty; write something or remove the line").format(field=name),
+        )
     if kind == "too_short":
-        return at(loc, "missing-field", _("'{field}' needs at least {n} entry").format(
-            field=name, n=ctx.get("min_length", 1)))
+        return at(
+            loc,
+            "missing-field",
+            _("'{field}' needs at least {n} entry").format(field=name, n=ctx.get("min_length", 1)),
+        )
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
-        return at(loc, "bad-value", _("'{field}' should be at least {limit}").format(
-            field=name, limit=limit))
+        return at(
+            loc,
+            "bad-value",
+            _("'{field}' should be at least {limit}").format(field=name, limit=limit),
+        )
     return at(loc, "bad-value", str(error["msg"]))
 
 
@@ -285,7 +350,7 @@ _NOUNS = {
 }
 
 
-def _duplicate_ids(document: Document, kind: str, at: Any) -> Iterator[Finding]:
+def _duplicate_ids(document: Document, kind: str, at: _At) -> Iterator[Finding]:
     lists: list[tuple[str, Sequence[Any], YamlPath]] = [
         (name, getattr(document, name), (name,)) for name in _ID_LISTS[kind]
     ]
@@ -311,21 +376,32 @@ def _duplicate_ids(document: Document, kind: str, at: Any) -> Iterator[Finding]:
                 seen[item.id] = loc
 
 
-def _duplicate(at: Any, loc: YamlPath, collection: str, item_id: str, first: YamlPath) -> Finding:
+def _duplicate(at: _At, loc: YamlPath, collection: str, item_id: str, first: YamlPath) -> Finding:
     first_line = at((*first, "id"), "", "").line
-    return at((*loc, "id"), "duplicate-id", _(
-        "the {noun} id '{id}' is already used on line {line}; give each {noun} its own id").format(
-            noun=_(_NOUNS[collection]), id=item_id, line=first_line))
+    return at(
+        (*loc, "id"),
+        "duplicate-id",
+        _(
+            "the {noun} id '{id}' is already used on line {line}; give each {noun} its own id"
+        ).format(noun=_(_NOUNS[collection]), id=item_id, line=first_line),
+    )
 
 
 def _references(document: Document, path: str, root: Any) -> Iterator[Ref]:
     """Every reference the document makes, with its position."""
 
-    def ref(loc: YamlPath, target_doc: str, collection: str, target_id: str,
-            expect_kind: str | None = None, via: str | None = None) -> Ref:
+    def ref(
+        loc: YamlPath,
+        target_doc: str,
+        collection: str,
+        target_id: str,
+        expect_kind: str | None = None,
+        via: str | None = None,
+    ) -> Ref:
         line, column = locate(root, loc)
-        return Ref(path, line + 1, column + 1, loc, target_doc, collection, target_id,
-                   expect_kind, via)
+        return Ref(
+            path, line + 1, column + 1, loc, target_doc, collection, target_id, expect_kind, via
+        )
 
     own = document.id
     if isinstance(document, Agreement):
@@ -341,37 +417,67 @@ def _references(document: Document, path: str, root: Any) -> Iterator[Ref]:
             if body.reports_to is not None:
                 yield ref(("bodies", b, "reports_to"), own, "bodies", body.reports_to)
         if document.central_agreement is not None:
-            yield ref(("central_agreement",), document.central_agreement, "document",
-                      document.central_agreement, "agreement")
+            yield ref(
+                ("central_agreement",),
+                document.central_agreement,
+                "document",
+                document.central_agreement,
+                "agreement",
+            )
         for i, old in enumerate(document.supersedes):
             if old.agreement is not None:
-                yield ref(("supersedes", i, "agreement"), old.agreement, "document",
-                          old.agreement, "agreement")
-        for field_name, kind in (("action_plans", "action-plan"), ("citizen_promises", "citizen-promise")):
+                yield ref(
+                    ("supersedes", i, "agreement"),
+                    old.agreement,
+                    "document",
+                    old.agreement,
+                    "agreement",
+                )
+        for field_name, kind in (
+            ("action_plans", "action-plan"),
+            ("citizen_promises", "citizen-promise"),
+        ):
             for i, target in enumerate(getattr(document, field_name)):
                 yield ref((field_name, i), target, "document", target, kind)
     elif isinstance(document, ActionPlan):
         agreement = document.agreement
         yield ref(("agreement",), agreement, "document", agreement, "agreement")
         if document.responsible_body is not None:
-            yield ref(("responsible_body",), agreement, "bodies", document.responsible_body,
-                      via=agreement)
+            yield ref(
+                ("responsible_body",), agreement, "bodies", document.responsible_body, via=agreement
+            )
         for a, action in enumerate(document.actions):
             if action.priority is not None:
-                yield ref(("actions", a, "priority"), agreement, "priorities", action.priority,
-                          via=agreement)
+                yield ref(
+                    ("actions", a, "priority"),
+                    agreement,
+                    "priorities",
+                    action.priority,
+                    via=agreement,
+                )
             for role in ("plans", "performs", "follows_up"):
                 for r, who in enumerate(getattr(action, role)):
                     if who.party is not None:
-                        yield ref(("actions", a, role, r, "party"), agreement, "parties",
-                                  who.party, via=agreement)
+                        yield ref(
+                            ("actions", a, role, r, "party"),
+                            agreement,
+                            "parties",
+                            who.party,
+                            via=agreement,
+                        )
                     if who.body is not None:
-                        yield ref(("actions", a, role, r, "body"), agreement, "bodies",
-                                  who.body, via=agreement)
+                        yield ref(
+                            ("actions", a, role, r, "body"),
+                            agreement,
+                            "bodies",
+                            who.body,
+                            via=agreement,
+                        )
     elif isinstance(document, CitizenPromise):
         if document.agreement is not None:
-            yield ref(("agreement",), document.agreement, "document", document.agreement,
-                      "agreement")
+            yield ref(
+                ("agreement",), document.agreement, "document", document.agreement, "agreement"
+            )
         for c, commitment in enumerate(document.commitments):
             yield ref(("commitments", c, "party"), own, "parties", commitment.party)
         for i, s in enumerate(document.signatories):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -58,8 +58,11 @@ def _handled(command: F) -> F:
         except Exception as exc:
             if _state["debug"]:
                 raise
-            _err(_("internal error: {kind}: {message} — rerun with --debug to see where").format(
-                kind=type(exc).__name__, message=exc))
+            _err(
+                _("internal error: {kind}: {message} — rerun with --debug to see where").format(
+                    kind=type(exc).__name__, message=exc
+                )
+            )
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -77,15 +80,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback on errors."))] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=_("Show trygg's version and exit."))] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help=_("Show the full traceback on errors."))
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=_("Show trygg's version and exit.")
+        ),
+    ] = False,
 ) -> None:
     """Check, schedule, compare and publish collaboration agreements kept as YAML."""
     _state["debug"] = debug
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -93,16 +102,34 @@ class OutputFormat(str, Enum):
 @app.command()
 @_handled
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help=_("Files or folders to check (default: the current folder). Folders are searched "
-               "for *.yaml and *.yml; files without 'trygg:' at the top are skipped."),
-        show_default=False)] = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help=_("Output: text (one line per problem) or json."))] = OutputFormat.text,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=_(
-        "Also list the files that were skipped because they are not trygg documents."))] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=_(
-        "Processes to use for many files (0: one per core)."))] = 0,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=_(
+                "Files or folders to check (default: the current folder). Folders are searched "
+                "for *.yaml and *.yml; files without 'trygg:' at the top are skipped."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help=_("Output: text (one line per problem) or json.")),
+    ] = OutputFormat.text,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help=_("Also list the files that were skipped because they are not trygg documents."),
+        ),
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", min=0, help=_("Processes to use for many files (0: one per core).")
+        ),
+    ] = 0,
 ) -> None:
     """Check YAML syntax, the schema and the references between documents.
 
@@ -138,7 +165,8 @@ def _summary_line(findings: Any, summary: Any) -> str:
     if not findings:
         return _("No problems in {checked} file(s).").format(checked=counts["files_checked"])
     return _("{errors} problem(s) in {files} of {checked} file(s).").format(
-        errors=len(findings), files=counts["files_with_findings"], checked=counts["files_checked"])
+        errors=len(findings), files=counts["files_with_findings"], checked=counts["files_checked"]
+    )
 
 
 class _progress:
@@ -174,10 +202,15 @@ class _progress:
 @app.command()
 @_handled
 def schema(
-    output_dir: Annotated[Path, typer.Option("--output-dir", "-o", help=_(
-        "Folder to write the schema files to."))] = Path("schemas"),
-    check: Annotated[bool, typer.Option("--check", help=_(
-        "Write nothing; exit 1 if the files in the folder are out of date."))] = False,
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help=_("Folder to write the schema files to."))
+    ] = Path("schemas"),
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help=_("Write nothing; exit 1 if the files in the folder are out of date.")
+        ),
+    ] = False,
 ) -> None:
     """Write a JSON Schema for each document kind, for editors and other tools.
 

@@ -17,13 +17,15 @@ def write_atomic(path: Path, content: str) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise TryggError(_("cannot write {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from None
+        raise TryggError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.replace(temporary, path)
     except OSError as exc:
         os.unlink(temporary)
-        raise TryggError(_("cannot write {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from None
+        raise TryggError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None

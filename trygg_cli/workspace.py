@@ -80,8 +80,13 @@ def _read(path: str) -> bytes | Finding:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        return Finding(path, 1, 1, "read-error", _("the file could not be read: {reason}").format(
-            reason=exc.strerror or exc))
+        return Finding(
+            path,
+            1,
+            1,
+            "read-error",
+            _("the file could not be read: {reason}").format(reason=exc.strerror or exc),
+        )
 
 
 def _check_path(path: str, keep_documents: bool) -> FileResult:
@@ -121,8 +126,9 @@ def load_paths(
 
 def load_sources(sources: Mapping[str, bytes], *, keep_documents: bool = True) -> Workspace:
     """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
-    results = [check_source(path, sources[path], keep_document=keep_documents)
-               for path in sorted(sources)]
+    results = [
+        check_source(path, sources[path], keep_document=keep_documents) for path in sorted(sources)
+    ]
     return _assemble(results)
 
 
@@ -162,10 +168,20 @@ def _assemble(results: list[FileResult]) -> Workspace:
             continue
         first = index.get(doc.doc_id)
         if first is not None:
-            findings.append(Finding(doc.path, doc.line, doc.column, "duplicate-id", _(
-                "the document id '{id}' is already used in {other}:{line}; give each document "
-                "its own id").format(id=doc.doc_id, other=first.path, line=first.line),
-                Severity.ERROR, ("id",)))
+            findings.append(
+                Finding(
+                    doc.path,
+                    doc.line,
+                    doc.column,
+                    "duplicate-id",
+                    _(
+                        "the document id '{id}' is already used in {other}:{line}; "
+                        "give each document its own id"
+                    ).format(id=doc.doc_id, other=first.path, line=first.line),
+                    Severity.ERROR,
+                    ("id",),
+                )
+            )
             continue
         index[doc.doc_id] = doc
         if result.document is not None:
@@ -200,21 +216,36 @@ def _resolve(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
     """A finding when ``ref`` points at nothing, else ``None``."""
 
     def finding(message: str) -> Finding:
-        return Finding(ref.path, ref.line, ref.column, "dangling-reference", message,
-                       Severity.ERROR, ref.yaml_path)
+        return Finding(
+            ref.path,
+            ref.line,
+            ref.column,
+            "dangling-reference",
+            message,
+            Severity.ERROR,
+            ref.yaml_path,
+        )
 
     if ref.collection == "document":
         target = index.get(ref.target_id)
         wanted = _(_KIND_NOUNS.get(ref.expect_kind or "", "document"))
         if target is None:
             same_kind = [d.doc_id for d in index.values() if d.kind == ref.expect_kind]
-            return finding(_("there is no {noun} with id '{id}' in the files checked{hint}; "
-                             "check the id or add its file").format(
-                noun=wanted, id=ref.target_id, hint=_hint(ref.target_id, same_kind)))
+            return finding(
+                _(
+                    "there is no {noun} with id '{id}' in the files checked{hint}; "
+                    "check the id or add its file"
+                ).format(noun=wanted, id=ref.target_id, hint=_hint(ref.target_id, same_kind))
+            )
         if ref.expect_kind and target.kind != ref.expect_kind:
-            return finding(_("'{id}' is {actual} ({path}), but {wanted} is needed here").format(
-                id=ref.target_id, actual=_(_KIND_WITH_ARTICLE[target.kind]), path=target.path,
-                wanted=_(_KIND_WITH_ARTICLE[ref.expect_kind])))
+            return finding(
+                _("'{id}' is {actual} ({path}), but {wanted} is needed here").format(
+                    id=ref.target_id,
+                    actual=_(_KIND_WITH_ARTICLE[target.kind]),
+                    path=target.path,
+                    wanted=_(_KIND_WITH_ARTICLE[ref.expect_kind]),
+                )
+            )
         return None
     target = index.get(ref.target_doc)
     if target is None or not target.complete:
@@ -223,12 +254,21 @@ def _resolve(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
     if ref.target_id in known:
         return None
     noun = _(_ITEM_NOUNS[ref.collection])
-    where = (_("this document") if target.path == ref.path
-             else _("{kind} '{id}'").format(kind=_(_KIND_NOUNS[target.kind]), id=target.doc_id))
+    where = (
+        _("this document")
+        if target.path == ref.path
+        else _("{kind} '{id}'").format(kind=_(_KIND_NOUNS[target.kind]), id=target.doc_id)
+    )
     listed = ", ".join(sorted(known)) or _("none")
-    return finding(_("the {noun} '{id}' is not in {where}{hint}; known: {listed}").format(
-        noun=noun, id=ref.target_id, where=where, hint=_hint(ref.target_id, known),
-        listed=listed))
+    return finding(
+        _("the {noun} '{id}' is not in {where}{hint}; known: {listed}").format(
+            noun=noun,
+            id=ref.target_id,
+            where=where,
+            hint=_hint(ref.target_id, known),
+            listed=listed,
+        )
+    )
 
 
 def _hint(word: str, choices: Iterable[str]) -> str:

@@ -69,7 +69,7 @@ class LoadedYaml:
     root: Node | None
 
 
-class _Composer(CParser):  # type: ignore[misc]
+class _Composer(CParser):
     """libyaml's parser and composer; tags are resolved later, by :func:`_construct`."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
@@ -92,9 +92,7 @@ def decode(raw: bytes) -> str:
             ),
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlError(
-            "encoding", _("the file is saved as UTF-16; save it as UTF-8 instead")
-        )
+        raise YamlError("encoding", _("the file is saved as UTF-16; save it as UTF-8 instead"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise YamlError(
             "encoding",
@@ -124,8 +122,10 @@ def load(text: str) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
-        raise YamlError("yaml-syntax", _("the YAML could not be read: {problem}").format(
-            problem=str(exc).splitlines()[0])) from None
+        raise YamlError(
+            "yaml-syntax",
+            _("the YAML could not be read: {problem}").format(problem=str(exc).splitlines()[0]),
+        ) from None
     if root is None:
         return LoadedYaml(None, None)
     builder = _Builder(shared="&" in text)
@@ -147,7 +147,7 @@ def _check_depth(text: str) -> None:
     depth = 0
     try:
         while True:
-            event = parser.get_event()
+            event: Any = parser.get_event()
             cls = event.__class__
             if cls is MappingStartEvent or cls is SequenceStartEvent:
                 depth += 1
@@ -155,8 +155,10 @@ def _check_depth(text: str) -> None:
                     mark = event.start_mark
                     raise YamlError(
                         "yaml-limits",
-                        _("the YAML is nested more than {limit} levels deep; "
-                          "trygg documents never need that many").format(limit=MAX_DEPTH),
+                        _(
+                            "the YAML is nested more than {limit} levels deep; "
+                            "trygg documents never need that many"
+                        ).format(limit=MAX_DEPTH),
                         mark.line,
                         mark.column,
                     )
@@ -214,13 +216,18 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
             indent = content[: len(content) - len(content.lstrip(" \t"))]
             if "\t" in indent:
                 return YamlError("yaml-syntax", _(_TAB_MESSAGE), candidate, indent.index("\t"))
-    if "control characters are not allowed" in problem or "special characters are not allowed" in problem:
+    if (
+        "control characters are not allowed" in problem
+        or "special characters are not allowed" in problem
+    ):
         message = _("the file contains a control character that YAML does not allow; remove it")
     else:
         wording = f"{exc.problem or ''} | {exc.context or ''}"
         friendly = next((text for key, text in _FRIENDLY.items() if key in wording), None)
-        message = _(friendly) if friendly else _("the YAML could not be read: {problem}").format(
-            problem=problem
+        message = (
+            _(friendly)
+            if friendly
+            else _("the YAML could not be read: {problem}").format(problem=problem)
         )
     return YamlError("yaml-syntax", message, line, column)
 
@@ -283,12 +290,16 @@ class _Builder:
                     raise _located(
                         node,
                         "yaml-limits",
-                        _("aliases here expand to more than {limit} values; "
-                          "write the content out instead").format(limit=MAX_ALIAS_NODES),
+                        _(
+                            "aliases here expand to more than {limit} values; "
+                            "write the content out instead"
+                        ).format(limit=MAX_ALIAS_NODES),
                     )
                 return value, size
             if key in self.active:
-                raise _located(node, "yaml-syntax", _("an alias refers to the node that contains it"))
+                raise _located(
+                    node, "yaml-syntax", _("an alias refers to the node that contains it")
+                )
             self.active.add(key)
             result = self._collection(node)
             self.active.discard(key)
@@ -304,24 +315,35 @@ class _Builder:
         if tag is None:
             return value if node.style else _resolve_plain(value)
         if tag not in _EXPLICIT_SCALARS:
-            raise _located(node, "yaml-tags", _("the YAML tag '{tag}' is not supported; remove it")
-                           .format(tag=_short_tag(tag)))
+            raise _located(
+                node,
+                "yaml-tags",
+                _("the YAML tag '{tag}' is not supported; remove it").format(tag=_short_tag(tag)),
+            )
         kind = _EXPLICIT_SCALARS[tag]
         if kind is str:
             return value
         resolved = _resolve_plain(value)
-        if (kind is None and tag.endswith("bool") and isinstance(resolved, bool)) or (
-            kind is None and tag.endswith("null") and resolved is None
-        ) or (kind is not None and type(resolved) is kind):
+        if (
+            (kind is None and tag.endswith("bool") and isinstance(resolved, bool))
+            or (kind is None and tag.endswith("null") and resolved is None)
+            or (kind is not None and type(resolved) is kind)
+        ):
             return resolved
-        raise _located(node, "yaml-tags", _("'{value}' does not match its tag '{tag}'").format(
-            value=value, tag=_short_tag(tag)))
+        raise _located(
+            node,
+            "yaml-tags",
+            _("'{value}' does not match its tag '{tag}'").format(value=value, tag=_short_tag(tag)),
+        )
 
     def _collection(self, node: Node) -> tuple[Any, int]:
         tag = node.tag
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _located(node, "yaml-tags", _("the YAML tag '{tag}' is not supported; remove it")
-                           .format(tag=_short_tag(tag)))
+            raise _located(
+                node,
+                "yaml-tags",
+                _("the YAML tag '{tag}' is not supported; remove it").format(tag=_short_tag(tag)),
+            )
         size = 1
         if node.__class__ is SequenceNode:
             items = []
@@ -334,17 +356,19 @@ class _Builder:
         seen: dict[Any, Node] = {}
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
-                raise _located(key_node, "yaml-syntax",
-                               _("a key must be plain text, not a list or a mapping"))
+                raise _located(
+                    key_node, "yaml-syntax", _("a key must be plain text, not a list or a mapping")
+                )
             key = self._scalar(key_node)
             first = seen.get(key)
             if first is not None:
                 raise _located(
                     key_node,
                     "duplicate-key",
-                    _("the key '{key}' appears twice in the same mapping (first on line {line}); "
-                      "remove one of them").format(key=key_node.value,
-                                                   line=first.start_mark.line + 1),
+                    _(
+                        "the key '{key}' appears twice in the same mapping (first on line {line}); "
+                        "remove one of them"
+                    ).format(key=key_node.value, line=first.start_mark.line + 1),
                 )
             seen[key] = key_node
             value, n = self._node(value_node)
@@ -354,7 +378,7 @@ class _Builder:
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 def _located(node: Node, rule: str, message: str) -> YamlError:
@@ -381,7 +405,9 @@ def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False)
                     break
             else:
                 break
-        elif node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value):
+        elif (
+            node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
             node = node.value[part]
         else:
             break

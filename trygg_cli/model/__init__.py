@@ -11,4 +11,13 @@ from trygg_cli.model.documents import (
     Document,
 )
 
-__all__ = ["KINDS", "VERSION", "Action", "ActionPlan", "Agreement", "Body", "CitizenPromise", "Document"]
+__all__ = [
+    "KINDS",
+    "VERSION",
+    "Action",
+    "ActionPlan",
+    "Agreement",
+    "Body",
+    "CitizenPromise",
+    "Document",
+]

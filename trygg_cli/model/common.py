@@ -122,8 +122,12 @@ Anchor = Annotated[
 class Party(Model):
     """A signing organisation."""
 
-    id: Id = Field(description="Kort id för parten, som andra delar hänvisar till, t.ex. 'molndals-stad'.")
-    name: Text = Field(description="Partens namn, t.ex. 'Mölndals stad' eller 'Lokalpolisområde Storgöteborg Syd'.")
+    id: Id = Field(
+        description="Kort id för parten, som andra delar hänvisar till, t.ex. 'molndals-stad'."
+    )
+    name: Text = Field(
+        description="Partens namn, t.ex. 'Mölndals stad' eller 'Lokalpolisområde Storgöteborg Syd'."
+    )
     type: PartyType = Field(
         description="Slag av organisation: kommun, stad, stadsdelsförvaltning, förvaltning, bolag, "
         "region, polisregion, polisområde, lokalpolisområde eller annan."
@@ -134,9 +138,14 @@ class Signatory(Model):
     """Who signs on behalf of a party."""
 
     name: Text = Field(description="Undertecknarens namn.")
-    title: Text = Field(description="Undertecknarens titel, t.ex. 'Polisområdeschef' eller 'Kommunstyrelsens ordförande'.")
+    title: Text = Field(
+        description="Undertecknarens titel, t.ex. 'Polisområdeschef' eller 'Kommunstyrelsens ordförande'."
+    )
     party: Id = Field(description="Id för den part undertecknaren företräder.")
-    signed: Date | None = Field(None, description="Datum för underskrift (ÅÅÅÅ-MM-DD). Utelämna om dokumentet inte är undertecknat än.")
+    signed: Date | None = Field(
+        None,
+        description="Datum för underskrift (ÅÅÅÅ-MM-DD). Utelämna om dokumentet inte är undertecknat än.",
+    )
     place: Text | None = Field(None, description="Ort för underskriften, t.ex. 'Göteborg'.")
 
 
@@ -145,7 +154,9 @@ class Term(Model):
 
     amount: int = Field(ge=1, description="Antal, t.ex. 4 för 'fyra år'.")
     unit: Literal["year", "month"] = Field(description="Enhet: year (år) eller month (månader).")
-    text: Text | None = Field(None, description="Formuleringen i dokumentet, t.ex. 'en period om fyra år'.")
+    text: Text | None = Field(
+        None, description="Formuleringen i dokumentet, t.ex. 'en period om fyra år'."
+    )
 
 
 class Period(Model):
@@ -153,10 +164,19 @@ class Period(Model):
 
     start: Date | None = Field(None, alias="from", description="Gäller från och med (ÅÅÅÅ-MM-DD).")
     end: Date | None = Field(None, alias="until", description="Gäller till och med (ÅÅÅÅ-MM-DD).")
-    from_signing: bool = Field(False, description="Sant om perioden börjar vid underskrift ('fr.o.m. datum för underskrift').")
-    until_further_notice: bool = Field(False, description="Sant om perioden löper tills vidare, utan slutdatum.")
-    term: Term | None = Field(None, description="Uttalad längd, t.ex. fyra år, som den står i texten.")
-    text: Text | None = Field(None, description="Formuleringen i dokumentet, t.ex. 'Överenskommelsen löper tills vidare.'")
+    from_signing: bool = Field(
+        False,
+        description="Sant om perioden börjar vid underskrift ('fr.o.m. datum för underskrift').",
+    )
+    until_further_notice: bool = Field(
+        False, description="Sant om perioden löper tills vidare, utan slutdatum."
+    )
+    term: Term | None = Field(
+        None, description="Uttalad längd, t.ex. fyra år, som den står i texten."
+    )
+    text: Text | None = Field(
+        None, description="Formuleringen i dokumentet, t.ex. 'Överenskommelsen löper tills vidare.'"
+    )
 
     @model_validator(mode="after")
     def _end_or_open(self) -> Period:
@@ -196,15 +216,22 @@ class Schedule(Model):
     ("efter avtalsperiodens slut"); ``qualifier: as_needed`` ("löpande och efter behov").
     """
 
-    text: Text | None = Field(None, description="Formuleringen i dokumentet, t.ex. 'En uppföljning görs 2021 och därefter vartannat år.'")
+    text: Text | None = Field(
+        None,
+        description="Formuleringen i dokumentet, t.ex. 'En uppföljning görs 2021 och därefter vartannat år.'",
+    )
     first: Anchor | None = Field(
         None,
         description="Första tillfället: ett år (2021), ett datum (2021-06-30) eller en händelse: "
         "signing (underskrift), validity_start (giltighetens början), validity_end "
         "(avtalsperiodens slut). Utan 'every' sker det en gång.",
     )
-    every: int | None = Field(None, ge=1, description="Återkommer var N:e enhet, t.ex. 2 för 'vartannat år'.")
-    times: int | None = Field(None, ge=1, description="Antal gånger per enhet, t.ex. 4 för 'fyra gånger per år'.")
+    every: int | None = Field(
+        None, ge=1, description="Återkommer var N:e enhet, t.ex. 2 för 'vartannat år'."
+    )
+    times: int | None = Field(
+        None, ge=1, description="Antal gånger per enhet, t.ex. 4 för 'fyra gånger per år'."
+    )
     unit: Unit = Field(
         "year",
         description="Enhet: year (år), term (termin: vår jan–jun, höst aug–dec), quarter (kvartal), month (månad), week (vecka).",
@@ -213,8 +240,13 @@ class Schedule(Model):
         "exact",
         description="exact (precis), about (cirka), at_least (minst, åtminstone) eller as_needed (löpande, vid behov: inget blir förfallet).",
     )
-    also_as_needed: bool = Field(False, description="Sant om det dessutom sker vid behov ('och ytterligare vid behov').")
-    at: Literal["start", "end"] | None = Field(None, description="När i perioden: start (i början) eller end (i slutet, t.ex. 'i slutet av varje år').")
+    also_as_needed: bool = Field(
+        False, description="Sant om det dessutom sker vid behov ('och ytterligare vid behov')."
+    )
+    at: Literal["start", "end"] | None = Field(
+        None,
+        description="När i perioden: start (i början) eller end (i slutet, t.ex. 'i slutet av varje år').",
+    )
     done: list[Completion] = Field(
         default_factory=list,
         description="Tillfällen som har genomförts, med datum (ÅÅÅÅ-MM-DD), så att de inte längre visas som förfallna.",
@@ -249,8 +281,12 @@ class Responsible(Model):
     """A role at a party (or a governance body) responsible for something."""
 
     party: Id | None = Field(None, description="Id för parten, t.ex. 'molndals-stad'.")
-    body: Id | None = Field(None, description="Id för ett samverkansorgan, t.ex. 'bra', om ett organ ansvarar.")
-    role: Text | None = Field(None, description="Roll eller funktion, t.ex. 'BRÅ-samordnare' eller 'Kommunpolis'.")
+    body: Id | None = Field(
+        None, description="Id för ett samverkansorgan, t.ex. 'bra', om ett organ ansvarar."
+    )
+    role: Text | None = Field(
+        None, description="Roll eller funktion, t.ex. 'BRÅ-samordnare' eller 'Kommunpolis'."
+    )
 
     @model_validator(mode="after")
     def _someone(self) -> Responsible:

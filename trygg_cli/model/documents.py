@@ -32,28 +32,42 @@ class Member(Model):
     """A role from one party in a governance body."""
 
     party: Id = Field(description="Id för den part medlemmen kommer från.")
-    role: Text = Field(description="Roll, t.ex. 'Stadsdirektör' eller 'Representanter från stadsdelsförvaltningarna'.")
+    role: Text = Field(
+        description="Roll, t.ex. 'Stadsdirektör' eller 'Representanter från stadsdelsförvaltningarna'."
+    )
 
 
 class Body(Model):
     """A governance body: styrgrupp, beredningsgrupp, BRÅ, SSPF, LÖK-nätverk …"""
 
     id: Id = Field(description="Kort id för organet, t.ex. 'css' eller 'bra'.")
-    name: Text = Field(description="Organets namn, t.ex. 'Central strategisk samverkansgrupp (CSS)'.")
+    name: Text = Field(
+        description="Organets namn, t.ex. 'Central strategisk samverkansgrupp (CSS)'."
+    )
     level: Level = Field(description="Nivå: strategisk, taktisk eller operativ.")
     description: Text | None = Field(None, description="Vad organet gör. Markdown är tillåtet.")
-    members: list[Member] = Field(default_factory=list, description="Medlemmar som roller per part.")
+    members: list[Member] = Field(
+        default_factory=list, description="Medlemmar som roller per part."
+    )
     chair: Member | None = Field(None, description="Ordförande.")
     convener: Member | None = Field(None, description="Den som sammankallar.")
-    reports_to: Id | None = Field(None, description="Id för det organ som detta organ rapporterar till.")
-    meetings: Schedule | None = Field(None, description="Hur ofta organet träffas, t.ex. cirka fyra gånger per år.")
+    reports_to: Id | None = Field(
+        None, description="Id för det organ som detta organ rapporterar till."
+    )
+    meetings: Schedule | None = Field(
+        None, description="Hur ofta organet träffas, t.ex. cirka fyra gånger per år."
+    )
 
 
 class Indicator(Model):
     """How progress towards a goal is measured."""
 
-    description: Text = Field(description="Vad som mäts, t.ex. 'Andel invånare som känner sig trygga i sitt område'.")
-    source: Text | None = Field(None, description="Datakälla, t.ex. 'Trygghetsmätningen' eller 'Stockholmsenkäten'.")
+    description: Text = Field(
+        description="Vad som mäts, t.ex. 'Andel invånare som känner sig trygga i sitt område'."
+    )
+    source: Text | None = Field(
+        None, description="Datakälla, t.ex. 'Trygghetsmätningen' eller 'Stockholmsenkäten'."
+    )
     baseline: Text | None = Field(None, description="Utgångsläge, t.ex. '62 % (2022)'.")
     target: Text | None = Field(None, description="Målvärde, t.ex. 'minst 70 % år 2026'.")
 
@@ -63,7 +77,9 @@ class Goal(Model):
 
     id: Id = Field(description="Kort id för målet.")
     description: Text = Field(description="Målet, avgränsat och mätbart.")
-    indicators: list[Indicator] = Field(default_factory=list, description="Indikatorer som målet följs upp med.")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Indikatorer som målet följs upp med."
+    )
 
 
 class Priority(Model):
@@ -71,7 +87,9 @@ class Priority(Model):
 
     id: Id = Field(description="Kort id för området, t.ex. 'unga-i-riskzon'.")
     title: Text = Field(description="Rubrik, t.ex. 'Ungdomar i riskzon'.")
-    description: Text | None = Field(None, description="Beskrivning av området. Markdown är tillåtet.")
+    description: Text | None = Field(
+        None, description="Beskrivning av området. Markdown är tillåtet."
+    )
     problem: Text | None = Field(None, description="Problemen i fokus (problembild).")
     causes: Text | None = Field(None, description="Troliga orsaker (orsaksanalys).")
     goals: list[Goal] = Field(default_factory=list, description="Mål och delmål med indikatorer.")
@@ -91,7 +109,9 @@ class Superseded(Model):
     """An earlier agreement that this one replaces."""
 
     title: Text = Field(description="Vad som ersätts, t.ex. 'Samtliga lokala överenskommelser'.")
-    agreement: Id | None = Field(None, description="Id för den ersatta överenskommelsen, om den finns i samma arbetsyta.")
+    agreement: Id | None = Field(
+        None, description="Id för den ersatta överenskommelsen, om den finns i samma arbetsyta."
+    )
     date: Date | None = Field(None, description="Datum för den ersatta överenskommelsen.")
 
 
@@ -115,30 +135,74 @@ class Document(Model):
 class Agreement(Document):
     """A samverkansöverenskommelse between a municipality and the Police."""
 
-    kind: Literal["agreement"] = Field(description="Dokumentslag: agreement (samverkansöverenskommelse).")
-    scope: Literal["central", "local"] = Field(description="central (central/övergripande) eller local (lokal).")
-    central_agreement: Id | None = Field(None, description="För en lokal överenskommelse: id för den centrala överenskommelsen den hör till.")
+    kind: Literal["agreement"] = Field(
+        description="Dokumentslag: agreement (samverkansöverenskommelse)."
+    )
+    scope: Literal["central", "local"] = Field(
+        description="central (central/övergripande) eller local (lokal)."
+    )
+    central_agreement: Id | None = Field(
+        None,
+        description="För en lokal överenskommelse: id för den centrala överenskommelsen den hör till.",
+    )
     municipality: Text = Field(description="Kommunen överenskommelsen gäller, t.ex. 'Mölndal'.")
-    document_type: Text | None = Field(None, description="Slag av styrdokument, t.ex. 'Styrdokument Program'.")
-    responsible: Text | None = Field(None, description="Ansvarig funktion, t.ex. 'Brottsförebyggande samordnare, Stadsledningsförvaltningen'.")
-    applies_to: Text | None = Field(None, description="Vad dokumentet gäller för, t.ex. 'Mölndals stad och Lokalpolisområde Storgöteborg Syd'.")
+    document_type: Text | None = Field(
+        None, description="Slag av styrdokument, t.ex. 'Styrdokument Program'."
+    )
+    responsible: Text | None = Field(
+        None,
+        description="Ansvarig funktion, t.ex. 'Brottsförebyggande samordnare, Stadsledningsförvaltningen'.",
+    )
+    applies_to: Text | None = Field(
+        None,
+        description="Vad dokumentet gäller för, t.ex. 'Mölndals stad och Lokalpolisområde Storgöteborg Syd'.",
+    )
     last_revised: Date | None = Field(None, description="Senast reviderad (ÅÅÅÅ-MM-DD).")
     parties: list[Party] = Field(min_length=1, description="Parterna som sluter överenskommelsen.")
     signatories: list[Signatory] = Field(default_factory=list, description="Undertecknare.")
-    decision: Decision | None = Field(None, description="Beslutet: organ, datum, paragraf och diarienummer.")
+    decision: Decision | None = Field(
+        None, description="Beslutet: organ, datum, paragraf och diarienummer."
+    )
     validity: Period = Field(description="Giltighetstid: från, till eller tills vidare.")
-    supersedes: list[Superseded] = Field(default_factory=list, description="Tidigare överenskommelser som denna ersätter.")
-    sections: list[Section] = Field(default_factory=list, description="Textavsnitt som Bakgrund och Syfte, i ordning.")
-    bodies: list[Body] = Field(default_factory=list, description="Samverkansorgan: styrgrupper, råd, nätverk och arbetsgrupper.")
-    priorities: list[Priority] = Field(default_factory=list, description="Prioriterade områden med mål och indikatorer.")
-    priority_review: Schedule | None = Field(None, description="Hur ofta de prioriterade områdena följs upp, t.ex. årligen.")
-    priority_revision: Schedule | None = Field(None, description="Hur ofta de prioriterade områdena revideras, t.ex. åtminstone var fjärde år.")
-    occasions: list[Occasion] = Field(default_factory=list, description="Återkommande gemensamma tillfällen, t.ex. en årlig hearing.")
-    follow_up: Schedule | None = Field(None, description="När överenskommelsen följs upp (uppföljning).")
-    evaluation: Schedule | None = Field(None, description="När överenskommelsen utvärderas (utvärdering).")
-    revision: Schedule | None = Field(None, description="När överenskommelsen revideras (revidering).")
-    action_plans: list[Id] = Field(default_factory=list, description="Id för åtgärdsplaner som hör till överenskommelsen.")
-    citizen_promises: list[Id] = Field(default_factory=list, description="Id för medborgarlöften som hör till överenskommelsen.")
+    supersedes: list[Superseded] = Field(
+        default_factory=list, description="Tidigare överenskommelser som denna ersätter."
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="Textavsnitt som Bakgrund och Syfte, i ordning."
+    )
+    bodies: list[Body] = Field(
+        default_factory=list,
+        description="Samverkansorgan: styrgrupper, råd, nätverk och arbetsgrupper.",
+    )
+    priorities: list[Priority] = Field(
+        default_factory=list, description="Prioriterade områden med mål och indikatorer."
+    )
+    priority_review: Schedule | None = Field(
+        None, description="Hur ofta de prioriterade områdena följs upp, t.ex. årligen."
+    )
+    priority_revision: Schedule | None = Field(
+        None,
+        description="Hur ofta de prioriterade områdena revideras, t.ex. åtminstone var fjärde år.",
+    )
+    occasions: list[Occasion] = Field(
+        default_factory=list,
+        description="Återkommande gemensamma tillfällen, t.ex. en årlig hearing.",
+    )
+    follow_up: Schedule | None = Field(
+        None, description="När överenskommelsen följs upp (uppföljning)."
+    )
+    evaluation: Schedule | None = Field(
+        None, description="När överenskommelsen utvärderas (utvärdering)."
+    )
+    revision: Schedule | None = Field(
+        None, description="När överenskommelsen revideras (revidering)."
+    )
+    action_plans: list[Id] = Field(
+        default_factory=list, description="Id för åtgärdsplaner som hör till överenskommelsen."
+    )
+    citizen_promises: list[Id] = Field(
+        default_factory=list, description="Id för medborgarlöften som hör till överenskommelsen."
+    )
 
 
 ActionStatus = Literal["planned", "ongoing", "done", "postponed", "cancelled"]
@@ -153,24 +217,38 @@ class Action(Model):
     priority: Id | None = Field(None, description="Id för det prioriterade område åtgärden tjänar.")
     plans: list[Responsible] = Field(default_factory=list, description="Vem som planerar åtgärden.")
     performs: list[Responsible] = Field(default_factory=list, description="Vem som utför åtgärden.")
-    follows_up: list[Responsible] = Field(default_factory=list, description="Vem som följer upp åtgärden.")
+    follows_up: list[Responsible] = Field(
+        default_factory=list, description="Vem som följer upp åtgärden."
+    )
     deadline: Date | None = Field(None, description="Klart senast (ÅÅÅÅ-MM-DD).")
     schedule: Schedule | None = Field(None, description="För återkommande åtgärder: hur ofta.")
-    status: ActionStatus = Field("planned", description="Läge: planned (planerad), ongoing (pågår), done (klar), postponed (uppskjuten) eller cancelled (struken).")
+    status: ActionStatus = Field(
+        "planned",
+        description="Läge: planned (planerad), ongoing (pågår), done (klar), postponed (uppskjuten) eller cancelled (struken).",
+    )
     outcome: Text | None = Field(None, description="Resultat och effekt när åtgärden följts upp.")
 
 
 class ActionPlan(Document):
     """An åtgärdsplan (handlingsplan) linked to an agreement."""
 
-    kind: Literal["action-plan"] = Field(description="Dokumentslag: action-plan (åtgärdsplan, handlingsplan).")
+    kind: Literal["action-plan"] = Field(
+        description="Dokumentslag: action-plan (åtgärdsplan, handlingsplan)."
+    )
     agreement: Id = Field(description="Id för överenskommelsen som planen hör till.")
     period: Period | None = Field(None, description="Period som planen gäller.")
-    responsible_body: Id | None = Field(None, description="Id för organet som ansvarar för planen, t.ex. 'bra'.")
+    responsible_body: Id | None = Field(
+        None, description="Id för organet som ansvarar för planen, t.ex. 'bra'."
+    )
     last_revised: Date | None = Field(None, description="Senast reviderad (ÅÅÅÅ-MM-DD).")
     sections: list[Section] = Field(default_factory=list, description="Textavsnitt, i ordning.")
-    follow_up: Schedule | None = Field(None, description="När planen följs upp som helhet, t.ex. på årsbasis.")
-    actions: list[Action] = Field(default_factory=list, description="Åtgärder: vem som planerar, utför och följer upp, och när.")
+    follow_up: Schedule | None = Field(
+        None, description="När planen följs upp som helhet, t.ex. på årsbasis."
+    )
+    actions: list[Action] = Field(
+        default_factory=list,
+        description="Åtgärder: vem som planerar, utför och följer upp, och när.",
+    )
 
 
 class Commitment(Model):
@@ -178,16 +256,22 @@ class Commitment(Model):
 
     id: Id = Field(description="Kort id för åtagandet.")
     party: Id = Field(description="Id för parten som åtar sig detta.")
-    text: Text = Field(description="Åtagandet, t.ex. 'Polisen genomför fler trygghetsvandringar …'.")
+    text: Text = Field(
+        description="Åtagandet, t.ex. 'Polisen genomför fler trygghetsvandringar …'."
+    )
     schedule: Schedule | None = Field(None, description="Hur ofta, om åtagandet är återkommande.")
-    status: ActionStatus = Field("planned", description="Läge: planned, ongoing, done, postponed eller cancelled.")
+    status: ActionStatus = Field(
+        "planned", description="Läge: planned, ongoing, done, postponed eller cancelled."
+    )
     outcome: Text | None = Field(None, description="Resultat vid uppföljning.")
 
 
 class CitizenPromise(Document):
     """A medborgarlöfte: one problem, concrete commitments, a period, a follow-up."""
 
-    kind: Literal["citizen-promise"] = Field(description="Dokumentslag: citizen-promise (medborgarlöfte).")
+    kind: Literal["citizen-promise"] = Field(
+        description="Dokumentslag: citizen-promise (medborgarlöfte)."
+    )
     agreement: Id | None = Field(None, description="Id för överenskommelsen som löftet bygger på.")
     municipality: Text = Field(description="Kommunen löftet gäller, t.ex. 'Mölndal'.")
     area: Text | None = Field(None, description="Plats eller område som löftet gäller.")
