@@ -17,9 +17,10 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from trygg_cli.findings import Finding, Severity, YamlPath
+from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
 from trygg_cli.model import KINDS, VERSION, ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model.common import MESSAGES
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
 _MARKER = re.compile(rb"^trygg[ \t]*:", re.MULTILINE)
@@ -112,7 +113,7 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
                 _(
                     "this file says 'trygg: {version}', but this trygg reads version {supported}; "
                     "write 'trygg: {supported}' or update trygg"
-                ).format(version=version, supported=VERSION),
+                ).format(version=show(version), supported=VERSION),
             )
         )
         return result
@@ -135,7 +136,7 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
                 ("kind",),
                 "unknown-kind",
                 _("'{kind}' is not a kind of trygg document{hint}").format(
-                    kind=kind, hint=_did_you_mean(str(kind), list(KINDS))
+                    kind=show(kind), hint=_did_you_mean(str(kind), list(KINDS))
                 ),
             )
         )
@@ -214,16 +215,16 @@ def _error_finding(error: Any, model: type[BaseModel], at: _At) -> Finding:
     kind: str = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    name = next((show(p) for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
         return at(
             loc[:-1],
             "missing-field",
-            _("'{field}' is required here but missing; add it").format(field=loc[-1]),
+            _("'{field}' is required here but missing; add it").format(field=show(loc[-1])),
         )
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        key = str(loc[-1])
+        key = show(loc[-1])
         hint = _did_you_mean(key, allowed)
         if not hint and allowed:
             hint = _("; allowed here: {keys}").format(keys=", ".join(allowed))
@@ -233,10 +234,9 @@ def _error_finding(error: Any, model: type[BaseModel], at: _At) -> Finding:
             _("unknown key '{key}'{hint}").format(key=key, hint=hint),
             at_key=True,
         )
-    if kind.startswith("trygg_date"):
-        return at(loc, "bad-date", error["msg"])
-    if kind.startswith("trygg_"):
-        return at(loc, "bad-value", error["msg"])
+    if kind in MESSAGES:
+        message = _(MESSAGES[kind]).format(**{k: show(v) for k, v in ctx.items()})
+        return at(loc, "bad-date" if kind.startswith("trygg_date") else "bad-value", message)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if not choices:
@@ -254,7 +254,7 @@ def _error_finding(error: Any, model: type[BaseModel], at: _At) -> Finding:
             loc,
             "bad-value",
             _("'{value}' is not allowed for '{field}'; use one of: {choices}{hint}").format(
-                value=value, field=name, choices=", ".join(choices), hint=hint
+                value=show(value), field=name, choices=", ".join(choices), hint=hint
             ),
         )
     if kind in _TYPE_WORDS:

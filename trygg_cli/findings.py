@@ -22,6 +22,15 @@ class Severity(enum.IntEnum):
 YamlPath = tuple[str | int, ...]
 
 
+def show(value: object, limit: int = 60) -> str:
+    """A value from the user's file, safe inside a one-line message: control characters
+    escaped, long text shortened."""
+    text = "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(value)
+    )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def format_yaml_path(path: YamlPath) -> str:
     """``("bodies", 0, "members")`` → ``bodies[0].members``."""
     out = ""

@@ -31,6 +31,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -368,7 +369,7 @@ class _Builder:
                     _(
                         "the key '{key}' appears twice in the same mapping (first on line {line}); "
                         "remove one of them"
-                    ).format(key=key_node.value, line=first.start_mark.line + 1),
+                    ).format(key=show(key_node.value), line=first.start_mark.line + 1),
                 )
             seen[key] = key_node
             value, n = self._node(value_node)

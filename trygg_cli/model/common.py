@@ -22,8 +22,46 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from trygg_cli.i18n import N_
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
+
+
+# Messages of the model's own checks, by error type; check.py translates them with _().
+MESSAGES: dict[str, str] = {
+    "trygg_date_impossible": N_(
+        "'{value}' is not a date that exists; check the month (01–12) and the day"
+    ),
+    "trygg_date_format": N_(
+        "'{value}' is not a date; write dates as YYYY-MM-DD, for example 2023-05-01"
+    ),
+    "trygg_id": N_(
+        "'{value}' is not a usable id; use lowercase a–z, digits and '-', for example 'unga-i-riskzon'"
+    ),
+    "trygg_anchor": N_(
+        "'{value}' is not a starting point; write a year (2021), a date (2021-06-30) or one of: signing, validity_start, validity_end"
+    ),
+    "trygg_period": N_(
+        "a period cannot both end ('until') and run until further notice ('until_further_notice: true'); keep one of them"
+    ),
+    "trygg_schedule_as_needed": N_(
+        "a schedule 'as_needed' has no fixed times; remove 'times' and 'every' or choose another qualifier"
+    ),
+    "trygg_schedule_times_and_every": N_(
+        "give either 'times' (so many times per unit) or 'every' (every N units), not both"
+    ),
+    "trygg_schedule_when": N_(
+        "this schedule does not say when; add 'times' and 'unit' (e.g. four times a year), 'every' (e.g. every 2 years), 'first' for a single occasion, or 'qualifier: as_needed'"
+    ),
+    "trygg_responsible": N_(
+        "say who: give 'party' (a party's id) or 'body' (a governance body's id)"
+    ),
+}
+
+
+def _fail(kind: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, MESSAGES[kind], ctx or None)
 
 
 class Model(BaseModel):
@@ -39,27 +77,14 @@ def _to_date(value: Any) -> Any:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise PydanticCustomError(
-                "trygg_date",
-                "'{value}' is not a date that exists; check the month (01–12) and the day",
-                {"value": value},
-            ) from None
-    raise PydanticCustomError(
-        "trygg_date",
-        "'{value}' is not a date; write dates as YYYY-MM-DD, for example 2023-05-01",
-        {"value": value},
-    )
+            raise _fail("trygg_date_impossible", value=value) from None
+    raise _fail("trygg_date_format", value=value)
 
 
 def _to_id(value: Any) -> Any:
     if isinstance(value, str) and _ID.match(value):
         return value
-    raise PydanticCustomError(
-        "trygg_id",
-        "'{value}' is not a usable id; use lowercase a–z, digits and '-', for example "
-        "'unga-i-riskzon'",
-        {"value": value},
-    )
+    raise _fail("trygg_id", value=value)
 
 
 Date = Annotated[date, BeforeValidator(_to_date)]
@@ -96,12 +121,7 @@ def _to_anchor(value: Any) -> Any:
         return value
     if isinstance(value, date) or (isinstance(value, str) and _DATE.match(value)):
         return _to_date(value)
-    raise PydanticCustomError(
-        "trygg_anchor",
-        "'{value}' is not a starting point; write a year (2021), a date (2021-06-30) or one "
-        "of: signing, validity_start, validity_end",
-        {"value": value},
-    )
+    raise _fail("trygg_anchor", value=value)
 
 
 Anchor = Annotated[
@@ -181,11 +201,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _end_or_open(self) -> Period:
         if self.end is not None and self.until_further_notice:
-            raise PydanticCustomError(
-                "trygg_period",
-                "a period cannot both end ('until') and run until further notice "
-                "('until_further_notice: true'); keep one of them",
-            )
+            raise _fail("trygg_period")
         return self
 
 
@@ -256,24 +272,12 @@ class Schedule(Model):
     def _consistent(self) -> Schedule:
         if self.qualifier == "as_needed":
             if self.times is not None or self.every is not None:
-                raise PydanticCustomError(
-                    "trygg_schedule",
-                    "a schedule 'as_needed' has no fixed times; remove 'times' and 'every' or "
-                    "choose another qualifier",
-                )
+                raise _fail("trygg_schedule_as_needed")
             return self
         if self.times is not None and self.every is not None:
-            raise PydanticCustomError(
-                "trygg_schedule",
-                "give either 'times' (so many times per unit) or 'every' (every N units), not both",
-            )
+            raise _fail("trygg_schedule_times_and_every")
         if self.times is None and self.every is None and self.first is None:
-            raise PydanticCustomError(
-                "trygg_schedule",
-                "this schedule does not say when; add 'times' and 'unit' (e.g. four times a year), "
-                "'every' (e.g. every 2 years), 'first' for a single occasion, or "
-                "'qualifier: as_needed'",
-            )
+            raise _fail("trygg_schedule_when")
         return self
 
 
@@ -291,10 +295,7 @@ class Responsible(Model):
     @model_validator(mode="after")
     def _someone(self) -> Responsible:
         if self.party is None and self.body is None:
-            raise PydanticCustomError(
-                "trygg_responsible",
-                "say who: give 'party' (a party's id) or 'body' (a governance body's id)",
-            )
+            raise _fail("trygg_responsible")
         return self
 
 
