@@ -174,7 +174,7 @@ def _plain(value: Any) -> Any:
 
 def _documents() -> list[Path]:
     found = sorted(EXAMPLES.rglob("*.yaml")) + sorted((FIXTURES / "lint").rglob("*.yaml"))
-    found += sorted((FIXTURES / "valid").rglob("*.yaml"))
+    found += sorted((FIXTURES / "invalid").rglob("*.yaml"))
     return found
 
 
