@@ -154,21 +154,30 @@ def _check_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    raise YamlError(
-                        "yaml-limits",
-                        _(
-                            "the YAML is nested more than {limit} levels deep; "
-                            "trygg documents never need that many"
-                        ).format(limit=MAX_DEPTH),
-                        mark.line,
-                        mark.column,
-                    )
+                    raise _too_deep(mark.line, mark.column)
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 depth -= 1
             elif cls is StreamEndEvent:
                 return
     except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        if "maximum nesting depth" in (exc.problem or "") and mark is not None:
+            # libyaml ≥ 0.2.5 has its own cap (1000) and its scanner can reach it
+            # before our count does when the brackets come all at once.
+            raise _too_deep(mark.line, mark.column) from None
         raise _syntax_error(exc, text) from None
+
+
+def _too_deep(line: int, column: int) -> YamlError:
+    return YamlError(
+        "yaml-limits",
+        _(
+            "the YAML is nested more than {limit} levels deep; "
+            "trygg documents never need that many"
+        ).format(limit=MAX_DEPTH),
+        line,
+        column,
+    )
 
 
 # libyaml's problem (or context) wording → a sentence a coordinator can act on.
