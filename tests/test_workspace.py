@@ -135,3 +135,23 @@ def test_unreadable_file_is_a_finding(tmp_path: Path) -> None:
     [finding] = load_paths([str(tmp_path)]).findings
     assert (finding.line, finding.column, finding.rule) == (1, 1, "read-error")
     assert finding.message == "the file could not be read: No such file or directory"
+
+
+def test_a_file_with_broken_yaml_is_not_also_reported_as_missing() -> None:
+    broken_plan = PLAN.replace("title: Åtgärdsplan", "title: Åtgärdsplan: [") + "\n"
+    agreement = AGREEMENT.replace("action_plans: [plan, plan-2024]", "action_plans: [plan]")
+    workspace = load_sources({"a.yaml": agreement.encode(), "p.yaml": broken_plan.encode()})
+    assert [line for line in lines(workspace) if "bra" not in line] == [
+        "p.yaml:4:19: [yaml-syntax] a ':' appears where a new key cannot start; if this is "
+        "text that contains ': ', put the whole value in quotes, otherwise check the indentation"
+    ]
+
+
+def test_broken_yaml_without_a_readable_id_still_leaves_the_link_dangling() -> None:
+    broken_plan = PLAN.replace("id: plan", "id: [plan").encode()
+    agreement = AGREEMENT.replace("action_plans: [plan, plan-2024]", "action_plans: [plan]")
+    workspace = load_sources({"a.yaml": agreement.encode(), "p.yaml": broken_plan})
+    assert (
+        "a.yaml:25:16: [dangling-reference] there is no action plan with id 'plan' in the "
+        "files checked; check the id or add its file" in lines(workspace)
+    )

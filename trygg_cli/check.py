@@ -91,10 +91,13 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
     if not is_trygg_text(raw):
         return FileResult(path, checked=False)
     result = FileResult(path, checked=True)
+    text = None
     try:
-        loaded = load(decode(raw))
+        text = decode(raw)
+        loaded = load(text)
     except YamlError as exc:
         result.findings.append(Finding(path, exc.line + 1, exc.column + 1, exc.rule, exc.message))
+        result.index = _salvaged_index(path, text) if text is not None else None
         return result
     data, root = loaded.data, loaded.root
     if not isinstance(data, dict) or "trygg" not in data:
@@ -156,6 +159,24 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
     if keep_document:
         result.document = document
     return result
+
+
+_TOP_ID = re.compile(r"^id:[ \t]*(['\"]?)([\w][\w.-]*)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+_TOP_KIND = re.compile(r"^kind:[ \t]*(['\"]?)([\w-]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _salvaged_index(path: str, text: str) -> DocIndex | None:
+    """The id and kind of a file whose YAML cannot be read, from its top-level lines.
+
+    Without this, one syntax error in a citizen promise would also be reported as a
+    dangling reference in every document that links to it. The index is marked
+    incomplete, so links to items inside the broken file are not judged either.
+    """
+    id_match, kind_match = _TOP_ID.search(text), _TOP_KIND.search(text)
+    if id_match is None or kind_match is None or kind_match.group(2) not in KINDS:
+        return None
+    line = text.count("\n", 0, id_match.start())
+    return DocIndex(id_match.group(2), kind_match.group(2), path, line + 1, 1, {}, complete=False)
 
 
 def _raw_index(path: str, data: dict[str, Any], kind: str, root: Any) -> DocIndex | None:
