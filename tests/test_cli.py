@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.conftest import MINIMAL_AGREEMENT, ROOT
 
@@ -127,6 +130,55 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_top_level_help_and_version_do_not_even_import_typer() -> None:
+    code = (
+        "import sys\n"
+        "from trygg_cli.__main__ import main\n"
+        "for argv in (['trygg', '--help'], ['trygg', '-h'], ['trygg', '--version']):\n"
+        "    sys.argv = argv\n"
+        "    main()\n"
+        "print(sorted(m for m in ('typer', 'click', 'pydantic', 'yaml', 'rich') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("Usage: trygg [OPTIONS] COMMAND [ARGS]...\n")
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("columns", ["40", "66", "80", "200"])
+def test_quick_top_level_help_is_exactly_what_typer_prints(columns: str) -> None:
+    env = {**os.environ, "COLUMNS": columns}
+    quick = subprocess.run(
+        [sys.executable, "-m", "trygg_cli", "--help"], capture_output=True, text=True, env=env
+    )
+    code = "from trygg_cli.cli import app\napp(['--help'], prog_name='trygg')\n"
+    full = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert quick.returncode == full.returncode == 0
+    assert quick.stdout == full.stdout
+
+
+@pytest.mark.parametrize("width", [50, 78, 120])
+def test_help_layout_matches_clicks_formatter(width: int) -> None:
+    from typer._click.formatting import HelpFormatter
+
+    from trygg_cli.helptext import _definitions, _text
+
+    rows = [
+        ("-x", "Short."),
+        ("--a-very-long-option-name-beyond-thirty", "Goes on the next line, then wraps. " * 4),
+        ("--mid", "Wraps at the text column. " * 6),
+    ]
+    formatter = HelpFormatter(width=width)
+    formatter.indent()
+    formatter.write_dl(rows)
+    assert _definitions(rows, width) + "\n" == formatter.getvalue()
+    formatter = HelpFormatter(width=width)
+    formatter.indent()
+    formatter.write_text("A paragraph long enough to wrap over several lines. " * 3)
+    assert _text("A paragraph long enough to wrap over several lines. " * 3, width) + "\n" == (
+        formatter.getvalue()
+    )
 
 
 def test_console_script_runs_on_examples() -> None:

@@ -1,3 +1,32 @@
-from trygg_cli.cli import main
+"""Entry point of the ``trygg`` command and of ``python -m trygg_cli``.
 
-main()
+``trygg --help`` and ``trygg --version`` are answered without importing typer, which is
+most of trygg's start-up time; everything else goes to the typer app in
+:mod:`trygg_cli.cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Console-script entry point."""
+    arguments = sys.argv[1:]
+    if arguments in (["--help"], ["-h"]):
+        from trygg_cli.helptext import top_level_help
+
+        sys.stdout.write(top_level_help() + "\n")
+        return
+    if arguments == ["--version"]:
+        from trygg_cli import __version__
+
+        sys.stdout.write(f"trygg {__version__}\n")
+        return
+    from trygg_cli.cli import main as run_app
+
+    run_app()
+
+
+if __name__ == "__main__":
+    main()

@@ -16,15 +16,13 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from trygg_cli import __version__
+from trygg_cli.helptext import APP_EPILOG, APP_HELP, COMMANDS, DEBUG_HELP, VERSION_HELP
 from trygg_cli.i18n import _
 
 app = typer.Typer(
     name="trygg",
-    help=_(
-        "Check, schedule, compare and publish crime-prevention collaboration agreements "
-        "(samverkansöverenskommelser), action plans and citizen promises kept as YAML."
-    ),
-    epilog=_("Example: trygg validate examples"),
+    help=_(APP_HELP),
+    epilog=_(APP_EPILOG),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -80,14 +78,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    debug: Annotated[
-        bool, typer.Option("--debug", help=_("Show the full traceback on errors."))
-    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_(DEBUG_HELP))] = False,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=_("Show trygg's version and exit.")
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=_(VERSION_HELP)),
     ] = False,
 ) -> None:
     """Check, schedule, compare and publish collaboration agreements kept as YAML."""
@@ -99,7 +93,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(short_help=_(COMMANDS["validate"]))
 @_handled
 def validate(
     paths: Annotated[
@@ -199,7 +193,7 @@ class _progress:
             self.bar.stop()
 
 
-@app.command()
+@app.command(short_help=_(COMMANDS["schema"]))
 @_handled
 def schema(
     output_dir: Annotated[
@@ -238,5 +232,5 @@ def schema(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the typer app (the console script enters through trygg_cli.__main__)."""
     app()

@@ -7,11 +7,13 @@ English is the source language. A later release ships Swedish catalogues; until 
 from __future__ import annotations
 
 import gettext as _gettext
-from pathlib import Path
+import os.path
 
 _DOMAIN = "trygg"
+# os.path rather than pathlib: this module is on the path of `trygg --help`, kept light.
+_LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 _translation: _gettext.NullTranslations = _gettext.translation(
-    _DOMAIN, localedir=str(Path(__file__).parent / "locale"), fallback=True
+    _DOMAIN, localedir=_LOCALE_DIR, fallback=True
 )
 
 
@@ -30,5 +32,5 @@ def set_language(lang: str | None) -> None:
     global _translation
     languages = [lang] if lang else None
     _translation = _gettext.translation(
-        _DOMAIN, localedir=str(Path(__file__).parent / "locale"), languages=languages, fallback=True
+        _DOMAIN, localedir=_LOCALE_DIR, languages=languages, fallback=True
     )

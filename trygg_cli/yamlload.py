@@ -172,8 +172,7 @@ def _too_deep(line: int, column: int) -> YamlError:
     return YamlError(
         "yaml-limits",
         _(
-            "the YAML is nested more than {limit} levels deep; "
-            "trygg documents never need that many"
+            "the YAML is nested more than {limit} levels deep; trygg documents never need that many"
         ).format(limit=MAX_DEPTH),
         line,
         column,

@@ -1,0 +1,88 @@
+"""The top-level help, cheap enough that ``trygg --help`` need not import typer.
+
+Importing typer (click comes inside it) is most of trygg's start-up time: about 50–75 ms
+of the 100 ms budget on the 2-core CI machine. ``trygg --help``, ``trygg -h`` and
+``trygg --version`` are the commands a newcomer types first, so :mod:`trygg_cli.__main__`
+answers them from here. The strings below are the ones the typer app in
+:mod:`trygg_cli.cli` is built from, and :func:`top_level_help` lays them out the way
+click does; ``tests/test_cli.py`` compares the two outputs at several terminal widths, so
+they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+
+from trygg_cli.i18n import N_, _
+
+APP_HELP = N_(
+    "Check, schedule, compare and publish crime-prevention collaboration agreements "
+    "(samverkansöverenskommelser), action plans and citizen promises kept as YAML."
+)
+APP_EPILOG = N_("Example: trygg validate examples")
+DEBUG_HELP = N_("Show the full traceback on errors.")
+VERSION_HELP = N_("Show trygg's version and exit.")
+# click's own wording for -h/--help; it does not go through trygg's translations.
+HELP_HELP = "Show this message and exit."
+
+# One line per command for the list in `trygg --help`, in the order they are listed.
+COMMANDS: dict[str, str] = {
+    "validate": N_("Check YAML, the schema and the links between documents."),
+    "schema": N_("Write a JSON Schema for each document kind, for editors."),
+}
+
+
+def top_level_help(width: int | None = None) -> str:
+    """``trygg --help`` as click would print it, for a terminal ``width`` columns wide."""
+    if width is None:
+        width = max(min(_terminal_columns(), 80) - 2, 50)
+    options = [
+        ("--debug", _(DEBUG_HELP)),
+        ("--version", _(VERSION_HELP)),
+        ("-h, --help", HELP_HELP),
+    ]
+    commands = [(name, _(text)) for name, text in COMMANDS.items()]
+    parts = [
+        f"Usage: trygg [OPTIONS] COMMAND [ARGS]...\n\n{_text(_(APP_HELP), width)}\n",
+        f"Options:\n{_definitions(options, width)}\n",
+        f"Commands:\n{_definitions(commands, width)}\n",
+        f"{_text(_(APP_EPILOG), width)}",
+    ]
+    return "\n".join(parts)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (10 ms of start-up)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _text(text: str, width: int) -> str:
+    return textwrap.fill(
+        text, width, initial_indent="  ", subsequent_indent="  ", replace_whitespace=False
+    )
+
+
+def _definitions(rows: list[tuple[str, str]], width: int) -> str:
+    """click's definition list: names in a column at most 30 wide, text wrapped beside."""
+    column = min(max(len(name) for name, _text in rows), 30) + 2
+    text_width = max(width - column - 2, 10)
+    lines = []
+    for name, text in rows:
+        wrapped = textwrap.wrap(text, text_width, replace_whitespace=False) or [""]
+        if len(name) <= column - 2:
+            lines.append(f"  {name}{' ' * (column - len(name))}{wrapped[0]}")
+        else:
+            lines.append(f"  {name}\n{' ' * (column + 2)}{wrapped[0]}")
+        lines.extend(f"{' ' * (column + 2)}{line}" for line in wrapped[1:])
+    return "\n".join(lines)
