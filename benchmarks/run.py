@@ -1,0 +1,254 @@
+"""Measure trygg against the targets of the foundation issue, in one run.
+
+    python benchmarks/run.py                 # generates benchmarks/corpus first if missing
+    python benchmarks/run.py --repeat 5      # more runs per measurement
+
+Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
+
+- ``trygg validate`` in a new process each time (no cache of any kind in trygg; the files
+  themselves are in the operating system's page cache after the first run), with the
+  default worker count and with ``--jobs 1``;
+- the peak resident memory of that run, summed over trygg and its worker processes;
+- ``trygg --help`` and a bare ``python -c pass`` (the floor any Python command pays);
+- check-jsonschema and yamllint on the same files, when they are installed, with ratios;
+- whether every error listed in MANIFEST.json was found, with the right rule, and no
+  finding was reported for a file that has no injected error.
+
+The figures are medians of ``--repeat`` runs (best in brackets). Targets: validate ≤ 5 s
+on 2 cores, ``trygg --help`` ≤ 100 ms, peak memory ≤ 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCHEMAS = HERE.parent / "schemas"
+TARGET_VALIDATE_S = 5.0
+TARGET_HELP_S = 0.100
+TARGET_MEMORY_MB = 300.0
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    stdout: bytes
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack, seen = 0, [root], set()
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as children:
+                    stack.extend(int(child) for child in children.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run(command: Sequence[str], *, sample_memory: bool = False) -> Run:
+    """Run a command to completion; time it and, if asked, sample its tree's memory."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    peak_kb = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_kb
+        while not stop.is_set():
+            peak_kb = max(peak_kb, _tree_rss_kb(process.pid))
+            stop.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if sample_memory and sys.platform == "linux":
+        sampler.start()
+    stdout, _ = process.communicate()
+    seconds = time.perf_counter() - started
+    stop.set()
+    if sampler.is_alive():
+        sampler.join()
+    return Run(seconds, peak_kb / 1024, process.returncode, stdout)
+
+
+def repeated(command: Sequence[str], repeat: int, *, sample_memory: bool = False) -> list[Run]:
+    return [run(command, sample_memory=sample_memory) for _ in range(repeat)]
+
+
+def median(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def best(runs: list[Run]) -> float:
+    return min(r.seconds for r in runs)
+
+
+def seconds_text(runs: list[Run]) -> str:
+    m, b = median(runs), best(runs)
+    if m < 1:
+        return f"{m * 1000:7.0f} ms  (best {b * 1000:.0f} ms)"
+    return f"{m:7.2f} s   (best {b:.2f} s)"
+
+
+def verdict(value: float, target: float) -> str:
+    if value <= target:
+        return "PASS"
+    return f"MISS by {(value / target - 1) * 100:.0f} %"
+
+
+def row(label: str, *values: str) -> None:
+    print(f"{label:<42}" + "  ".join(values))
+
+
+def rate(megabytes: float, runs: list[Run]) -> str:
+    return f"{megabytes / median(runs):5.1f} MB/s"
+
+
+def compare_others(files: list[Path], repeat: int) -> list[tuple[str, float]]:
+    """check-jsonschema and yamllint on the same files, if installed beside this Python."""
+    here = str(Path(sys.executable).parent)
+    others: list[tuple[str, float]] = []
+    checker = shutil.which("check-jsonschema", path=here) or shutil.which("check-jsonschema")
+    if checker:
+        # check-jsonschema takes one schema per run, so one run per kind; the times add up.
+        by_kind: dict[str, list[str]] = {}
+        for path in files:
+            head = path.read_text("utf-8", errors="replace")[:400]
+            kind = next(
+                (k for k in ("action-plan", "citizen-promise") if f"kind: {k}" in head),
+                "agreement",
+            )
+            by_kind.setdefault(kind, []).append(str(path))
+        totals = []
+        for _ in range(repeat):
+            totals.append(
+                sum(
+                    run(
+                        [checker, "--schemafile", str(SCHEMAS / f"{kind}.schema.json"), *paths]
+                    ).seconds
+                    for kind, paths in by_kind.items()
+                )
+            )
+        others.append(("check-jsonschema (one run per kind)", statistics.median(totals)))
+    linter = shutil.which("yamllint", path=here) or shutil.which("yamllint")
+    if linter:
+        config = "{extends: relaxed, rules: {line-length: disable}}"
+        runs = repeated([linter, "-f", "parsable", "-d", config, *map(str, files)], repeat)
+        others.append(("yamllint (relaxed rules)", median(runs)))
+    return others
+
+
+def check_manifest(corpus: Path, stdout: bytes) -> list[str]:
+    """Compare trygg's JSON findings with the errors the generator injected."""
+    expected: dict[str, str] = json.loads((corpus / "MANIFEST.json").read_text("utf-8"))
+    report = json.loads(stdout)
+    found: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        relative = Path(finding["path"]).resolve().relative_to(corpus.resolve()).as_posix()
+        found.setdefault(relative, set()).add(finding["rule"])
+    problems = [
+        f"missed: {path} should have [{rule}], found {sorted(found.get(path, set())) or 'nothing'}"
+        for path, rule in sorted(expected.items())
+        if rule not in found.get(path, set())
+    ]
+    problems += [
+        f"unexpected: {path} has {sorted(rules)} but no error was injected"
+        for path, rules in sorted(found.items())
+        if path not in expected
+    ]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--help-repeat", type=int, default=15, help="runs for the --help timing")
+    parser.add_argument(
+        "--others-repeat",
+        type=int,
+        default=1,
+        help="runs of check-jsonschema and yamllint (each takes a minute or more)",
+    )
+    args = parser.parse_args(argv)
+
+    corpus: Path = args.corpus
+    if not (corpus / "MANIFEST.json").is_file():
+        print(f"generating the corpus in {corpus} …", flush=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate_corpus.py"), "--out", str(corpus)], check=True
+        )
+    trygg = shutil.which("trygg", path=str(Path(sys.executable).parent)) or shutil.which("trygg")
+    if trygg is None:
+        print("trygg is not installed in this environment; run: pip install -e .", file=sys.stderr)
+        return 2
+    files = sorted(p for p in corpus.rglob("*.yaml") if ".github" not in p.parts)
+    megabytes = sum(p.stat().st_size for p in files) / 1e6
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"corpus: {len(files)} files, {megabytes:.1f} MB in {corpus}")
+    print(f"machine: {cores} cores available, Python {sys.version.split()[0]}, {sys.platform}")
+    print()
+
+    validate = [trygg, "validate", "--format", "json", str(corpus)]
+    parallel = repeated(validate, args.repeat, sample_memory=True)
+    serial = repeated([*validate, "--jobs", "1"], args.repeat, sample_memory=True)
+    help_runs = repeated([trygg, "--help"], args.help_repeat)
+    bare = repeated([sys.executable, "-c", "pass"], args.help_repeat)
+    peak = max(r.peak_mb for r in parallel + serial)
+
+    row("trygg validate (default jobs)", seconds_text(parallel), rate(megabytes, parallel))
+    row("trygg validate --jobs 1", seconds_text(serial), rate(megabytes, serial))
+    row("peak memory (all processes)", f"{peak:7.0f} MB")
+    row("trygg --help", seconds_text(help_runs))
+    row("python -c pass", seconds_text(bare))
+
+    others = compare_others(files, args.others_repeat)
+    for name, seconds in others:
+        ratio = seconds / median(parallel)
+        row(name, f"{seconds:7.2f} s", f"{ratio:.1f}× trygg validate's time")
+    if not others:
+        print("check-jsonschema and yamllint are not installed; pip install them to compare")
+
+    print()
+    problems = check_manifest(corpus, parallel[0].stdout)
+    expected = json.loads((corpus / "MANIFEST.json").read_text("utf-8"))
+    if problems:
+        print(f"injected errors: {len(problems)} problem(s)")
+        for line in problems[:20]:
+            print(f"  {line}")
+    else:
+        print(f"injected errors: all {len(expected)} found with the right rule, no false findings")
+    print()
+    row(
+        f"target validate ≤ {TARGET_VALIDATE_S:.0f} s", verdict(median(parallel), TARGET_VALIDATE_S)
+    )
+    row(f"target --help ≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(median(help_runs), TARGET_HELP_S))
+    row(f"target memory ≤ {TARGET_MEMORY_MB:.0f} MB", verdict(peak, TARGET_MEMORY_MB))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
