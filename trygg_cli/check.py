@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,6 +22,11 @@ from trygg_cli.i18n import N_, _
 from trygg_cli.model import KINDS, VERSION, ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import MESSAGES
 from trygg_cli.yamlload import YamlError, decode, load, locate
+
+if TYPE_CHECKING:
+    from trygg_cli.lint.base import LintSettings
+    from trygg_cli.lint.engine import DocumentLint
+    from trygg_cli.lint.suppress import Suppression
 
 _MARKER = re.compile(rb"^trygg[ \t]*:", re.MULTILINE)
 
@@ -79,6 +84,8 @@ class FileResult:
     index: DocIndex | None = None
     refs: list[Ref] = field(default_factory=list)
     document: Document | None = None
+    lint: DocumentLint | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 def is_trygg_text(raw: bytes) -> bool:
@@ -86,14 +93,24 @@ def is_trygg_text(raw: bytes) -> bool:
     return _MARKER.search(raw) is not None
 
 
-def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileResult:
-    """Check one file's bytes; never raises for bad input, every problem is a finding."""
+def check_source(
+    path: str, raw: bytes, *, keep_document: bool = False, lint: LintSettings | None = None
+) -> FileResult:
+    """Check one file's bytes; never raises for bad input, every problem is a finding.
+
+    With ``lint`` settings, a valid document is also linted here (see :mod:`trygg_cli.lint`)
+    and every checked file's ignore comments are read.
+    """
     if not is_trygg_text(raw):
         return FileResult(path, checked=False)
     result = FileResult(path, checked=True)
     text = None
     try:
         text = decode(raw)
+        if lint is not None:
+            from trygg_cli.lint.suppress import parse
+
+            result.suppressions = parse(text)
         loaded = load(text)
     except YamlError as exc:
         result.findings.append(Finding(path, exc.line + 1, exc.column + 1, exc.rule, exc.message))
@@ -158,6 +175,10 @@ def check_source(path: str, raw: bytes, *, keep_document: bool = False) -> FileR
     result.refs = list(_references(document, path, root))
     if keep_document:
         result.document = document
+    if lint is not None and root is not None:
+        from trygg_cli.lint.engine import lint_document
+
+        result.lint = lint_document(path, kind, document, data, root, text, lint)
     return result
 
 

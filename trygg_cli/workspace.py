@@ -14,12 +14,16 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trygg_cli.check import DocIndex, FileResult, Ref, check_source
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
 from trygg_cli.model import Document
+
+if TYPE_CHECKING:
+    from trygg_cli.lint.base import LintSettings
 
 Progress = Callable[[int, int], None]
 
@@ -89,15 +93,17 @@ def _read(path: str) -> bytes | Finding:
         )
 
 
-def _check_path(path: str, keep_documents: bool) -> FileResult:
+def _check_path(path: str, keep_documents: bool, lint: LintSettings | None) -> FileResult:
     raw = _read(path)
     if isinstance(raw, Finding):
         return FileResult(path, checked=True, findings=[raw])
-    return check_source(path, raw, keep_document=keep_documents)
+    return check_source(path, raw, keep_document=keep_documents, lint=lint)
 
 
-def _check_chunk(paths: list[str], keep_documents: bool) -> list[FileResult]:
-    return [_check_path(p, keep_documents) for p in paths]
+def _check_chunk(
+    paths: list[str], keep_documents: bool, lint: LintSettings | None
+) -> list[FileResult]:
+    return [_check_path(p, keep_documents, lint) for p in paths]
 
 
 def load_paths(
@@ -106,28 +112,38 @@ def load_paths(
     jobs: int | None = None,
     progress: Progress | None = None,
     keep_documents: bool = False,
+    lint: LintSettings | None = None,
 ) -> Workspace:
-    """Check every trygg file under ``paths`` and resolve references between them."""
+    """Check every trygg file under ``paths`` and resolve references between them.
+
+    With ``lint`` settings each valid document is also linted where it is read.
+    """
     files = discover(paths)
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     total_bytes = 0
     if workers > 1 and len(files) >= _PARALLEL_MIN_FILES:
         total_bytes = sum(_size(p) for p in files)
     if workers > 1 and len(files) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
-        results = _check_parallel(files, workers, progress, keep_documents)
+        results = _check_parallel(files, workers, progress, keep_documents, lint)
     else:
         results = []
         for done, path in enumerate(files, 1):
-            results.append(_check_path(path, keep_documents))
+            results.append(_check_path(path, keep_documents, lint))
             if progress is not None:
                 progress(done, len(files))
     return _assemble(results)
 
 
-def load_sources(sources: Mapping[str, bytes], *, keep_documents: bool = True) -> Workspace:
+def load_sources(
+    sources: Mapping[str, bytes],
+    *,
+    keep_documents: bool = True,
+    lint: LintSettings | None = None,
+) -> Workspace:
     """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
     results = [
-        check_source(path, sources[path], keep_document=keep_documents) for path in sorted(sources)
+        check_source(path, sources[path], keep_document=keep_documents, lint=lint)
+        for path in sorted(sources)
     ]
     return _assemble(results)
 
@@ -140,7 +156,11 @@ def _size(path: str) -> int:
 
 
 def _check_parallel(
-    files: list[str], workers: int, progress: Progress | None, keep_documents: bool
+    files: list[str],
+    workers: int,
+    progress: Progress | None,
+    keep_documents: bool,
+    lint: LintSettings | None,
 ) -> list[FileResult]:
     import multiprocessing
 
@@ -148,7 +168,7 @@ def _check_parallel(
     chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
     by_path: dict[str, FileResult] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, chunk, keep_documents) for chunk in chunks]
+        futures = [pool.submit(_check_chunk, chunk, keep_documents, lint) for chunk in chunks]
         for future in as_completed(futures):
             for result in future.result():
                 by_path[result.path] = result

@@ -1,0 +1,198 @@
+"""What a rule sees and returns: its settings, a document's context, and its metadata."""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from trygg_cli.findings import Finding, Severity, YamlPath
+from trygg_cli.model import Document
+from trygg_cli.yamlload import locate
+
+_SECTION = re.compile(r"^(What|Why|How to fix|Passing example|Failing example):?\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """What the engine needs in every process: which rules, how severe, and rule options.
+
+    Picklable, so that worker processes get the same settings as the main one.
+    """
+
+    today: date
+    selected: frozenset[str]
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Collected:
+    """A workspace rule's facts about one document, gathered where the document was read."""
+
+    path: str
+    kind: str
+    doc_id: str
+    facts: Any
+
+
+@dataclass
+class Rule:
+    """A rule's id, name, default severity, documentation and check functions."""
+
+    id: str
+    name: str
+    severity: Severity
+    doc: str
+    check: Callable[[DocContext], Iterator[Finding]] | None = None
+    collect: Callable[[DocContext], Any] | None = None
+    check_workspace: Callable[[Sequence[Collected], WorkspaceContext], Iterator[Finding]] | None = (
+        None
+    )
+
+    @classmethod
+    def from_module(cls, module: types.ModuleType) -> Rule:
+        return cls(
+            id=module.ID,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            doc=(module.__doc__ or "").strip(),
+            check=getattr(module, "check", None),
+            collect=getattr(module, "collect", None),
+            check_workspace=getattr(module, "check_workspace", None),
+        )
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    def sections(self) -> dict[str, str]:
+        """The documentation's sections (What, Why, How to fix, examples) by heading."""
+        found: dict[str, str] = {}
+        matches = list(_SECTION.finditer(self.doc))
+        for match, following in zip(matches, [*matches[1:], None], strict=True):
+            end = following.start() if following else len(self.doc)
+            found[match.group(1)] = self.doc[match.end() : end].strip("\n")
+        return found
+
+
+class _RuleContext:
+    """Shared by document and workspace contexts: the current rule and the settings."""
+
+    settings: LintSettings
+    rule: Rule
+
+    @property
+    def severity(self) -> Severity:
+        return self.settings.severities.get(self.rule.id, self.rule.severity)
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.settings.options.get(name, default)
+
+    def finding_at(
+        self, path: str, line: int, column: int, message: str, yaml_path: YamlPath = ()
+    ) -> Finding:
+        """A finding of the current rule at a 1-based position."""
+        return Finding(path, line, column, self.rule.id, message, self.severity, yaml_path)
+
+
+class DocContext(_RuleContext):
+    """One validated document as rules see it: the model, the raw data, nodes and text."""
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        document: Document,
+        data: Any,
+        root: Node,
+        text: str,
+        settings: LintSettings,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.document = document
+        self.data = data
+        self.root = root
+        self.text = text
+        self.settings = settings
+        self._strings: list[tuple[YamlPath, ScalarNode, str]] | None = None
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def finding(self, loc: YamlPath, message: str, *, at_key: bool = False) -> Finding:
+        """A finding of the current rule at the node ``loc`` (or its deepest existing parent)."""
+        line, column = locate(self.root, loc, at_key=at_key)
+        return self.finding_at(self.path, line + 1, column + 1, message, loc)
+
+    def position(self, loc: YamlPath) -> tuple[int, int]:
+        """1-based (line, column) of the node at ``loc``."""
+        line, column = locate(self.root, loc)
+        return line + 1, column + 1
+
+    def strings(self) -> list[tuple[YamlPath, ScalarNode, str]]:
+        """Every text value in the document (not keys), with its YAML path and node."""
+        if self._strings is None:
+            found: list[tuple[YamlPath, ScalarNode, str]] = []
+            _walk(self.data, self.root, (), found)
+            self._strings = found
+        return self._strings
+
+    def position_in(self, node: ScalarNode, value: str, start: int) -> tuple[int, int]:
+        """1-based (line, column) of ``value[start:]``'s first character in the source.
+
+        Single-line plain and quoted scalars map directly; in block and multi-line scalars
+        the fragment is looked for in the node's source lines (the same occurrence count as
+        in the value). When it cannot be found (it spans a folded line break, say), the
+        node's own position is returned.
+        """
+        first, last = node.start_mark.line, node.end_mark.line
+        if first == last or (node.style in (None, "", "'", '"') and "\n" not in value):
+            quote = 1 if node.style in ("'", '"') else 0
+            return first + 1, node.start_mark.column + 1 + quote + start
+        fragment = value[start:].split("\n", 1)[0][:40]
+        if not fragment.strip():
+            return first + 1, node.start_mark.column + 1
+        occurrence = value.count(fragment, 0, start)
+        lines = self.lines
+        seen = 0
+        for number in range(first, min(last + 1, len(lines))):
+            line = lines[number]
+            column = line.find(fragment, node.start_mark.column if number == first else 0)
+            while column != -1:
+                if seen == occurrence:
+                    return number + 1, column + 1
+                seen += 1
+                column = line.find(fragment, column + 1)
+        return first + 1, node.start_mark.column + 1
+
+
+def _walk(
+    value: Any, node: Node, path: YamlPath, found: list[tuple[YamlPath, ScalarNode, str]]
+) -> None:
+    if isinstance(value, str) and node.__class__ is ScalarNode:
+        found.append((path, node, value))
+    elif isinstance(value, dict) and node.__class__ is MappingNode:
+        for (_key_node, value_node), key in zip(node.value, value, strict=False):
+            _walk(value[key], value_node, (*path, str(key)), found)
+    elif isinstance(value, list) and node.__class__ is SequenceNode:
+        for index, (item, item_node) in enumerate(zip(value, node.value, strict=False)):
+            _walk(item, item_node, (*path, index), found)
+
+
+class WorkspaceContext(_RuleContext):
+    """What a workspace rule's ``check_workspace`` gets besides the collected facts."""
+
+    def __init__(self, settings: LintSettings) -> None:
+        self.settings = settings

@@ -1,0 +1,3 @@
+"""TRY3xx: periods, dates and schedules."""
+
+MODULES: tuple[str, ...] = ("try301_term_mismatch",)

@@ -1,0 +1,3 @@
+"""TRY4xx: personal data that must never be published."""
+
+MODULES: tuple[str, ...] = ()

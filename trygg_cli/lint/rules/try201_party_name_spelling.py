@@ -1,0 +1,166 @@
+"""A party's name spelled more than one way.
+
+What:
+  A word in the text that is one or two letters away from a party's name — "Mölnåls"
+  beside "Mölndals stad" — or one party id given different names in different files.
+  Swedish letters count as half a letter away from their plain forms (å/ä → a, ö → o), as
+  that is what a keyboard without them produces.
+
+Why:
+  Mölndal's agreement (seed 004) names "Mölnåls stad" in its heading and signature block
+  but "Mölndals stad" everywhere else. In a signed agreement the parties' names must be
+  exact; a misspelt name in the signature block is the one a reader notices.
+
+How to fix:
+  Spell the name as the party's `name:` says, everywhere. If the party's name itself is
+  wrong, correct it under `parties:` and in every file that lists the party.
+
+Passing example:
+  parties:
+    - {id: molndals-stad, name: Mölndals stad, type: stad}
+  applies_to: Mölndals stad och Lokalpolisområde Storgöteborg Syd
+
+Failing example:
+  parties:
+    - {id: molndals-stad, name: Mölndals stad, type: stad}
+  applies_to: Mölnåls stad och Lokalpolisområde Storgöteborg Syd
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from trygg_cli.findings import Finding, Severity, YamlPath
+from trygg_cli.i18n import _
+from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
+
+ID = "TRY201"
+NAME = "party-name-spelling"
+SEVERITY = Severity.WARNING
+
+_WORD = re.compile(r"\b[A-ZÅÄÖÉ][a-zåäöéü]{3,}\b")
+_MAX_PLACES = 20  # a word misspelt more often than this is reported 20 times
+_HALF = {frozenset(p) for p in ("aå", "aä", "oö", "eé", "åä", "uü")}
+
+
+@dataclass
+class _Facts:
+    agreement: str | None
+    parties: list[tuple[str, str, int, int, YamlPath]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    words: dict[str, list[tuple[int, int, YamlPath]]] = field(default_factory=dict)
+
+
+def collect(ctx: DocContext) -> _Facts:
+    doc = ctx.document
+    facts = _Facts(
+        agreement=doc.id if isinstance(doc, Agreement) else getattr(doc, "agreement", None)
+    )
+    if isinstance(doc, (Agreement, CitizenPromise)):
+        for index, party in enumerate(doc.parties):
+            loc: YamlPath = ("parties", index, "name")
+            line, column = ctx.position(loc)
+            facts.parties.append((party.id, party.name, line, column, loc))
+            facts.names.append(party.name)
+        facts.names.append(doc.municipality)
+    elif not isinstance(doc, ActionPlan):  # pragma: no cover - every kind is listed
+        return facts
+    for path, node, value in ctx.strings():
+        if path and path[-1] == "name" and len(path) == 3 and path[0] == "parties":
+            continue
+        for match in _WORD.finditer(value):
+            places = facts.words.setdefault(match.group(0), [])
+            if len(places) < _MAX_PLACES:
+                line, column = ctx.position_in(node, value, match.start())
+                places.append((line, column, path))
+    return facts
+
+
+def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> Iterator[Finding]:
+    names_by_agreement: dict[str, list[str]] = {}
+    first_name: dict[str, tuple[str, str]] = {}
+    for item in collected:
+        facts: _Facts = item.facts
+        if facts.agreement:
+            names_by_agreement.setdefault(facts.agreement, []).extend(facts.names)
+        for party_id, name, line, column, loc in facts.parties:
+            known = first_name.setdefault(party_id, (name, item.path))
+            if known[0] != name:
+                yield ctx.finding_at(
+                    item.path,
+                    line,
+                    column,
+                    _(
+                        "the party '{id}' is named '{name}' here but '{other}' in {path}; "
+                        "use one spelling"
+                    ).format(id=party_id, name=name, other=known[0], path=known[1]),
+                    loc,
+                )
+    for item in collected:
+        facts = item.facts
+        names = names_by_agreement.get(facts.agreement or "", facts.names)
+        words = _known_words(tuple(dict.fromkeys(names)))
+        for word, places in facts.words.items():
+            close = _closest(word, words)
+            if close is None:
+                continue
+            for line, column, loc in places:
+                yield ctx.finding_at(
+                    item.path,
+                    line,
+                    column,
+                    _(
+                        "'{word}' looks like a misspelling of the party name '{name}'; "
+                        "spell it as the party's name does"
+                    ).format(word=word, name=close),
+                    loc,
+                )
+
+
+@lru_cache(maxsize=4096)
+def _known_words(names: tuple[str, ...]) -> dict[str, str]:
+    """casefolded word → the name it comes from, with genitive and base forms."""
+    known: dict[str, str] = {}
+    for name in names:
+        for word in re.findall(r"[^\W\d_]{4,}", name):
+            folded = word.casefold()
+            for form in (folded, folded + "s", folded[:-1] if folded.endswith("s") else folded):
+                known.setdefault(form, name)
+    return known
+
+
+def _closest(word: str, known: dict[str, str]) -> str | None:
+    folded = word.casefold()
+    if folded in known or len(folded) < 5:
+        return None
+    for candidate, name in known.items():
+        if (
+            len(candidate) >= 5
+            and candidate[0] == folded[0]
+            and abs(len(candidate) - len(folded)) <= 2
+            and _distance(folded, candidate) <= (2.0 if len(candidate) >= 7 else 1.0)
+        ):
+            return name
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _distance(a: str, b: str) -> float:
+    """Edit distance where å/ä↔a, ö↔o and the like cost half a letter."""
+    previous = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        current = [float(i)]
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cost = 0.0
+            elif frozenset((ca, cb)) in _HALF:
+                cost = 0.5
+            else:
+                cost = 1.0
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        previous = current
+    return previous[-1]

@@ -1,0 +1,91 @@
+"""Template placeholder left in the text.
+
+What:
+  Text that is still a template's placeholder: "XX", "ÅÅÅÅ-MM-DD", "201Å", "MM-DD",
+  "TODO", "[namn]", "lorem ipsum", or a line that says only "Datum" where a date belongs.
+
+Why:
+  Mölndal's agreement 2023–2026 (seed 004) was published with the decision reference
+  "Beslutat av Kommunstyrelsen, 201Å-MM-DD § XX dnr KS XX/XX" and a signature block with
+  a bare "Datum" under each party. A reader cannot tell when, or whether, it was decided
+  and signed; proofreading missed it because the text looks finished at a glance.
+
+How to fix:
+  Write the real value — the date, the § number, the diary number (dnr), the name — or
+  remove the text. Record signing dates under `signatories:` with `signed:`.
+
+Passing example:
+  decision:
+    body: Kommunstyrelsen
+    date: 2023-04-12
+    paragraph: "§ 85"
+    dnr: KS 2023/112
+
+Failing example:
+  decision:
+    body: Kommunstyrelsen
+    paragraph: "§ XX"
+    dnr: KS XX/XX
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from trygg_cli.findings import Finding, Severity, show
+from trygg_cli.i18n import _
+from trygg_cli.lint.base import DocContext
+
+ID = "TRY501"
+NAME = "placeholder"
+SEVERITY = Severity.ERROR
+
+_PLACEHOLDER = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:ÅÅÅÅ|YYYY|[0-9]{1,3}[ÅY]{1,3})(?:-MM(?:-DD)?)?"  # 201Å, ÅÅÅÅ-MM-DD
+    r"|MM-DD"
+    r"|X{2,}"  # § XX, KS XX/XX
+    r"|TODO|TBD|FIXME"
+    r")(?![\w])"
+    r"|\[(?:namn|datum|ort|kommun|titel|befattning|name|date|x+|\.\.\.|…)\]"
+    r"|\blorem ipsum\b",
+    re.IGNORECASE,
+)
+_CASE_SENSITIVE = re.compile(r"X{2,}|TODO|TBD|FIXME|MM-DD")
+_BARE_DATE = re.compile(r"^[ \t]*(?:ort,? (?:och )?)?datum:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _placeholders(value: str) -> list[re.Match[str]]:
+    matches = [
+        m
+        for m in _PLACEHOLDER.finditer(value)
+        # "xx" in running text is not a placeholder; "XX" is.
+        if not _CASE_SENSITIVE.fullmatch(m.group(0).upper()) or m.group(0).isupper()
+    ]
+    matches.extend(_BARE_DATE.finditer(value))
+    return sorted(matches, key=lambda m: m.start())
+
+
+def check(ctx: DocContext) -> Iterator[Finding]:
+    for path, node, value in ctx.strings():
+        by_line: dict[int, list[re.Match[str]]] = {}
+        for match in _placeholders(value):
+            by_line.setdefault(value.count("\n", 0, match.start()), []).append(match)
+        for matches in by_line.values():
+            first = matches[0]
+            start = first.start() + len(first.group(0)) - len(first.group(0).lstrip())
+            line, column = ctx.position_in(node, value, start)
+            yield ctx.finding_at(ctx.path, line, column, _message(matches), path)
+
+
+def _message(matches: list[re.Match[str]]) -> str:
+    if all(_BARE_DATE.fullmatch(m.group(0)) for m in matches):
+        return _(
+            "a bare 'Datum' stands where a date belongs; write the date, or record the "
+            "signing under 'signatories:' with 'signed:' and remove this line"
+        )
+    words = list(dict.fromkeys(show(m.group(0).strip(), 30) for m in matches))
+    return _(
+        "template placeholder left in the text: {found}; write the real value or remove it"
+    ).format(found=", ".join(f"'{w}'" for w in words))
