@@ -42,6 +42,17 @@ class Workspace:
     results: list[FileResult]
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    sources: Mapping[str, bytes] | None = None  # when built from {path: bytes}
+
+    def read(self, path: str) -> bytes | None:
+        """A checked file's bytes again (from the given sources, else from disk)."""
+        if self.sources is not None:
+            return self.sources.get(path)
+        try:
+            with open(path, "rb") as handle:
+                return handle.read()
+        except OSError:
+            return None
 
     @property
     def checked(self) -> list[str]:
@@ -145,7 +156,9 @@ def load_sources(
         check_source(path, sources[path], keep_document=keep_documents, lint=lint)
         for path in sorted(sources)
     ]
-    return _assemble(results)
+    workspace = _assemble(results)
+    workspace.sources = sources
+    return workspace
 
 
 def _size(path: str) -> int:

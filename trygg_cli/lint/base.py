@@ -54,6 +54,7 @@ class Rule:
     check_workspace: Callable[[Sequence[Collected], WorkspaceContext], Iterator[Finding]] | None = (
         None
     )
+    options: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_module(cls, module: types.ModuleType) -> Rule:
@@ -65,6 +66,7 @@ class Rule:
             check=getattr(module, "check", None),
             collect=getattr(module, "collect", None),
             check_workspace=getattr(module, "check_workspace", None),
+            options=getattr(module, "OPTIONS", {}),
         )
 
     @property
@@ -102,44 +104,15 @@ class _RuleContext:
         return Finding(path, line, column, self.rule.id, message, self.severity, yaml_path)
 
 
-class DocContext(_RuleContext):
-    """One validated document as rules see it: the model, the raw data, nodes and text."""
+class Located:
+    """A document's node tree and text: turns YAML paths and text offsets into positions."""
 
-    def __init__(
-        self,
-        path: str,
-        kind: str,
-        document: Document,
-        data: Any,
-        root: Node,
-        text: str,
-        settings: LintSettings,
-    ) -> None:
-        self.path = path
-        self.kind = kind
-        self.document = document
+    def __init__(self, data: Any, root: Node, text: str) -> None:
         self.data = data
         self.root = root
         self.text = text
-        self.settings = settings
-        self._strings: list[tuple[YamlPath, ScalarNode, str]] | None = None
         self._lines: list[str] | None = None
-
-    @property
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        return self._lines
-
-    def finding(self, loc: YamlPath, message: str, *, at_key: bool = False) -> Finding:
-        """A finding of the current rule at the node ``loc`` (or its deepest existing parent)."""
-        line, column = locate(self.root, loc, at_key=at_key)
-        return self.finding_at(self.path, line + 1, column + 1, message, loc)
-
-    def position(self, loc: YamlPath) -> tuple[int, int]:
-        """1-based (line, column) of the node at ``loc``."""
-        line, column = locate(self.root, loc)
-        return line + 1, column + 1
+        self._strings: list[tuple[YamlPath, ScalarNode, str]] | None = None
 
     def strings(self) -> list[tuple[YamlPath, ScalarNode, str]]:
         """Every text value in the document (not keys), with its YAML path and node."""
@@ -148,6 +121,17 @@ class DocContext(_RuleContext):
             _walk(self.data, self.root, (), found)
             self._strings = found
         return self._strings
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def position(self, loc: YamlPath, *, at_key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the node at ``loc`` (or its deepest existing parent)."""
+        line, column = locate(self.root, loc, at_key=at_key)
+        return line + 1, column + 1
 
     def position_in(self, node: ScalarNode, value: str, start: int) -> tuple[int, int]:
         """1-based (line, column) of ``value[start:]``'s first character in the source.
@@ -177,6 +161,46 @@ class DocContext(_RuleContext):
                 column = line.find(fragment, column + 1)
         return first + 1, node.start_mark.column + 1
 
+    def position_of(self, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
+        """1-based position of the node at ``loc``, or of character ``offset`` of its text."""
+        if offset is not None:
+            node = _node_at(self.root, loc)
+            value = _value_at(self.data, loc)
+            if node.__class__ is ScalarNode and isinstance(value, str):
+                return self.position_in(node, value, offset)
+        return self.position(loc)
+
+
+class DocContext(_RuleContext, Located):
+    """One validated document as rules see it: the model, the raw data, nodes and text."""
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        document: Document,
+        data: Any,
+        root: Node,
+        text: str,
+        settings: LintSettings,
+    ) -> None:
+        Located.__init__(self, data, root, text)
+        self.path = path
+        self.kind = kind
+        self.document = document
+        self.settings = settings
+
+    def written_or(self, parent: YamlPath, key: str, fallback: str = "id") -> YamlPath:
+        """``(*parent, key)`` when the file writes that key (even empty), else the
+        ``fallback`` key beside it — where a finding about a missing value belongs."""
+        item = _value_at(self.data, parent)
+        return (*parent, key if isinstance(item, dict) and key in item else fallback)
+
+    def finding(self, loc: YamlPath, message: str, *, at_key: bool = False) -> Finding:
+        """A finding of the current rule at the node ``loc`` (or its deepest existing parent)."""
+        line, column = self.position(loc, at_key=at_key)
+        return self.finding_at(self.path, line, column, message, loc)
+
 
 def _walk(
     value: Any, node: Node, path: YamlPath, found: list[tuple[YamlPath, ScalarNode, str]]
@@ -192,7 +216,76 @@ def _walk(
 
 
 class WorkspaceContext(_RuleContext):
-    """What a workspace rule's ``check_workspace`` gets besides the collected facts."""
+    """What a workspace rule's ``check_workspace`` gets besides the collected facts.
 
-    def __init__(self, settings: LintSettings) -> None:
+    ``position_of`` finds a place in a file again, for rules that collect only YAML paths
+    (cheap) and need positions for the few places they report.
+    """
+
+    def __init__(
+        self, settings: LintSettings, read: Callable[[str], bytes | None] | None = None
+    ) -> None:
         self.settings = settings
+        self.read = read
+        self._files: dict[str, Located | None] = {}
+
+    def position_of(self, path: str, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
+        """1-based (line, column) of the node at ``loc`` in ``path`` — or, with ``offset``,
+        of that character of the node's text. The file is read again, once."""
+        located = self._located(path)
+        return located.position_of(loc, offset) if located is not None else (1, 1)
+
+    def find_word(
+        self, path: str, word: str, *, skip: Callable[[YamlPath], bool] | None = None
+    ) -> list[tuple[int, int, YamlPath]]:
+        """Every place ``word`` stands as a whole word in a text value of ``path``, as
+        1-based (line, column, YAML path); values whose path ``skip`` accepts are passed
+        over. The file is read again, once."""
+        located = self._located(path)
+        if located is None:
+            return []
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        places = []
+        for loc, node, value in located.strings():
+            if word not in value or (skip is not None and skip(loc)):
+                continue
+            for match in pattern.finditer(value):
+                line, column = located.position_in(node, value, match.start())
+                places.append((line, column, loc))
+        return places
+
+    def _located(self, path: str) -> Located | None:
+        if path not in self._files:
+            from trygg_cli.yamlload import YamlError, decode, load
+
+            raw = self.read(path) if self.read is not None else None
+            located = None
+            if raw is not None:
+                try:
+                    text = decode(raw)
+                    loaded = load(text)
+                    if loaded.root is not None:
+                        located = Located(loaded.data, loaded.root, text)
+                except YamlError:
+                    pass
+            self._files[path] = located
+        return self._files[path]
+
+
+def _node_at(root: Node, loc: YamlPath) -> Node:
+    node = root
+    for part in loc:
+        if node.__class__ is MappingNode:
+            node = next((v for k, v in node.value if k.value == str(part)), node)
+        elif node.__class__ is SequenceNode and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+    return node
+
+
+def _value_at(data: Any, loc: YamlPath) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Any
@@ -66,6 +66,7 @@ def finish(
     suppressions: Mapping[str, list[Suppression]],
     settings: LintSettings,
     path_ignores: Sequence[PathIgnore] = (),
+    read: Callable[[str], bytes | None] | None = None,
 ) -> list[Finding]:
     """Workspace rules, per-path ignores and suppressions: the final, sorted findings.
 
@@ -73,7 +74,7 @@ def finish(
     ``suppressions`` maps every checked file's path to its ignore comments.
     """
     found: list[Finding] = [f for lint in documents.values() for f in lint.findings]
-    context = WorkspaceContext(settings)
+    context = WorkspaceContext(settings, read)
     for rule_id in sorted(settings.selected):
         rule = RULES.get(rule_id)
         if rule is None or rule.check_workspace is None:
@@ -168,4 +169,6 @@ def lint_workspace(
     """All findings of a workspace loaded with ``lint=settings``: validation and lint."""
     documents = {r.path: r.lint for r in workspace.results if r.lint is not None}
     suppressions = {r.path: r.suppressions for r in workspace.results if r.suppressions}
-    return finish(workspace.findings, documents, suppressions, settings, path_ignores)
+    return finish(
+        workspace.findings, documents, suppressions, settings, path_ignores, workspace.read
+    )

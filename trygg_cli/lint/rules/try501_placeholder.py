@@ -56,7 +56,27 @@ _CASE_SENSITIVE = re.compile(r"X{2,}|TODO|TBD|FIXME|MM-DD")
 _BARE_DATE = re.compile(r"^[ \t]*(?:ort,? (?:och )?)?datum:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+# Something every placeholder contains: a search for these over the whole file lets the
+# rule skip the great majority of documents, and of texts within the rest. (Plain
+# substring tests: a regular expression with a dozen alternatives is ten times slower.)
+_TRIGGERS = ("XX", "MM", "TODO", "TBD", "FIXME", "YYYY", "ÅÅ", "[", "orem", "atum", "ATUM")
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    for trigger in _TRIGGERS:
+        if trigger in text:
+            return True
+    at = text.find("Å")  # "201Å": a digit before Å (BRÅ is everywhere, so look closer)
+    while at != -1:
+        if at and text[at - 1].isdigit():
+            return True
+        at = text.find("Å", at + 1)
+    return False
+
+
 def _placeholders(value: str) -> list[re.Match[str]]:
+    if not _may_hold_placeholder(value):
+        return []
     matches = [
         m
         for m in _PLACEHOLDER.finditer(value)
@@ -68,6 +88,8 @@ def _placeholders(value: str) -> list[re.Match[str]]:
 
 
 def check(ctx: DocContext) -> Iterator[Finding]:
+    if not _may_hold_placeholder(ctx.text):
+        return
     for path, node, value in ctx.strings():
         by_line: dict[int, list[re.Match[str]]] = {}
         for match in _placeholders(value):
