@@ -1,15 +1,15 @@
-"""Date arithmetic shared by the period rules."""
+"""Date arithmetic and walks over periods and schedules, shared by the TRY2xx/TRY3xx rules."""
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 
 from trygg_cli.findings import YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.model.common import Period
+from trygg_cli.model.common import Period, Schedule, Signatory
 
 
 def periods(document: Document) -> Iterator[tuple[YamlPath, Period]]:
@@ -43,3 +43,66 @@ def describe_months(months: int) -> str:
     if rest or not years:
         parts.append(_("1 month") if rest == 1 else _("{n} months").format(n=rest))
     return _(" and ").join(parts)
+
+
+def iso(day: date) -> str:
+    """A date as the documents write it: 2023-05-01."""
+    return day.isoformat()
+
+
+def signing_date(signatories: Sequence[Signatory]) -> date | None:
+    """When the last signatory signed, if every one of them has a `signed` date."""
+    if not signatories or any(s.signed is None for s in signatories):
+        return None
+    return max(s.signed for s in signatories if s.signed is not None)
+
+
+def period_start(document: Document, period: Period) -> date | None:
+    """The first day of ``period``: its `from`, or for `from_signing` the signing date."""
+    if period.start is not None:
+        return period.start
+    if period.from_signing and isinstance(document, (Agreement, CitizenPromise)):
+        return signing_date(document.signatories)
+    return None
+
+
+def start_loc(loc: YamlPath, period: Period) -> YamlPath:
+    """Where a period's start is written: `from`, else `from_signing`, else the period."""
+    if period.start is not None:
+        return (*loc, "from")
+    return (*loc, "from_signing") if period.from_signing else loc
+
+
+def schedules(document: Document) -> Iterator[tuple[YamlPath, Schedule]]:
+    """Every schedule in the document (meetings, occasions, follow-ups, actions…) and its path."""
+    if isinstance(document, Agreement):
+        for b, body in enumerate(document.bodies):
+            if body.meetings is not None:
+                yield ("bodies", b, "meetings"), body.meetings
+        for o, occasion in enumerate(document.occasions):
+            yield ("occasions", o, "schedule"), occasion.schedule
+        for name in ("priority_review", "priority_revision", "follow_up", "evaluation", "revision"):
+            schedule = getattr(document, name)
+            if schedule is not None:
+                yield (name,), schedule
+    elif isinstance(document, ActionPlan):
+        if document.follow_up is not None:
+            yield ("follow_up",), document.follow_up
+        for a, action in enumerate(document.actions):
+            if action.schedule is not None:
+                yield ("actions", a, "schedule"), action.schedule
+    elif isinstance(document, CitizenPromise):
+        for c, commitment in enumerate(document.commitments):
+            if commitment.schedule is not None:
+                yield ("commitments", c, "schedule"), commitment.schedule
+        if document.follow_up is not None:
+            yield ("follow_up",), document.follow_up
+
+
+def describe_span(start: date, end: date) -> str:
+    """The length of ``start`` – ``end`` (both days included) in words: "2 years", "9 days"."""
+    months = months_between(start, end + timedelta(days=1))
+    if round(months) >= 1:
+        return describe_months(round(months))
+    days = (end - start).days + 1
+    return _("1 day") if days == 1 else _("{n} days").format(n=days)

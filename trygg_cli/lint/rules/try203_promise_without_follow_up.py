@@ -1,0 +1,70 @@
+"""A citizen promise says nothing about when it is followed up.
+
+What:
+  A citizen promise with no `follow_up:`, or one whose follow-up is only "as needed"
+  (`qualifier: as_needed`), so that no date for it can ever come due.
+
+Why:
+  A medborgarlöfte is one problem, concrete commitments by police and municipality, a
+  period and a follow-up; a promise nobody follows up is one a coordinator wants
+  flagged. Göteborg's working model (seed 000), which the promise is part of, ends with
+  follow-up: "En gemensam uppföljning följer på varje aktivitet"; Brå's guidance asks
+  that agreements state how follow-up is done. Residents are told what the police and
+  municipality will do — someone has to check, at a set time, that they did it.
+
+How to fix:
+  Add `follow_up:` with when the promise is followed up, as the promise says — for
+  example at the end of its period:
+
+    follow_up:
+      text: Löftet följs upp vid periodens slut.
+      first: validity_end
+
+Passing example:
+  period: {from: 2023-05-01, until: 2025-04-30}
+  follow_up:
+    text: Löftet följs upp vid periodens slut.
+    first: validity_end
+
+Failing example:
+  period: {from: 2023-05-01, until: 2025-04-30}
+  follow_up:
+    text: Löftet följs upp löpande.
+    qualifier: as_needed
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.lint.base import DocContext
+from trygg_cli.model import CitizenPromise
+
+ID = "TRY203"
+NAME = "promise-without-follow-up"
+SEVERITY = Severity.WARNING
+
+
+def check(ctx: DocContext) -> Iterator[Finding]:
+    doc = ctx.document
+    if not isinstance(doc, CitizenPromise):
+        return
+    if doc.follow_up is None:
+        yield ctx.finding(
+            ("commitments",),
+            at_key=True,
+            message=_(
+                "this citizen promise does not say when it is followed up; add 'follow_up:' "
+                "(for example 'first: validity_end' for a follow-up when the period ends)"
+            ),
+        )
+    elif doc.follow_up.qualifier == "as_needed":
+        yield ctx.finding(
+            ("follow_up", "qualifier"),
+            _(
+                "this citizen promise is followed up only as needed, so no follow-up ever "
+                "comes due; say when it is followed up (for example 'first: validity_end')"
+            ),
+        )
