@@ -1,0 +1,231 @@
+"""An individual young person described in SSPF or SIG work.
+
+What:
+  Text about SSPF (skola, socialtjänst, polis och fritid) or SIG (sociala insatsgrupper)
+  work that describes one child or young person rather than the work: an age with a word
+  for a child ("en 14-årig pojke", "flickan, 15 år", "15-åringen"), a name with an age
+  ("Ali, 14 år"), a name after such a word ("eleven Ali"), or a school class with a name
+  or a pupil ("Sara i 8B", "en elev i klass 9A"). SSPF or SIG work is the text of a body,
+  action, section or priority whose id, name or title names SSPF, SIG or sociala
+  insatsgrupper; of an action that a body whose id names them plans, performs or follows
+  up; and all of an action plan whose `responsible_body` is such a body. General
+  descriptions ("barn och unga i riskzon", "unga mellan 12 och 18 år", "varje enskilt
+  barn") are not reported.
+
+Why:
+  In SSPF and SIG work the school, the social services and the police share information
+  about individual children and young people under exemptions in offentlighets- och
+  sekretesslagen (2009:400); what is shared stays confidential (e.g. 26 kap. 1 § for the
+  social services). Agreements and action plans are published on the municipality's
+  website, and in a small municipality an age, a class or a first name is enough to tell
+  who is meant. trygg's own messages do not repeat
+  the details.
+
+How to fix:
+  Describe the group and the way of working, not the case: "unga 12–18 år i riskzon",
+  "elever på högstadiet". Keep notes on individuals in the social services' or the
+  school's records, where confidentiality applies, not in the agreement.
+
+Passing example:
+  bodies:
+    - id: sspf-operativ
+      name: SSPF operativ grupp
+      level: operativ
+      description: Samverkan kring barn och unga mellan 12 och 18 år i riskzon.
+
+Failing example:
+  bodies:
+    - id: sspf-operativ
+      name: SSPF operativ grupp
+      level: operativ
+      description: Gruppen har följt en 14-årig pojke i klass 8B sedan i höstas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from trygg_cli.findings import Finding, Severity, YamlPath, show
+from trygg_cli.i18n import N_, _
+from trygg_cli.lint.base import DocContext
+from trygg_cli.model import ActionPlan, Agreement
+from trygg_cli.model.common import Responsible
+
+ID = "TRY404"
+NAME = "individual-in-sspf-or-sig"
+SEVERITY = Severity.WARNING
+
+# Which text is SSPF or SIG work: ids like 'sspf-styrgrupp' or 'sig', names like
+# 'SSPF styrgrupp', 'SIG Centrum' or 'Sociala insatsgrupper' ('sig' alone is a Swedish
+# pronoun, so only the capitals count in a name).
+_ID = re.compile(r"(?:^|[-_.])(?:sspf|sig)(?:$|[-_.])|insatsgrupp")
+_TITLE = re.compile(r"\b(?i:sspf)\b|\bSIG\b|\b(?i:sociala?\s+insatsgrupp)")
+
+_NUMBER_WORD = (
+    r"(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton"
+    r"|sjutton|arton|nitton|tjugo)"
+)
+_AGED = rf"(?:[0-9]{{1,2}}-?|{_NUMBER_WORD})årig"
+_ONE = r"(?:pojke|flicka|tjej|kille|elev|ungdom|yngling|son|dotter|person|man|kvinna)"
+_THE_ONE = (
+    r"(?:pojken|flickan|tjejen|killen|eleven|ungdomen|ynglingen|sonen|dottern|barnet"
+    r"|personen|den unge|den unga)"
+)
+_NAME = r"[A-ZÅÄÖ][a-zåäöéü]{1,14}"
+_CLASS = (
+    r"(?:(?:klass|årskurs|åk\.?)\s*[0-9]{1,2}[A-Fa-f]?|[0-9]{1,2}\s?[A-F]|[0-9]{1,2}[a-f])"
+    r"(?![\w–-])"
+)
+
+# An age of a group, not of one: "15 år och äldre".
+_NOT_ONE_AGE = r"(?!\s*(?:och|eller)\s+(?:äldre|yngre|uppåt|över|under)\b)"
+
+_AGE = N_("an age with a word for a child")
+_NAME_AGE = N_("a name with an age")
+_NOUN_NAME = N_("a word for a child with a name")
+_IN_CLASS = N_("a school class with a name or a pupil")
+
+# (pattern, what it finds, what the text must hold for it to match: 'år', a word for the
+# child, a digit); a group 'name' must not be one of _NOT_NAMES.
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(rf"(?<![\w-]){_AGED}\s+{_ONE}\b", re.IGNORECASE), _AGE, "år"),
+    (re.compile(rf"(?<![\w-]){_AGED}t\s+barn\b", re.IGNORECASE), _AGE, "år"),
+    (re.compile(rf"(?<![\w-]){_AGED}[ae]\s+{_THE_ONE}\b", re.IGNORECASE), _AGE, "år"),
+    (re.compile(r"(?<![\w-])[0-9]{1,2}-åringens?\b", re.IGNORECASE), _AGE, "år"),
+    (
+        re.compile(
+            rf"\b{_THE_ONE}\s*(?:,\s*|\(\s*)?[0-9]{{1,2}}\s*år\b{_NOT_ONE_AGE}", re.IGNORECASE
+        ),
+        _AGE,
+        "år",
+    ),
+    (
+        re.compile(
+            rf"(?<![\w-])(?P<name>{_NAME})(?:\s+{_NAME})?\s*(?:,\s*|\(\s*)[0-9]{{1,2}}\s*år\b"
+            rf"{_NOT_ONE_AGE}"
+        ),
+        _NAME_AGE,
+        "år",
+    ),
+    (re.compile(rf"\b(?i:{_THE_ONE})\s+(?P<name>{_NAME})\b"), _NOUN_NAME, "child"),
+    (
+        re.compile(
+            rf"(?<![\w-])(?:(?P<name>{_NAME})|(?i:{_THE_ONE}|(?:en\s+)?{_ONE}))"
+            rf"(?:\s*[,(]\s*|\s+(?:som\s+)?(?:går\s+)?(?:i|från|på)\s+){_CLASS}"
+        ),
+        _IN_CLASS,
+        "digit",
+    ),
+)
+
+# Capitalised words that stand before an age or a class without being a name.
+_NOT_NAMES_TEXT = """
+    barn barnen unga ungdomar elever eleverna pojkar flickor tjejer killar personer individer
+    deltagare deltagarna familjer föräldrar vuxna målgrupp målgruppen ålder åldern åldrar
+    totalt cirka ca mellan under över från till upp minst högst sedan efter inom ungefär
+    drygt knappt nästan runt alla samtliga de den det denna detta dessa en ett i på och för
+    med om av som är var har hos vid skolan skola skolor socialtjänsten socialtjänst polisen
+    polis fritid fritids fritidsgården kommunen staden regionen insatsen insatser insatsgrupp
+    projektet arbetet perioden period tiden året åren år läsåret terminen mål delmål steg
+    fas bilaga kapitel avsnitt punkt vecka veckor månader dagar gruppen grupper grupp klass
+    klassen årskurs högstadiet mellanstadiet lågstadiet gymnasiet gymnasieskolan
+    pojken flickan tjejen killen eleven ungdomen ynglingen sonen dottern barnet personen
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_CHILD_WORDS = tuple(re.findall(r"[a-zåäö ]+", _THE_ONE))
+_DIGIT = re.compile(r"[0-9]")
+
+
+def is_sspf_or_sig(ident: str | None, *titles: str | None) -> bool:
+    """Whether an id, name or title names SSPF, SIG or sociala insatsgrupper."""
+    # 'in' first: it is many times faster than a regular expression, and rarely true.
+    if (
+        ident is not None
+        and ("sspf" in ident or "sig" in ident or "insatsgrupp" in ident)
+        and _ID.search(ident)
+    ):
+        return True
+    for title in titles:
+        if title is None:
+            continue
+        low = title.lower()
+        if ("sspf" in low or "SIG" in title or "insatsgrupp" in low) and _TITLE.search(title):
+            return True
+    return False
+
+
+def contexts(ctx: DocContext) -> dict[YamlPath, str]:
+    """The parts of the document that are SSPF or SIG work: YAML path → what to call it.
+
+    The paths are ``()`` (the whole document) or two long, such as ``("bodies", 2)``.
+    """
+    doc = ctx.document
+    found: dict[YamlPath, str] = {}
+    if isinstance(doc, Agreement):
+        for index, body in enumerate(doc.bodies):
+            if is_sspf_or_sig(body.id, body.name):
+                found["bodies", index] = body.name
+        for index, priority in enumerate(doc.priorities):
+            if is_sspf_or_sig(priority.id, priority.title):
+                found["priorities", index] = priority.title
+    if isinstance(doc, ActionPlan):
+        if is_sspf_or_sig(doc.responsible_body):
+            return {(): doc.title}
+        for index, action in enumerate(doc.actions):
+            people: list[Responsible] = [*action.plans, *action.performs, *action.follows_up]
+            if is_sspf_or_sig(action.id, action.title) or any(
+                is_sspf_or_sig(who.body) for who in people
+            ):
+                found["actions", index] = action.title
+    if isinstance(doc, (Agreement, ActionPlan)):
+        for index, section in enumerate(doc.sections):
+            if is_sspf_or_sig(section.id, section.title):
+                found["sections", index] = section.title
+    return found
+
+
+def find(value: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Every description of an individual in ``value``, with what kind it is."""
+    low = value.lower()
+    holds = {
+        "år": "år" in low,
+        "child": any(word in low for word in _CHILD_WORDS),
+        "digit": _DIGIT.search(value) is not None,
+    }
+    for pattern, what, needs in _PATTERNS:
+        if not holds[needs]:
+            continue
+        for match in pattern.finditer(value):
+            name = match.groupdict().get("name")
+            if name is not None and name.lower() in _NOT_NAMES:
+                continue
+            yield match, what
+
+
+def check(ctx: DocContext) -> Iterator[Finding]:
+    parts = contexts(ctx)
+    if not parts:
+        return
+    whole = parts.get(())
+    for path, node, value in ctx.strings():
+        label = whole if whole is not None else parts.get(path[:2])
+        if label is None:
+            continue
+        by_line: dict[int, list[tuple[re.Match[str], str]]] = {}
+        for match, what in find(value):
+            by_line.setdefault(value.count("\n", 0, match.start()), []).append((match, what))
+        for hits in by_line.values():
+            hits.sort(key=lambda hit: hit[0].start())
+            line, column = ctx.position_in(node, value, hits[0][0].start())
+            kinds = ", ".join(dict.fromkeys(_(what) for _match, what in hits))
+            yield ctx.finding_at(ctx.path, line, column, _message(label, kinds), path)
+
+
+def _message(label: str, kinds: str) -> str:
+    return _(
+        "this text in '{part}' (SSPF or SIG work) seems to describe an individual young "
+        "person ({kinds}); such details are confidential under offentlighets- och "
+        "sekretesslagen and the document will be published, so describe the group and the "
+        "way of working instead"
+    ).format(part=show(label, 50), kinds=kinds)
