@@ -263,6 +263,7 @@ def _agreement(
 
 def _plan(rng: random.Random, doc_id: str, agreement: dict[str, Any]) -> dict[str, Any]:
     priorities = [p["id"] for p in agreement["priorities"]]
+    first_year = int(agreement["validity"]["from"][:4])
     actions = []
     for i in range(rng.randrange(12, 30)):
         action: dict[str, Any] = {
@@ -276,7 +277,8 @@ def _plan(rng: random.Random, doc_id: str, agreement: dict[str, Any]) -> dict[st
             "status": rng.choice(["planned", "ongoing", "done"]),
         }
         if rng.random() < 0.5:
-            action["deadline"] = f"202{rng.randrange(4, 8)}-{rng.randrange(1, 13):02d}-28"
+            year = rng.randint(first_year, first_year + 3)
+            action["deadline"] = f"{year}-{rng.randrange(1, 13):02d}-28"
         else:
             action["schedule"] = {"every": 1}
         if action["status"] == "done":

@@ -9,13 +9,14 @@ Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
   themselves are in the operating system's page cache after the first run), with the
   default worker count and with ``--jobs 1``;
 - the peak resident memory of that run, summed over trygg and its worker processes;
+- ``trygg lint`` on the same corpus, and its ratio to validate;
 - ``trygg --help`` and a bare ``python -c pass`` (the floor any Python command pays);
 - check-jsonschema and yamllint on the same files, when they are installed, with ratios;
 - whether every error listed in MANIFEST.json was found, with the right rule, and no
   finding was reported for a file that has no injected error.
 
 The figures are medians of ``--repeat`` runs (best in brackets). Targets: validate ≤ 5 s
-on 2 cores, ``trygg --help`` ≤ 100 ms, peak memory ≤ 300 MB.
+on 2 cores, ``trygg --help`` ≤ 100 ms, peak memory ≤ 300 MB, ``trygg lint`` ≤ 1.5× validate.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ SCHEMAS = HERE.parent / "schemas"
 TARGET_VALIDATE_S = 5.0
 TARGET_HELP_S = 0.100
 TARGET_MEMORY_MB = 300.0
+TARGET_LINT_RATIO = 1.5
 
 
 @dataclass
@@ -131,6 +134,8 @@ def compare_others(files: list[Path], repeat: int) -> list[tuple[str, float]]:
     """check-jsonschema and yamllint on the same files, if installed beside this Python."""
     here = str(Path(sys.executable).parent)
     others: list[tuple[str, float]] = []
+    if repeat <= 0:
+        return others
     checker = shutil.which("check-jsonschema", path=here) or shutil.which("check-jsonschema")
     if checker:
         # check-jsonschema takes one schema per run, so one run per kind; the times add up.
@@ -185,13 +190,13 @@ def check_manifest(corpus: Path, stdout: bytes) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--help-repeat", type=int, default=15, help="runs for the --help timing")
     parser.add_argument(
         "--others-repeat",
         type=int,
         default=1,
-        help="runs of check-jsonschema and yamllint (each takes a minute or more)",
+        help="runs of check-jsonschema and yamllint (a minute or more each; 0 skips them)",
     )
     args = parser.parse_args(argv)
 
@@ -213,14 +218,25 @@ def main(argv: list[str] | None = None) -> int:
     print()
 
     validate = [trygg, "validate", "--format", "json", str(corpus)]
-    parallel = repeated(validate, args.repeat, sample_memory=True)
+    # validate and lint alternate, so that the machine's drift (shared cores are often
+    # ±30 % from one minute to the next) hits both alike; the ratio is the median of the
+    # ratios of each pair.
+    lint_command = [trygg, "lint", "--format", "json", "--today", "2026-11-25", str(corpus)]
+    parallel, linted = [], []
+    for _ in range(args.repeat):
+        parallel.append(run(validate, sample_memory=True))
+        linted.append(run(lint_command, sample_memory=True))
     serial = repeated([*validate, "--jobs", "1"], args.repeat, sample_memory=True)
     help_runs = repeated([trygg, "--help"], args.help_repeat)
     bare = repeated([sys.executable, "-c", "pass"], args.help_repeat)
-    peak = max(r.peak_mb for r in parallel + serial)
+    peak = max(r.peak_mb for r in parallel + serial + linted)
+    lint_ratio = statistics.median(
+        lint.seconds / plain.seconds for lint, plain in zip(linted, parallel, strict=True)
+    )
 
     row("trygg validate (default jobs)", seconds_text(parallel), rate(megabytes, parallel))
     row("trygg validate --jobs 1", seconds_text(serial), rate(megabytes, serial))
+    row("trygg lint (default jobs)", seconds_text(linted), f"{lint_ratio:.2f}× validate (paired)")
     row("peak memory (all processes)", f"{peak:7.0f} MB")
     row("trygg --help", seconds_text(help_runs))
     row("python -c pass", seconds_text(bare))
@@ -229,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in others:
         ratio = seconds / median(parallel)
         row(name, f"{seconds:7.2f} s", f"{ratio:.1f}× trygg validate's time")
-    if not others:
+    if not others and args.others_repeat > 0:
         print("check-jsonschema and yamllint are not installed; pip install them to compare")
 
     print()
@@ -247,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     row(f"target --help ≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(median(help_runs), TARGET_HELP_S))
     row(f"target memory ≤ {TARGET_MEMORY_MB:.0f} MB", verdict(peak, TARGET_MEMORY_MB))
+    row(f"target lint ≤ {TARGET_LINT_RATIO}× validate", verdict(lint_ratio, TARGET_LINT_RATIO))
+    rules = Counter(f["rule"] for f in json.loads(linted[0].stdout)["findings"])
+    print()
+    print(
+        "lint findings on the corpus by rule: "
+        + ", ".join(f"{r} {n}" for r, n in sorted(rules.items()))
+    )
     return 1 if problems else 0
 
 

@@ -31,6 +31,12 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+Jobs = Annotated[
+    int,
+    typer.Option(
+        "--jobs", "-j", min=0, help=_("Processes to use for many files (0: one per core).")
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -118,12 +124,7 @@ def validate(
             help=_("Also list the files that were skipped because they are not trygg documents."),
         ),
     ] = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs", "-j", min=0, help=_("Processes to use for many files (0: one per core).")
-        ),
-    ] = 0,
+    jobs: Jobs = 0,
 ) -> None:
     """Check YAML syntax, the schema and the references between documents.
 
@@ -191,6 +192,187 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+class LintFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    gitlab = "gitlab"
+    junit = "junit"
+
+
+class RulesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class Level(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@app.command(short_help=_(COMMANDS["lint"]))
+@_handled
+def lint(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=_("Files or folders to lint (default: the current folder)."), show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        LintFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_(
+                "text for people; json; github (annotations in a workflow); sarif (code "
+                "scanning); gitlab (Code Quality); junit (test reports)."
+            ),
+        ),
+    ] = LintFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help=_("Write the report to this file instead of the screen.")
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Level | None,
+        typer.Option(
+            "--fail-on",
+            help=_("Exit 1 when there is a finding this serious or worse (default: warning)."),
+            show_default=False,
+        ),
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="ID", help=_("Show a rule's documentation and exit.")),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="ID",
+            help=_("Run only these rules: ids or their start, e.g. TRY4 or TRY1,TRY301."),
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="ID", help=_("Do not run these rules.")),
+    ] = None,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help=_("Configuration file (default: the nearest .trygg.yaml)."),
+            show_default=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help=_("Report only findings that are not in this baseline file."),
+            show_default=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-baseline",
+            help=_("Record today's findings in this file, to adopt lint without fixing them all."),
+            show_default=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help=_("Judge dates as if today were this day (default: today)."),
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help=_("No colours in the text report."))
+    ] = False,
+    jobs: Jobs = 0,
+) -> None:
+    """Check that the agreements are sound: placeholders, dates that contradict each other,
+    actions nobody follows up, personal data, and more — besides everything validate checks.
+
+    'trygg rules' lists the rules; 'trygg lint --explain TRY301' explains one. Turn rules
+    off or change their severity in .trygg.yaml; silence one place with a comment
+    '# trygg: ignore[TRY402] the reason'.
+
+    Exit code 0 means nothing at or above --fail-on, 1 findings, 2 trygg could not run.
+
+    To adopt lint in CI before every old finding is fixed, record them once with
+    --write-baseline and lint with --baseline: only new findings fail.
+
+    Examples:
+
+    \b
+      trygg lint                          # everything under the current folder
+      trygg lint --explain TRY501         # what a rule checks and why
+      trygg lint -f sarif -o trygg.sarif  # for GitHub code scanning
+      trygg lint --write-baseline .trygg-baseline.json
+      trygg lint --baseline .trygg-baseline.json
+    """
+    from trygg_cli import lint_cli
+
+    if explain is not None:
+        sys.stdout.write(lint_cli.explain(explain))
+        return
+    code = lint_cli.lint_command(
+        [str(p) for p in paths] if paths else ["."],
+        output_format=output_format.value,
+        output=output,
+        fail_on=fail_on.value if fail_on else None,
+        select=select or [],
+        ignore=ignore or [],
+        config_file=config_file,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        today=today,
+        color=not no_color and output is None and sys.stdout.isatty(),
+        jobs=jobs or None,
+        progress_context=_progress,
+        err=_err,
+    )
+    raise typer.Exit(code)
+
+
+@app.command(short_help=_(COMMANDS["rules"]))
+@_handled
+def rules(
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("Output: text (one line per rule), json, or markdown (the full catalogue)."),
+        ),
+    ] = RulesFormat.text,
+) -> None:
+    """List every lint rule: id, default severity, name and what it checks.
+
+    Examples:
+
+      trygg rules
+
+      trygg rules --format json
+
+      trygg rules --format markdown > docs/rules.md
+    """
+    from trygg_cli import lint_cli
+
+    sys.stdout.write(lint_cli.list_rules(output_format.value))
 
 
 @app.command(short_help=_(COMMANDS["schema"]))

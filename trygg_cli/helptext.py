@@ -30,6 +30,8 @@ HELP_HELP = "Show this message and exit."
 # One line per command for the list in `trygg --help`, in the order they are listed.
 COMMANDS: dict[str, str] = {
     "validate": N_("Check YAML, the schema and the links between documents."),
+    "lint": N_("Check that the agreements are sound, with rules you can configure."),
+    "rules": N_("List the lint rules."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
 }
 

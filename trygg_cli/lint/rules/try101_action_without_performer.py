@@ -56,4 +56,3 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "will not be done"
             ).format(title=show(action.title)),
         )
-

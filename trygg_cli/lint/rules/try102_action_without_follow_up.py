@@ -57,4 +57,3 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "body)"
             ).format(title=show(action.title)),
         )
-

@@ -60,4 +60,3 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                     "measured and its source"
                 ).format(goal=goal.id, priority=show(priority.title)),
             )
-

@@ -1,0 +1,170 @@
+"""Suppressions, per-path ignores, configuration and the baseline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL_AGREEMENT
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.lint import baseline
+from trygg_cli.lint.config import LintConfig, find_config, load_config
+from trygg_cli.lint.engine import PathIgnore, lint_workspace
+from trygg_cli.lint.rules import RULES
+from trygg_cli.lint.suppress import parse
+from trygg_cli.sources import SourceLines
+from trygg_cli.workspace import load_sources
+
+TODAY = date(2026, 11, 25)
+PLACEHOLDER = MINIMAL_AGREEMENT + 'decision:\n  body: Kommunstyrelsen\n  paragraph: "§ XX"\n'
+
+
+def run(
+    sources: dict[str, str],
+    config: LintConfig | None = None,
+) -> list[str]:
+    config = config or LintConfig()
+    settings = config.settings(TODAY)
+    workspace = load_sources({k: v.encode() for k, v in sources.items()}, lint=settings)
+    findings = lint_workspace(workspace, settings, config.path_ignores)
+    return [f"{f.path}:{f.line}:{f.column}: {f.rule}" for f in findings]
+
+
+def test_end_of_line_suppression_covers_its_line_only() -> None:
+    text = PLACEHOLDER.replace('"§ XX"', '"§ XX" # trygg: ignore[TRY501] given at the meeting')
+    assert [f for f in run({"a.yaml": text}) if "TRY0" in f or "TRY501" in f] == []
+
+
+def test_own_line_suppression_covers_the_following_block() -> None:
+    text = MINIMAL_AGREEMENT + (
+        "# trygg: ignore[TRY501] the decision is taken on 12 April\n"
+        "decision:\n"
+        "  body: Kommunstyrelsen\n"
+        '  paragraph: "§ XX"\n'
+        "  dnr: KS XX/XX\n"
+    )
+    assert [f for f in run({"a.yaml": text}) if "TRY501" in f or "TRY0" in f] == []
+
+
+def test_block_ends_at_the_next_key_on_the_same_level() -> None:
+    lines = "a:\n  # trygg: ignore[TRY501] why\n  b: 1\n  c:\n    d: 2\n  e: 3\nf: 4\n".splitlines()
+    (item,) = parse("\n".join(lines))
+    assert (item.first, item.last) == (3, 3)
+    (item,) = parse("# trygg: ignore[TRY501] why\nitems:\n- a\n- b\nnext: 1\n")
+    assert (item.first, item.last) == (2, 4)
+
+
+def test_suppression_without_reason_and_unused_ones_are_findings() -> None:
+    text = PLACEHOLDER.replace('"§ XX"', '"§ XX" # trygg: ignore[TRY501]') + (
+        "# trygg: ignore[TRY402] nothing here to suppress\n"
+        "last_revised: 2023-03-17 # trygg: ignore[TRY999] misspelt id\n"
+    )
+    assert [f for f in run({"a.yaml": text}) if "TRY0" in f or "TRY501" in f] == [
+        "a.yaml:19:21: TRY001",
+        "a.yaml:20:1: TRY002",
+        "a.yaml:21:26: TRY002",
+    ]
+
+
+def test_suppressions_in_a_file_with_schema_errors_are_not_called_unused() -> None:
+    text = PLACEHOLDER + "titel: fel\n# trygg: ignore[TRY501] reason\nlast_revised: 2023-03-17\n"
+    assert [f for f in run({"a.yaml": text}) if "TRY0" in f] == []
+
+
+def test_per_path_ignores_and_severity_overrides(tmp_path: Path) -> None:
+    config = LintConfig(
+        path_ignores=(PathIgnore("arkiv/**", ("TRY5",)),),
+        severities={"TRY501": Severity.INFO},
+    )
+    out = run(
+        {"arkiv/2019/a.yaml": PLACEHOLDER, "b.yaml": PLACEHOLDER.replace("test-lokal", "b")}, config
+    )
+    assert [f for f in out if "TRY501" in f] == ["b.yaml:19:17: TRY501"]
+    settings = config.settings(TODAY)
+    workspace = load_sources({"b.yaml": PLACEHOLDER.encode()}, lint=settings)
+    (finding,) = [f for f in lint_workspace(workspace, settings) if f.rule == "TRY501"]
+    assert finding.severity is Severity.INFO
+
+
+def test_select_and_ignore_choose_rules_by_prefix() -> None:
+    config = LintConfig(select=("TRY5", "TRY301"), ignore=("TRY50",))
+    assert config.settings(TODAY).selected == {"TRY301"} | {
+        r for r in RULES if r.startswith("TRY5") and not r.startswith("TRY50")
+    }
+
+
+def test_config_file_is_read_and_checked(write: Callable[..., Path]) -> None:
+    path = write(
+        ".trygg.yaml",
+        """\
+        lint:
+          ignore: [TRY109]
+          severity:
+            TRY301: error
+          per_path_ignores:
+            "arkiv/**": [TRY3]
+          fail_on: error
+        """,
+    )
+    config = load_config(path)
+    assert config.ignore == ("TRY109",)
+    assert config.severities == {"TRY301": Severity.ERROR}
+    assert config.path_ignores == (PathIgnore("arkiv/**", ("TRY3",)),)
+    assert config.fail_on is Severity.ERROR
+    assert find_config(path.parent / "sub") == path
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("lint:\n  ignroe: [TRY1]\n", ":2:3: unknown key 'ignroe'; did you mean 'ignore'?"),
+        (
+            "lint:\n  ignore: [TRY501, TRY5O1]\n",
+            ":2:20: 'TRY5O1' is not a trygg rule or the start of one (did you mean 'TRY501'?); "
+            "'trygg rules' lists them",
+        ),
+        (
+            "lint:\n  severity:\n    TRY3011: error\n",
+            ":3:5: 'TRY3011' is not a trygg rule or the start of one (did you mean 'TRY301'?); "
+            "'trygg rules' lists them",
+        ),
+        ("lint:\n  fail_on: warnings\n", ":2:12: 'warnings' is not allowed for 'fail_on'"),
+        ("lint: [\n", ":2:1: "),
+    ],
+)
+def test_config_mistakes_are_located_errors(
+    write: Callable[..., Path], content: str, message: str
+) -> None:
+    path = write(".trygg.yaml", content)
+    with pytest.raises(TryggError) as raised:
+        load_config(path)
+    assert str(raised.value).startswith(f"{path}{message}")
+
+
+def test_baseline_matches_by_line_text_not_line_number(tmp_path: Path) -> None:
+    before = {"a.yaml": PLACEHOLDER.encode()}
+    source = SourceLines(before)
+    old = [Finding("a.yaml", 19, 15, "TRY501", "placeholder", Severity.ERROR)]
+    path = tmp_path / "baseline.json"
+    path.write_text(baseline.render(old, source), encoding="utf-8")
+    known = baseline.load(path)
+    shifted = {"a.yaml": ("# a new comment line\n" + PLACEHOLDER).encode()}
+    moved = [Finding("a.yaml", 20, 15, "TRY501", "placeholder", Severity.ERROR)]
+    assert baseline.new_findings(moved, known, SourceLines(shifted)) == ([], 1)
+    fresh = Finding("a.yaml", 21, 3, "TRY501", "another", Severity.ERROR)
+    text = PLACEHOLDER + "  dnr: KS XX/XX\n"
+    shifted = {"a.yaml": ("# a new comment line\n" + text).encode()}
+    assert baseline.new_findings([*moved, fresh], known, SourceLines(shifted)) == ([fresh], 1)
+
+
+def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text("not json", encoding="utf-8")
+    with pytest.raises(TryggError, match="is not a trygg baseline"):
+        baseline.load(path)
+    with pytest.raises(TryggError, match="cannot read the baseline"):
+        baseline.load(tmp_path / "missing.json")

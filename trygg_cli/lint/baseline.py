@@ -1,0 +1,92 @@
+"""A baseline: the findings a workspace already had, so CI fails only on new ones.
+
+A finding is matched by its file, its rule and the text of the line it is on (spaces
+normalised) — not by line number, so adding a paragraph above it does not make an old
+finding look new. Identical findings on identical lines are counted, not merged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding
+from trygg_cli.i18n import _
+
+VERSION = 1
+SourceLine = Callable[[str, int], "str | None"]
+Key = tuple[str, str, str]
+
+
+def _key(finding: Finding, source_line: SourceLine) -> Key:
+    text = source_line(finding.path, finding.line) or ""
+    return (finding.path.replace("\\", "/"), finding.rule, " ".join(text.split()))
+
+
+def render(findings: Sequence[Finding], source_line: SourceLine) -> str:
+    """The baseline file's content for ``findings``."""
+    entries = []
+    for finding in findings:
+        path, rule, line_text = _key(finding, source_line)
+        entries.append(
+            {"path": path, "rule": rule, "line_text": line_text, "message": finding.message}
+        )
+    payload = {"version": VERSION, "tool": "trygg", "findings": entries}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def load(path: Path) -> Counter[Key]:
+    """The findings recorded in a baseline file, counted by key."""
+    try:
+        payload = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise TryggError(
+            _("cannot read the baseline {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
+    except ValueError:
+        raise TryggError(
+            _("{path} is not a trygg baseline (not JSON); write one with --write-baseline").format(
+                path=path
+            )
+        ) from None
+    if not isinstance(payload, dict) or payload.get("version") != VERSION:
+        raise TryggError(
+            _(
+                "{path} is not a trygg baseline of version {version}; write a new one with "
+                "--write-baseline"
+            ).format(path=path, version=VERSION)
+        )
+    counted: Counter[Key] = Counter()
+    for entry in payload.get("findings", []):
+        try:
+            counted[(str(entry["path"]), str(entry["rule"]), str(entry["line_text"]))] += 1
+        except (KeyError, TypeError):
+            raise TryggError(
+                _(
+                    "{path} has an entry without path, rule or line_text; write a new baseline "
+                    "with --write-baseline"
+                ).format(path=path)
+            ) from None
+    return counted
+
+
+def new_findings(
+    findings: Sequence[Finding], known: Counter[Key], source_line: SourceLine
+) -> tuple[list[Finding], int]:
+    """The findings not in the baseline, and how many were matched by it."""
+    remaining = Counter(known)
+    fresh: list[Finding] = []
+    matched = 0
+    for finding in findings:
+        key = _key(finding, source_line)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            matched += 1
+        else:
+            fresh.append(finding)
+    return fresh, matched

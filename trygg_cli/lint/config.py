@@ -1,0 +1,198 @@
+"""The lint configuration: ``.trygg.yaml`` at the repository root.
+
+Coordinators already write YAML, so the configuration is YAML too::
+
+    lint:
+      select: [TRY1, TRY2, TRY3, TRY4, TRY5]   # ids or id prefixes; default: every rule
+      ignore: [TRY109]
+      severity:
+        TRY305: error
+      per_path_ignores:
+        "arkiv/**": [TRY3]
+      options:
+        email_domains: [molndal.se]
+      fail_on: warning
+
+A mistake in the file — an unknown key, an unknown rule id — stops the run with a located
+one-line error (exit 2), with a suggestion where one is close.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.lint.base import LintSettings
+from trygg_cli.lint.engine import PathIgnore
+from trygg_cli.lint.rules import RULES
+from trygg_cli.yamlload import YamlError, decode, load, locate
+
+CONFIG_NAMES = (".trygg.yaml", ".trygg.yml")
+SeverityName = Literal["error", "warning", "info"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class LintSection(_Strict):
+    """The ``lint:`` section of ``.trygg.yaml``."""
+
+    select: list[str] | None = Field(None, description="Regler att köra: id eller början av id.")
+    ignore: list[str] = Field(default_factory=list, description="Regler att inte köra.")
+    severity: dict[str, SeverityName] = Field(
+        default_factory=dict, description="Ändrad allvarlighetsgrad per regel."
+    )
+    per_path_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Regler att inte köra för vissa sökvägar (glob)."
+    )
+    options: dict[str, Any] = Field(default_factory=dict, description="Inställningar för regler.")
+    fail_on: SeverityName | None = Field(
+        None, description="Lägsta allvarlighetsgrad som ger felkod."
+    )
+
+
+class ConfigFile(_Strict):
+    """The whole ``.trygg.yaml``."""
+
+    lint: LintSection = Field(default_factory=LintSection)
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """The configuration as the lint command uses it."""
+
+    path: str | None = None
+    select: tuple[str, ...] = ("TRY",)
+    ignore: tuple[str, ...] = ()
+    severities: dict[str, Severity] = field(default_factory=dict)
+    path_ignores: tuple[PathIgnore, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    fail_on: Severity | None = None
+
+    def settings(
+        self, today: date, select: Sequence[str] = (), ignore: Sequence[str] = ()
+    ) -> LintSettings:
+        """Settings for a run; ``select``/``ignore`` from the command line win over the file."""
+        chosen = tuple(select) or self.select
+        dropped = (*self.ignore, *ignore)
+        selected = frozenset(
+            rule_id
+            for rule_id in RULES
+            if _matches_any(rule_id, chosen) and not _matches_any(rule_id, dropped)
+        )
+        return LintSettings(today, selected, dict(self.severities), dict(self.options))
+
+
+def _matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
+    return any(rule_id.startswith(prefix) for prefix in prefixes)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``.trygg.yaml`` in ``start`` or a parent, not beyond the repository root."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path) -> LintConfig:
+    """Read and check ``path``; a mistake is a :class:`TryggError` naming line and column."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TryggError(
+            _("cannot read the configuration {path}: {reason}").format(
+                path=shown, reason=exc.strerror or exc
+            )
+        ) from None
+    try:
+        loaded = load(decode(raw))
+    except YamlError as exc:
+        raise _located(shown, exc.line + 1, exc.column + 1, exc.message) from None
+    data = loaded.data if loaded.data is not None else {}
+    root = loaded.root
+
+    def at(loc: Sequence[str | int], rule: str, message: str, *, at_key: bool = False) -> Finding:
+        line, column = locate(root, loc, at_key=at_key)
+        return Finding(shown, line + 1, column + 1, rule, message)
+
+    try:
+        parsed = ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        from trygg_cli.check import _error_finding
+
+        finding = _error_finding(exc.errors(include_url=False)[0], ConfigFile, at)
+        raise _located(shown, finding.line, finding.column, finding.message) from None
+    section = parsed.lint
+
+    def check_ids(ids: Iterable[str], loc: tuple[str | int, ...], *, keys: bool = False) -> None:
+        for index, rule_id in enumerate(ids):
+            if not any(known.startswith(rule_id) for known in RULES) or not rule_id:
+                where = (*loc, rule_id) if keys else (*loc, index)
+                line, column = locate(root, where, at_key=keys)
+                raise _located(shown, line + 1, column + 1, _unknown_rule(rule_id))
+
+    check_ids(section.select or (), ("lint", "select"))
+    check_ids(section.ignore, ("lint", "ignore"))
+    check_ids(section.severity, ("lint", "severity"), keys=True)
+    for pattern, ids in section.per_path_ignores.items():
+        check_ids(ids, ("lint", "per_path_ignores", pattern))
+    known_options = {name for rule in RULES.values() for name in rule.options}
+    for name in section.options:
+        if name not in known_options:
+            line, column = locate(root, ("lint", "options", name), at_key=True)
+            hint = _suggest(name, known_options)
+            raise _located(
+                shown,
+                line + 1,
+                column + 1,
+                _("'{name}' is not an option of any trygg rule{hint}").format(name=name, hint=hint),
+            )
+    return LintConfig(
+        path=shown,
+        select=tuple(section.select) if section.select is not None else ("TRY",),
+        ignore=tuple(section.ignore),
+        severities={rule_id: Severity[name.upper()] for rule_id, name in section.severity.items()},
+        path_ignores=tuple(
+            PathIgnore(pattern, tuple(ids)) for pattern, ids in section.per_path_ignores.items()
+        ),
+        options=dict(section.options),
+        fail_on=Severity[section.fail_on.upper()] if section.fail_on else None,
+    )
+
+
+def check_rule_ids(ids: Iterable[str]) -> None:
+    """Refuse unknown rule ids or prefixes given on the command line."""
+    for rule_id in ids:
+        if not rule_id or not any(known.startswith(rule_id) for known in RULES):
+            raise TryggError(_unknown_rule(rule_id))
+
+
+def _unknown_rule(rule_id: str) -> str:
+    return _(
+        "'{id}' is not a trygg rule or the start of one{hint}; 'trygg rules' lists them"
+    ).format(id=rule_id, hint=_suggest(rule_id, RULES))
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return _(" (did you mean '{match}'?)").format(match=close[0]) if close else ""
+
+
+def _located(path: str, line: int, column: int, message: str) -> TryggError:
+    return TryggError(f"{path}:{line}:{column}: {message}")

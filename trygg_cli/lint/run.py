@@ -1,0 +1,48 @@
+"""One lint run, from paths to final findings: the core behind ``trygg lint``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from trygg_cli.findings import Finding
+from trygg_cli.lint import baseline as baselines
+from trygg_cli.lint.config import LintConfig
+from trygg_cli.lint.engine import lint_workspace
+from trygg_cli.sources import SourceLines
+from trygg_cli.workspace import Workspace, load_paths
+
+
+@dataclass
+class LintOutcome:
+    """What a lint run found, and what the baseline already knew."""
+
+    workspace: Workspace
+    findings: list[Finding]
+    source: SourceLines
+    known: int = 0  # findings matched by the baseline and left out
+
+
+def run_lint(
+    paths: Sequence[str],
+    config: LintConfig,
+    *,
+    today: date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    baseline: Path | None = None,
+) -> LintOutcome:
+    """Validate and lint every trygg file under ``paths``; apply ``baseline`` if given."""
+    settings = config.settings(today, select, ignore)
+    known = baselines.load(baseline) if baseline is not None else None
+    workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings)
+    findings = lint_workspace(workspace, settings, config.path_ignores)
+    source = SourceLines()
+    outcome = LintOutcome(workspace, findings, source)
+    if known is not None:
+        outcome.findings, outcome.known = baselines.new_findings(findings, known, source)
+    return outcome
