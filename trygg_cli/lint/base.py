@@ -205,14 +205,30 @@ class DocContext(_RuleContext, Located):
 def _walk(
     value: Any, node: Node, path: YamlPath, found: list[tuple[YamlPath, ScalarNode, str]]
 ) -> None:
-    if isinstance(value, str) and node.__class__ is ScalarNode:
-        found.append((path, node, value))
-    elif isinstance(value, dict) and node.__class__ is MappingNode:
-        for (_key_node, value_node), key in zip(node.value, value, strict=False):
-            _walk(value[key], value_node, (*path, str(key)), found)
-    elif isinstance(value, list) and node.__class__ is SequenceNode:
-        for index, (item, item_node) in enumerate(zip(value, node.value, strict=False)):
-            _walk(item, item_node, (*path, index), found)
+    """Collect every text value under ``node`` with its path, without recursion: rules
+    that read text share this walk, and it is the largest part of their cost."""
+    append = found.append
+    stack: list[tuple[Any, Node, YamlPath]] = [(value, node, path)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, node, path = pop()
+        cls = value.__class__
+        if cls is str:
+            if node.__class__ is ScalarNode:
+                append((path, node, value))
+        elif cls is dict:
+            if node.__class__ is MappingNode:
+                for (_key_node, child), (key, item) in zip(node.value, value.items()):  # noqa: B905
+                    if item.__class__ in _CONTAINERS:
+                        push((item, child, (*path, str(key))))
+        elif cls is list and node.__class__ is SequenceNode:
+            for index, (item, child) in enumerate(zip(value, node.value)):  # noqa: B905
+                if item.__class__ in _CONTAINERS:
+                    push((item, child, (*path, index)))
+    found.reverse()
+
+
+_CONTAINERS = frozenset((str, dict, list))
 
 
 class WorkspaceContext(_RuleContext):

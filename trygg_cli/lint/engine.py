@@ -50,7 +50,9 @@ def lint_document(
         if rule.check is not None:
             result.findings.extend(rule.check(ctx))
         if rule.collect is not None:
-            result.collected[rule_id] = rule.collect(ctx)
+            facts = rule.collect(ctx)
+            if facts is not None:  # nothing to say about this document: nothing to send
+                result.collected[rule_id] = facts
     return result
 
 

@@ -70,8 +70,10 @@ class _Facts:
     served: frozenset[str] = frozenset()
 
 
-def collect(ctx: DocContext) -> _Facts:
+def collect(ctx: DocContext) -> _Facts | None:
     doc = ctx.document
+    if not isinstance(doc, (Agreement, ActionPlan)):
+        return None
     facts = _Facts()
     if isinstance(doc, Agreement):
         for index, priority in enumerate(doc.priorities):

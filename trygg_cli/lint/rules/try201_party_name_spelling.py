@@ -53,7 +53,7 @@ _HALF = {frozenset(p) for p in ("aå", "aä", "oö", "eé", "åä", "uü")}
 @dataclass
 class _Facts:
     agreement: str | None
-    parties: list[tuple[str, str, int, int, YamlPath]] = field(default_factory=list)
+    parties: list[tuple[str, str, YamlPath]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     # Words that may be misspelt names: for an agreement or a promise only those close to
     # its own parties' names (judged here, where the document is read); for an action
@@ -70,9 +70,7 @@ def collect(ctx: DocContext) -> _Facts:
     )
     if isinstance(doc, (Agreement, CitizenPromise)):
         for index, party in enumerate(doc.parties):
-            loc: YamlPath = ("parties", index, "name")
-            line, column = ctx.position(loc)
-            facts.parties.append((party.id, party.name, line, column, loc))
+            facts.parties.append((party.id, party.name, ("parties", index, "name")))
             facts.names.append(party.name)
         facts.names.append(doc.municipality)
     # One pass over the raw text is far cheaper than one per value; words that occur only
@@ -121,9 +119,10 @@ def _names_differ(family: Sequence[Collected], ctx: WorkspaceContext) -> Iterato
     """One party id, named differently in an agreement and its plans and promises."""
     first_name: dict[str, tuple[str, str]] = {}
     for item in family:
-        for party_id, name, line, column, loc in item.facts.parties:
+        for party_id, name, loc in item.facts.parties:
             known = first_name.setdefault(party_id, (name, item.path))
             if known[0] != name:
+                line, column = ctx.position_of(item.path, loc)
                 yield ctx.finding_at(
                     item.path,
                     line,
