@@ -7,6 +7,7 @@ inside the commands that need them, so ``trygg --help`` stays fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -299,7 +300,11 @@ def lint(
         ),
     ] = None,
     no_color: Annotated[
-        bool, typer.Option("--no-color", help=_("No colours in the text report."))
+        bool,
+        typer.Option(
+            "--no-color",
+            help=_("No colours in the text report (also when NO_COLOR is set)."),
+        ),
     ] = False,
     jobs: Jobs = 0,
 ) -> None:
@@ -340,7 +345,10 @@ def lint(
         baseline=baseline,
         write_baseline=write_baseline,
         today=today,
-        color=not no_color and output is None and sys.stdout.isatty(),
+        color=not no_color
+        and not os.environ.get("NO_COLOR")
+        and output is None
+        and sys.stdout.isatty(),
         jobs=jobs or None,
         progress_context=_progress,
         err=_err,
