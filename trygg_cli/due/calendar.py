@@ -1,0 +1,100 @@
+"""Calendar units (year, term, quarter, month, week) and month arithmetic for schedules.
+
+A term (termin) is a Swedish school half-year: spring term January–June, autumn term
+August–December. July belongs to no term; a date in July is taken to lie in the autumn
+term that follows (so a schedule starting in July counts from the autumn term).
+Weeks are ISO weeks, Monday–Sunday.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from trygg_cli.model.common import Unit
+
+# Approximate length of a unit in days, for tolerances (not for dates).
+UNIT_DAYS: dict[str, int] = {"year": 365, "term": 182, "quarter": 91, "month": 30, "week": 7}
+# Calendar months a unit spans, used when adding units to a date (a term counts as 6).
+UNIT_MONTHS: dict[str, int] = {"year": 12, "term": 6, "quarter": 3, "month": 1, "week": 0}
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months; the 31st becomes the last day of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_units(day: date, unit: Unit, count: int) -> date:
+    """``day`` moved by ``count`` units (a term is six months, a week seven days)."""
+    if unit == "week":
+        return day + timedelta(days=7 * count)
+    return add_months(day, UNIT_MONTHS[unit] * count)
+
+
+def unit_bounds(day: date, unit: Unit) -> tuple[date, date, str]:
+    """First day, last day and a stable label of the unit that contains ``day``."""
+    year, month = day.year, day.month
+    if unit == "year":
+        return date(year, 1, 1), date(year, 12, 31), str(year)
+    if unit == "term":
+        if month <= 6:
+            return date(year, 1, 1), date(year, 6, 30), f"{year}-T1"
+        return date(year, 8, 1), date(year, 12, 31), f"{year}-T2"
+    if unit == "quarter":
+        q = (month - 1) // 3
+        return date(year, 3 * q + 1, 1), month_end(year, 3 * q + 3), f"{year}-Q{q + 1}"
+    if unit == "month":
+        return date(year, month, 1), month_end(year, month), f"{year}-{month:02d}"
+    start = day - timedelta(days=day.weekday())
+    iso = start.isocalendar()
+    return start, start + timedelta(days=6), f"{iso[0]}-W{iso[1]:02d}"
+
+
+def units_from(day: date, unit: Unit) -> Iterator[tuple[date, date, str]]:
+    """The unit containing ``day`` and every unit after it, without end."""
+    start, end, label = unit_bounds(day, unit)
+    while True:
+        yield start, end, label
+        start, end, label = unit_bounds(end + timedelta(days=1), unit)
+
+
+def early_in(start: date, end: date, unit: Unit) -> date:
+    """The date by which something done "at the start" of a unit is due: the end of its
+    first quarter (31 March for a year), a quarter of the way through other units."""
+    if unit == "year":
+        return date(start.year, 3, 31)
+    length = (end - start).days + 1
+    return start + timedelta(days=max(0, -(-length // 4) - 1))
+
+
+def part_ends(start: date, end: date, unit: Unit, times: int) -> list[date]:
+    """The last day of each of ``times`` equal parts of the unit ``start``–``end``.
+
+    When the unit's months divide evenly (4 a year, 2 a spring term, 3 a quarter) the
+    parts are whole months (31 March, 30 June …); otherwise the unit's days are divided
+    (2 an autumn term of 153 days: 15 October and 31 December). Parts that would end on
+    the same day (more parts than days) are merged, so the ends strictly increase.
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month + 1 if unit != "week" else 0
+    ends: list[date] = []
+    if months and months % times == 0:
+        step = months // times
+        first = start.year * 12 + start.month - 1
+        for k in range(1, times + 1):
+            year, month = divmod(first + step * k - 1, 12)
+            ends.append(month_end(year, month + 1))
+    else:
+        length = (end - start).days + 1
+        for k in range(1, times + 1):
+            candidate = start + timedelta(days=max(0, (k * length) // times - 1))
+            if not ends or candidate > ends[-1]:
+                ends.append(candidate)
+    return ends

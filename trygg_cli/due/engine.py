@@ -1,0 +1,656 @@
+"""The schedule engine: every planned occasion of every schedule in a workspace.
+
+Pure functions; the clock is never read — ``until`` (how far ahead to plan) and ``today``
+(for the buckets) are parameters.
+
+Semantics (the issue and DOMAIN.md are the spec; where they are silent, as chosen here):
+
+Anchors (``first:``)
+  * A **year** (``first: 2021``) means "during that year": due 31 December, or with
+    ``at: start`` 31 March (the end of its first quarter). Whatever the unit, a year
+    anchor starts the count at the first unit of that year.
+  * A **date** is due on that date; with ``every: N`` again every N units after it
+    (anniversaries: 2021-06-30, 2022-06-30 …).
+  * An **event** is resolved to a date: ``signing`` (the last signatory's ``signed``),
+    ``validity_start`` (the period's start), ``validity_end`` (the period's end). The
+    occasion "efter avtalsperiodens slut" (``first: validity_end``) is due
+    :data:`FINAL_FOLLOW_UP_MONTHS` (3) months after the end (2026-12-31 → 2027-03-31); on
+    an agreement or action plan it is reported as ``final-follow-up``.
+  * **No anchor**: ``every: N`` counts from the period's start (``from:``, or the signing
+    date for ``from_signing``; an action plan without a period uses its agreement's), the
+    first occasion one interval after the start (anniversaries: from 2023-05-01 every year
+    → 2024-05-01, 2025-05-01 …). With ``at: start|end`` the count is calendar-aligned
+    instead: each N-th unit from the one containing the start, due at its end ("i slutet
+    av varje år" → 31 December each year) or early in it.
+
+Recurring schedules stop at the period's end (inclusive) and at ``until``; an open-ended
+one ("tills vidare") stops at ``until`` only.
+
+``times: N`` per unit
+  Each calendar unit (year, term, quarter, month, ISO week) from the one containing the
+  start is split into N equal parts, due at the end of each part (4 a year: 31 March,
+  30 June, 30 September, 31 December; 2 a term: 31 March and 30 June in spring, 15 October
+  and 31 December in autumn). Parts that end before the period starts are skipped.
+
+Unknown start
+  When the document's start is unknown (from signing, no ``signed`` dates) and there is no
+  anchor, ``times: N`` and ``every: 1`` schedules count calendar units from
+  ``fallback_start`` if the caller gives one (``trygg due`` passes 1 January of the as-of
+  year); ``every: 2`` or more cannot be placed (which years?) and is returned as
+  :class:`Unanchored` — the case lint rule TRY307 flags (Stockholm's "revidering ska ske
+  åtminstone var fjärde år"). No occurrence is invented for it.
+
+Qualifiers
+  * ``exact``: due on the planned date, no grace.
+  * ``about`` (cirka): ``tolerance_days`` of grace before it is overdue — a quarter of the
+    interval between occasions, at most :data:`ABOUT_MAX_DAYS` (30) days (cirka fyra gånger
+    per år → 23 days; cirka varje år → 30 days).
+  * ``at_least`` (minst) is a floor: the occasions are planned as for ``exact``, but more
+    completions than planned are not findings, and for ``times: N`` schedules the count
+    decides: the k-th completion recorded within a unit closes that unit's k-th part,
+    whatever its date in the unit. So when fewer than N were recorded by the point in the
+    unit where N should have been reached, the missing one is overdue.
+  * ``as_needed`` (vid behov, löpande) yields nothing. ``also_as_needed`` adds nothing due
+    but, like ``at_least``, makes extra completions acceptable.
+
+Occurrences are counted from the plan: a late completion closes the occasion it belongs
+to and never moves the next one.
+
+Completions (``done:``)
+  1. Entries with ``occurrence:`` go first. A year closes the earliest open occasion of
+     that year (for an anniversary or a part: planned in that year; for a calendar unit:
+     the unit's year); a date or event closes the open occasion planned on that date, or
+     whose window (see below) contains it. If the occasion exists but is closed the entry
+     is ``already-done``; if none exists, ``no-such-occasion`` (as TRY308 judges it).
+  2. The rest, by date: an entry closes the earliest open occasion whose window has
+     begun on its date (``window start - tolerance <= date``). So a follow-up for 2023
+     done in January 2024 closes 2023; one done in June 2023 closes 2023 too (its window
+     is the whole year). ``at_least`` ``times`` schedules count per unit as above. An entry
+     dated before the first window is ``before-first``; one that finds nothing open is
+     ``no-such-occasion`` — unless the schedule is ``at_least`` or ``also_as_needed``,
+     where extra occasions are expected.
+  Windows: a year occasion — the year; a part of a unit — from the day after the
+  previous part; an anniversary — from the day after the previous one (one interval
+  before the first); a one-off date — the year before it; the final follow-up — from
+  three months before the period's end.
+
+Other items
+  * ``validity-end``: an agreement with an end date gets one occasion
+    :data:`RENEGOTIATION_LEAD_MONTHS` (6) months before the end, to renegotiate in time.
+  * ``promise-end``: a citizen promise's period end, on that date.
+  * ``deadline``: an action's deadline, on that date; ``status: done`` closes it (dated
+    on the deadline, as no completion date is recorded).
+  * Actions and commitments with ``status: cancelled`` yield nothing; with ``status:
+    done`` their recurring occasions yield only those closed by a completion.
+    ``postponed`` changes nothing: the deadline stands until it is edited.
+
+``planned`` is the date the plan gives; ``due`` is ``planned`` moved to the previous
+Swedish working day (see :mod:`trygg_cli.due.holidays_se`) unless ``shift_holidays`` is
+off. Keys use ``planned``, never ``due``, so they do not change with the holiday policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from trygg_cli.due.calendar import (
+    UNIT_DAYS,
+    add_months,
+    add_units,
+    early_in,
+    part_ends,
+    unit_bounds,
+    units_from,
+)
+from trygg_cli.due.holidays_se import previous_working_day
+from trygg_cli.due.occurrence import (
+    Bucket,
+    DuePlan,
+    Item,
+    Occurrence,
+    Unanchored,
+    UnanchoredReason,
+    Unmatched,
+    UnmatchedReason,
+)
+from trygg_cli.due.positions import Positions
+from trygg_cli.findings import YamlPath
+from trygg_cli.lint.dates import period_start, signing_date
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model.common import Completion, Period, Responsible, Schedule
+
+RENEGOTIATION_LEAD_MONTHS = 6
+FINAL_FOLLOW_UP_MONTHS = 3
+ABOUT_SHARE = 0.25
+ABOUT_MAX_DAYS = 30
+_MAX_SLOTS = 20_000  # per schedule; a guard against absurd horizons
+
+
+@dataclass
+class _Slot:
+    planned: date
+    window_start: date
+    occasion: str
+    year: int
+    group: str = ""
+    done: date | None = None
+
+
+@dataclass(frozen=True)
+class _Span:
+    """What a schedule is counted within: its document's period and events."""
+
+    start: date | None
+    end: date | None
+    signing: date | None
+    fallback: date | None
+
+
+@dataclass
+class _Collector:
+    positions: Positions
+    until: date
+    fallback: date | None
+    shift: bool
+    out: DuePlan = field(default_factory=DuePlan)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def plan(
+    documents: Mapping[str, Document],
+    positions: Positions,
+    *,
+    until: date,
+    fallback_start: date | None = None,
+    shift_holidays: bool = True,
+) -> DuePlan:
+    """Occurrences planned up to ``until`` (inclusive) of every schedule in ``documents``,
+    the completions that matched none and the schedules that could not be placed.
+
+    ``positions`` locates a YAML path in a document's source (see
+    :func:`trygg_cli.due.positions.workspace_positions`). ``fallback_start`` is where
+    cadences of documents with an unknown start begin counting (see the module docstring).
+    """
+    collector = _Collector(positions, until, fallback_start, shift_holidays)
+    for doc_id in sorted(documents):
+        document = documents[doc_id]
+        if isinstance(document, Agreement):
+            _agreement(collector, document)
+        elif isinstance(document, ActionPlan):
+            _action_plan(collector, document, documents)
+        elif isinstance(document, CitizenPromise):
+            _promise(collector, document)
+    collector.out.occurrences.sort(key=Occurrence.sort_key)
+    collector.out.unmatched.sort()
+    collector.out.unanchored.sort()
+    return collector.out
+
+
+def occurrences(
+    documents: Mapping[str, Document],
+    positions: Positions,
+    *,
+    until: date,
+    fallback_start: date | None = None,
+    shift_holidays: bool = True,
+) -> list[Occurrence]:
+    """Just the occurrences of :func:`plan`, sorted by due date."""
+    return plan(
+        documents,
+        positions,
+        until=until,
+        fallback_start=fallback_start,
+        shift_holidays=shift_holidays,
+    ).occurrences
+
+
+def is_overdue(occurrence: Occurrence, today: date) -> bool:
+    """Not done, and its due date plus any grace ("cirka") is before ``today``."""
+    return occurrence.done is None and (
+        occurrence.due + timedelta(days=occurrence.tolerance_days) < today
+    )
+
+
+def bucket(occurrence: Occurrence, today: date) -> Bucket:
+    """``done``; ``overdue``; else by days until due: ``within-30`` (up to 30, including
+    one past due but still within its grace), ``within-90`` (31–90) or ``later``."""
+    if occurrence.done is not None:
+        return "done"
+    if is_overdue(occurrence, today):
+        return "overdue"
+    days = (occurrence.due - today).days
+    if days <= 30:
+        return "within-30"
+    if days <= 90:
+        return "within-90"
+    return "later"
+
+
+def buckets(occurrences: Iterable[Occurrence], today: date) -> dict[Bucket, list[Occurrence]]:
+    """The occurrences by :func:`bucket` (every bucket present, each sorted by due date)."""
+    out: dict[Bucket, list[Occurrence]] = {
+        "overdue": [],
+        "within-30": [],
+        "within-90": [],
+        "later": [],
+        "done": [],
+    }
+    for occurrence in sorted(occurrences, key=Occurrence.sort_key):
+        out[bucket(occurrence, today)].append(occurrence)
+    return out
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _agreement(c: _Collector, doc: Agreement) -> None:
+    signing = signing_date(doc.signatories)
+    span = _Span(period_start(doc, doc.validity), doc.validity.end, signing, c.fallback)
+    parties = tuple(p.id for p in doc.parties)
+    base = _Base(doc.id, doc.kind, doc.title, parties, ())
+    for name, item in (
+        ("follow_up", "follow-up"),
+        ("evaluation", "evaluation"),
+        ("revision", "revision"),
+        ("priority_review", "priority-review"),
+        ("priority_revision", "priority-revision"),
+    ):
+        schedule: Schedule | None = getattr(doc, name)
+        if schedule is not None:
+            kind: Item = "final-follow-up" if _is_final(schedule) else item  # type: ignore[assignment]
+            _schedule(c, base.with_item(kind, ""), (name,), schedule, span)
+    for index, body in enumerate(doc.bodies):
+        if body.meetings is not None:
+            members = [m.party for m in body.members]
+            members += [m.party for m in (body.chair, body.convener) if m is not None]
+            b = _Base(doc.id, doc.kind, body.name, _unique(members), (body.id,))
+            _schedule(
+                c,
+                b.with_item("meeting", body.id),
+                ("bodies", index, "meetings"),
+                body.meetings,
+                span,
+            )
+    for index, occasion in enumerate(doc.occasions):
+        b = _Base(doc.id, doc.kind, occasion.name, parties, ())
+        _schedule(
+            c,
+            b.with_item("occasion", occasion.id),
+            ("occasions", index, "schedule"),
+            occasion.schedule,
+            span,
+        )
+    if doc.validity.end is not None:
+        planned = add_months(doc.validity.end, -RENEGOTIATION_LEAD_MONTHS)
+        slot = _Slot(planned, planned, f"end-{doc.validity.end.isoformat()}", planned.year)
+        _emit(c, base.with_item("validity-end", ""), ("validity", "until"), [slot], None, 0)
+
+
+def _action_plan(c: _Collector, doc: ActionPlan, documents: Mapping[str, Document]) -> None:
+    agreement = documents.get(doc.agreement)
+    owner = agreement if isinstance(agreement, Agreement) else None
+    signing = signing_date(owner.signatories) if owner is not None else None
+    period: Period | None = doc.period
+    if period is None and owner is not None:
+        period = owner.validity
+    start = period_start(owner or doc, period) if period is not None else None
+    if period is not None and period.start is None and period.from_signing:
+        start = signing
+    span = _Span(start, period.end if period else None, signing, c.fallback)
+    parties = tuple(p.id for p in owner.parties) if owner is not None else ()
+    bodies = (doc.responsible_body,) if doc.responsible_body else ()
+    base = _Base(doc.id, doc.kind, doc.title, parties, bodies)
+    if doc.follow_up is not None:
+        kind: Item = "final-follow-up" if _is_final(doc.follow_up) else "follow-up"
+        _schedule(c, base.with_item(kind, ""), ("follow_up",), doc.follow_up, span)
+    for index, action in enumerate(doc.actions):
+        if action.status == "cancelled":
+            continue
+        people = [*action.plans, *action.performs, *action.follows_up]
+        b = _Base(doc.id, doc.kind, action.title, _parties_of(people), _bodies_of(people))
+        if action.deadline is not None:
+            slot = _Slot(
+                action.deadline, action.deadline, action.deadline.isoformat(), action.deadline.year
+            )
+            if action.status == "done":
+                slot.done = action.deadline
+            _emit(
+                c,
+                b.with_item("deadline", action.id),
+                ("actions", index, "deadline"),
+                [slot],
+                None,
+                0,
+            )
+        if action.schedule is not None:
+            _schedule(
+                c,
+                b.with_item("action", action.id),
+                ("actions", index, "schedule"),
+                action.schedule,
+                span,
+                closed_only=action.status == "done",
+            )
+
+
+def _promise(c: _Collector, doc: CitizenPromise) -> None:
+    signing = signing_date(doc.signatories)
+    span = _Span(period_start(doc, doc.period), doc.period.end, signing, c.fallback)
+    parties = tuple(p.id for p in doc.parties)
+    base = _Base(doc.id, doc.kind, doc.title, parties, ())
+    if doc.period.end is not None:
+        end = doc.period.end
+        slot = _Slot(end, end, f"end-{end.isoformat()}", end.year)
+        _emit(c, base.with_item("promise-end", ""), ("period", "until"), [slot], None, 0)
+    if doc.follow_up is not None:
+        _schedule(c, base.with_item("promise-follow-up", ""), ("follow_up",), doc.follow_up, span)
+    for index, commitment in enumerate(doc.commitments):
+        if commitment.schedule is None or commitment.status == "cancelled":
+            continue
+        b = _Base(doc.id, doc.kind, commitment.text, (commitment.party,), ())
+        _schedule(
+            c,
+            b.with_item("commitment", commitment.id),
+            ("commitments", index, "schedule"),
+            commitment.schedule,
+            span,
+            closed_only=commitment.status == "done",
+        )
+
+
+@dataclass(frozen=True)
+class _Base:
+    doc_id: str
+    doc_kind: str
+    title: str
+    parties: tuple[str, ...]
+    bodies: tuple[str, ...]
+    item: Item = "follow-up"
+    item_id: str = ""
+
+    def with_item(self, item: Item, item_id: str) -> _Base:
+        return _Base(
+            self.doc_id, self.doc_kind, self.title, self.parties, self.bodies, item, item_id
+        )
+
+
+def _is_final(schedule: Schedule) -> bool:
+    return schedule.first == "validity_end" and schedule.every is None and schedule.times is None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _parties_of(people: Iterable[Responsible]) -> tuple[str, ...]:
+    return _unique(p.party for p in people if p.party is not None)
+
+
+def _bodies_of(people: Iterable[Responsible]) -> tuple[str, ...]:
+    return _unique(p.body for p in people if p.body is not None)
+
+
+# --------------------------------------------------------------------------- one schedule
+
+
+def _schedule(
+    c: _Collector,
+    base: _Base,
+    loc: YamlPath,
+    schedule: Schedule,
+    span: _Span,
+    *,
+    closed_only: bool = False,
+) -> None:
+    if schedule.qualifier == "as_needed":
+        return
+    horizon = max([c.until, *(d.date for d in schedule.done)])
+    slots = plan_slots(schedule, span, horizon)
+    if isinstance(slots, str):
+        path, line, column = c.positions(base.doc_id, loc)
+        c.out.unanchored.append(Unanchored(path, line, column, base.doc_id, loc, base.item, slots))
+        return
+    tolerance = tolerance_days(schedule)
+    for index, completion, reason in match(schedule, slots, span, tolerance):
+        done_loc = (*loc, "done", index)
+        path, line, column = c.positions(base.doc_id, done_loc)
+        c.out.unmatched.append(
+            Unmatched(
+                path,
+                line,
+                column,
+                base.doc_id,
+                done_loc,
+                completion.date,
+                completion.occurrence,
+                reason,
+            )
+        )
+    kept = [s for s in slots if s.planned <= c.until and (s.done is not None or not closed_only)]
+    _emit(c, base, loc, kept, schedule, tolerance)
+
+
+def _emit(
+    c: _Collector,
+    base: _Base,
+    loc: YamlPath,
+    slots: list[_Slot],
+    schedule: Schedule | None,
+    tolerance: int,
+) -> None:
+    slots = [s for s in slots if s.planned <= c.until]
+    if not slots:
+        return
+    path, line, column = c.positions(base.doc_id, loc)
+    qualifier = schedule.qualifier if schedule is not None else "exact"
+    text = schedule.text if schedule is not None else None
+    for slot in slots:
+        c.out.occurrences.append(
+            Occurrence(
+                due=previous_working_day(slot.planned) if c.shift else slot.planned,
+                doc_id=base.doc_id,
+                item=base.item,
+                item_id=base.item_id,
+                planned=slot.planned,
+                occasion=slot.occasion,
+                doc_kind=base.doc_kind,
+                path=path,
+                line=line,
+                column=column,
+                yaml_path=loc,
+                title=base.title,
+                qualifier=qualifier,
+                tolerance_days=tolerance,
+                done=slot.done,
+                parties=base.parties,
+                bodies=base.bodies,
+                text=text,
+            )
+        )
+
+
+def tolerance_days(schedule: Schedule) -> int:
+    """The grace of an ``about`` schedule: a quarter of its interval, 1–30 days; else 0."""
+    if schedule.qualifier != "about":
+        return 0
+    unit_days = UNIT_DAYS[schedule.unit]
+    if schedule.times is not None:
+        interval = unit_days / schedule.times
+    elif schedule.every is not None:
+        interval = unit_days * schedule.every
+    else:
+        interval = UNIT_DAYS["year"]
+    return max(1, min(ABOUT_MAX_DAYS, round(interval * ABOUT_SHARE)))
+
+
+def _event_date(event: str, span: _Span) -> date | None:
+    if event == "signing":
+        return span.signing
+    if event == "validity_start":
+        return span.start
+    return span.end
+
+
+def plan_slots(schedule: Schedule, span: _Span, horizon: date) -> list[_Slot] | UnanchoredReason:
+    """The planned occasions of one schedule up to ``horizon``, before completions."""
+    first = schedule.first
+    limit = horizon if span.end is None else min(horizon, span.end)
+    if isinstance(first, str):
+        event = _event_date(first, span)
+        if event is None:
+            return "no-event-date"
+        if first == "validity_end":
+            # "efter avtalsperiodens slut": due some months after the end, whatever `until:` says.
+            planned = add_months(event, FINAL_FOLLOW_UP_MONTHS)
+            if schedule.times is None and schedule.every is None:
+                window = add_months(event, -FINAL_FOLLOW_UP_MONTHS) + timedelta(days=1)
+                return [_Slot(planned, window, f"after-{event.isoformat()}", planned.year)]
+            return _from_date(schedule, planned, span, horizon, first_index=0)
+        return _from_date(schedule, event, span, limit, first_index=0)
+    if isinstance(first, date):
+        return _from_date(schedule, first, span, limit, first_index=0)
+    if isinstance(first, int):
+        origin = date(first, 1, 1)
+        if schedule.times is not None:
+            return _parts(schedule, origin, None, limit)
+        if schedule.every is not None:
+            return _calendar(schedule, origin, None, limit)
+        start = date(first, 1, 1)
+        end = date(first, 12, 31)
+        planned = early_in(start, end, "year") if schedule.at == "start" else end
+        return [_Slot(planned, start, str(first), first)]
+    # no anchor: count from the period's start (or the fallback when it is unknown)
+    if span.start is None:
+        if schedule.times is None and schedule.every is not None and schedule.every > 1:
+            return "no-start"
+        if span.fallback is None:
+            return "no-start"
+        if schedule.times is not None:
+            return _parts(schedule, span.fallback, None, limit)
+        return _calendar(schedule, span.fallback, None, limit)
+    if schedule.times is not None:
+        return _parts(schedule, span.start, span.start, limit)
+    if schedule.at is not None:
+        return _calendar(schedule, span.start, span.start, limit)
+    return _from_date(schedule, span.start, span, limit, first_index=1)
+
+
+def _from_date(
+    schedule: Schedule, anchor: date, span: _Span, limit: date, *, first_index: int
+) -> list[_Slot]:
+    unit = schedule.unit
+    if schedule.times is not None:
+        return _parts(schedule, anchor, anchor, limit)
+    if schedule.every is None:
+        window = add_months(anchor, -12) + timedelta(days=1)
+        return [_Slot(anchor, window, anchor.isoformat(), anchor.year)]
+    slots: list[_Slot] = []
+    k = first_index
+    previous = add_units(anchor, unit, schedule.every * (k - 1))
+    while len(slots) < _MAX_SLOTS:
+        planned = add_units(anchor, unit, schedule.every * k)
+        if planned > limit:
+            break
+        slots.append(
+            _Slot(planned, previous + timedelta(days=1), planned.isoformat(), planned.year)
+        )
+        previous = planned
+        k += 1
+    return slots
+
+
+def _calendar(
+    schedule: Schedule, origin: date, not_before: date | None, limit: date
+) -> list[_Slot]:
+    """Every N-th calendar unit from the one containing ``origin``, due at its end (or
+    early in it with ``at: start``)."""
+    every = schedule.every or 1
+    slots: list[_Slot] = []
+    for index, (start, end, label) in enumerate(units_from(origin, schedule.unit)):
+        if start > limit or len(slots) >= _MAX_SLOTS:
+            break
+        if index % every:
+            continue
+        planned = early_in(start, end, schedule.unit) if schedule.at == "start" else end
+        if planned > limit:
+            break
+        if not_before is not None and planned < not_before:
+            continue
+        slots.append(_Slot(planned, start, label, start.year, label))
+    return slots
+
+
+def _parts(schedule: Schedule, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
+    """``times`` equal parts of each calendar unit from the one containing ``origin``."""
+    times = schedule.times or 1
+    slots: list[_Slot] = []
+    for start, end, label in units_from(origin, schedule.unit):
+        if start > limit or len(slots) >= _MAX_SLOTS:
+            break
+        window = start
+        for k, planned in enumerate(part_ends(start, end, schedule.unit, times), 1):
+            if planned > limit:
+                break
+            if not_before is None or planned >= not_before:
+                slots.append(_Slot(planned, window, f"{label}#{k}", planned.year, label))
+            window = planned + timedelta(days=1)
+    return slots
+
+
+# --------------------------------------------------------------------------- completions
+
+
+def match(
+    schedule: Schedule, slots: list[_Slot], span: _Span, tolerance: int
+) -> Iterator[tuple[int, Completion, UnmatchedReason]]:
+    """Close ``slots`` with the schedule's completions (see the module docstring); yield
+    ``(index in done:, completion, reason)`` for each that closes nothing."""
+    tolerant = schedule.qualifier == "at_least" or schedule.also_as_needed
+    counted = schedule.qualifier == "at_least" and schedule.times is not None
+    grace = timedelta(days=tolerance)
+    named = [(i, d) for i, d in enumerate(schedule.done) if d.occurrence is not None]
+    dated = sorted(
+        ((i, d) for i, d in enumerate(schedule.done) if d.occurrence is None),
+        key=lambda pair: (pair[1].date, pair[0]),
+    )
+    for index, completion in named:
+        wanted = completion.occurrence
+        if isinstance(wanted, int):
+            candidates = [s for s in slots if s.year == wanted]
+        else:
+            day = _event_date(wanted, span) if isinstance(wanted, str) else wanted
+            candidates = (
+                []
+                if day is None
+                else [s for s in slots if s.planned == day or s.window_start <= day <= s.planned]
+            )
+        if not candidates:
+            yield index, completion, "no-such-occasion"
+            continue
+        target = next((s for s in candidates if s.done is None), None)
+        if target is not None:
+            target.done = completion.date
+        elif not tolerant:
+            yield index, completion, "already-done"
+    for index, completion in dated:
+        day = completion.date
+        if counted:
+            label = unit_bounds(day, schedule.unit)[2]
+            group = [s for s in slots if s.group == label]
+            if group:
+                target = next((s for s in group if s.done is None), None)
+                if target is not None:
+                    target.done = day
+                continue
+        target = next((s for s in slots if s.done is None and s.window_start - grace <= day), None)
+        if target is not None:
+            target.done = day
+            continue
+        if not slots or day < slots[0].window_start - grace:
+            yield index, completion, "before-first"
+        elif not tolerant:
+            yield index, completion, "no-such-occasion"

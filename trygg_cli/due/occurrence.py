@@ -1,0 +1,154 @@
+"""What the schedule engine yields: one :class:`Occurrence` per planned occasion, plus the
+completions that matched none (:class:`Unmatched`) and the schedules it could not place in
+time (:class:`Unanchored`)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from trygg_cli.findings import YamlPath
+
+Item = Literal[
+    "follow-up",
+    "evaluation",
+    "revision",
+    "final-follow-up",
+    "validity-end",
+    "meeting",
+    "occasion",
+    "priority-review",
+    "priority-revision",
+    "deadline",
+    "action",
+    "commitment",
+    "promise-end",
+    "promise-follow-up",
+]
+ITEMS: tuple[Item, ...] = (
+    "follow-up",
+    "evaluation",
+    "revision",
+    "final-follow-up",
+    "validity-end",
+    "meeting",
+    "occasion",
+    "priority-review",
+    "priority-revision",
+    "deadline",
+    "action",
+    "commitment",
+    "promise-end",
+    "promise-follow-up",
+)
+
+Bucket = Literal["overdue", "within-30", "within-90", "later", "done"]
+BUCKETS: tuple[Bucket, ...] = ("overdue", "within-30", "within-90", "later", "done")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One planned occasion of a scheduled thing.
+
+    ``planned`` is the date the plan gives; ``due`` is ``planned`` moved to the previous
+    Swedish working day (unless the shift is turned off). ``occasion`` names the planned
+    occasion in a language-neutral way ("2021", "2026-Q2", "2026-T1#2" …) and, with the
+    document id, item and item id, makes up ``key``, which stays the same across runs and
+    across edits that do not change the plan (it never contains line numbers or list
+    positions), for iCalendar UIDs. ``line``/``column`` are 1-based and point at the
+    schedule (or deadline, or period end) in the source. Occurrences sort by due date.
+    """
+
+    due: date
+    doc_id: str
+    item: Item
+    item_id: str
+    planned: date
+    occasion: str
+    doc_kind: str
+    path: str
+    line: int
+    column: int
+    yaml_path: YamlPath
+    title: str
+    qualifier: str = "exact"
+    tolerance_days: int = 0
+    done: date | None = None
+    parties: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+    text: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity: document, item, item id and planned occasion."""
+        return f"{self.doc_id}/{self.item}/{self.item_id}/{self.occasion}"
+
+    def sort_key(self) -> tuple[date, str, str, str, date]:
+        return (self.due, self.doc_id, self.item, self.item_id, self.planned)
+
+    def __lt__(self, other: Occurrence) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: Occurrence) -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: Occurrence) -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: Occurrence) -> bool:
+        return self.sort_key() >= other.sort_key()
+
+
+UnmatchedReason = Literal["no-such-occasion", "before-first", "already-done"]
+
+
+@dataclass(frozen=True, order=True)
+class Unmatched:
+    """A completion under ``done:`` that closes no planned occasion (a finding for the caller).
+
+    ``reason``: ``no-such-occasion`` (its ``occurrence:`` names an occasion the schedule does
+    not plan), ``before-first`` (dated before the first planned occasion could be done) or
+    ``already-done`` (the occasion it names, or every one it could close, is already closed).
+    """
+
+    path: str
+    line: int
+    column: int
+    doc_id: str
+    yaml_path: YamlPath
+    date: datetime.date
+    occurrence: int | datetime.date | str | None
+    reason: UnmatchedReason
+
+
+UnanchoredReason = Literal["no-start", "no-event-date"]
+
+
+@dataclass(frozen=True, order=True)
+class Unanchored:
+    """A schedule the engine cannot place in time, so it yields no occurrences.
+
+    ``no-start``: it repeats every 2 or more units with no ``first:`` and its document's
+    start is unknown (the case TRY307 flags), or it needs a start and no ``since`` was
+    given. ``no-event-date``: its ``first:`` is an event (signing, validity_start,
+    validity_end) whose date is not recorded.
+    """
+
+    path: str
+    line: int
+    column: int
+    doc_id: str
+    yaml_path: YamlPath
+    item: str
+    reason: UnanchoredReason
+
+
+@dataclass(frozen=True)
+class DuePlan:
+    """Everything :func:`trygg_cli.due.engine.plan` computes, sorted."""
+
+    occurrences: list[Occurrence] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)
+    unanchored: list[Unanchored] = field(default_factory=list)
