@@ -177,3 +177,32 @@ def test_select_takes_comma_separated_ids_as_the_readme_shows(cli: Any) -> None:
     code, findings = lint_json(cli, "--select", "TRY2,TRY3", "--select", "try501", str(SEED_004))
     assert code == 1
     assert {f["rule"] for f in findings} == {"TRY201", "TRY301", "TRY501"}
+
+
+def test_baseline_paths_do_not_depend_on_how_the_files_were_named(
+    write: Callable[..., Path], cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = MINIMAL_AGREEMENT + 'decision:\n  body: Kommunstyrelsen\n  paragraph: "§ XX"\n'
+    path = write("repo/arkiv/a.yaml", text)
+    (path.parent.parent / ".git").mkdir()
+    monkeypatch.chdir(path.parent.parent)
+    assert cli("lint", TODAY, "--select=TRY5", "arkiv", "--write-baseline", "b.json").exit_code == 0
+    monkeypatch.chdir(path.parent)
+    result = cli("lint", TODAY, "--select=TRY5", str(path), "--baseline", "../b.json")
+    assert (result.exit_code, "1 known finding(s)" in result.stderr) == (0, True)
+    # writing the baseline over the one in use keeps every finding in it
+    result = cli(
+        "lint",
+        TODAY,
+        "--select=TRY5",
+        ".",
+        "--baseline",
+        "../b.json",
+        "--write-baseline",
+        "../b.json",
+    )
+    assert "wrote 1 finding(s)" in result.stderr
+
+
+def test_today_must_be_written_yyyy_mm_dd(cli: Any) -> None:
+    assert cli("lint", "--today", "20240601", str(EXAMPLES)).exit_code == 2

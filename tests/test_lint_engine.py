@@ -168,3 +168,54 @@ def test_a_broken_baseline_file_is_a_clear_error(tmp_path: Path) -> None:
         baseline.load(path)
     with pytest.raises(TryggError, match="cannot read the baseline"):
         baseline.load(tmp_path / "missing.json")
+
+
+def test_ignore_comment_for_a_rule_that_did_not_run_is_not_unused() -> None:
+    text = (
+        MINIMAL_AGREEMENT
+        + "# trygg: ignore[TRY402] the police's public switchboard\nlast_revised: 2023-03-17\n"
+    )
+    assert [f for f in run({"a.yaml": text}) if "TRY002" in f] == ["a.yaml:17:1: TRY002"]
+    config = LintConfig(ignore=("TRY402",))
+    assert [f for f in run({"a.yaml": text}, config) if "TRY002" in f] == []
+    config = LintConfig(path_ignores=(PathIgnore("a.yaml", ("TRY4",)),))
+    assert [f for f in run({"a.yaml": text}, config) if "TRY002" in f] == []
+
+
+def test_positions_inside_folded_plain_and_quoted_text() -> None:
+    text = MINIMAL_AGREEMENT + (
+        "priorities:\n"
+        "  - id: p\n"
+        "    title: Otrygghet\n"
+        "    problem: >-\n"
+        "      Otrygghet i centrum kvällstid enligt beslut i kommunstyrelsen § XX och\n"
+        "      medborgardialoger.\n"
+        "    causes: Dålig belysning och få vuxna i rörelse kvällstid vid stationen och\n"
+        "      busshållplatserna, enligt beslut § XX i nämnden.\n"
+        "    description: 'Det ''centrum'' ring 070-123 45 67'\n"
+    )
+    found = [f for f in run({"a.yaml": text}) if "TRY501" in f or "TRY402" in f]
+    assert found == ["a.yaml:21:71: TRY501", "a.yaml:24:42: TRY501", "a.yaml:25:40: TRY402"]
+
+
+def test_severity_for_a_prefix_sets_every_rule_it_starts(write: Callable[..., Path]) -> None:
+    path = write(".trygg.yaml", "lint:\n  severity:\n    TRY3: error\n    TRY306: warning\n")
+    severities = load_config(path).severities
+    assert severities["TRY301"] is Severity.ERROR
+    assert severities["TRY306"] is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"version": 1, "findings": 5}',
+        '{"version": 1, "findings": null}',
+        '{"version": true}',
+        "[]",
+    ],
+)
+def test_a_baseline_of_the_wrong_shape_is_a_clear_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TryggError, match="baseline"):
+        baseline.load(path)

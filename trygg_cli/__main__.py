@@ -23,6 +23,11 @@ def main() -> None:
 
         sys.stdout.write(f"trygg {__version__}\n")
         return
+    # A path that is not valid UTF-8 must not turn a report into an internal error.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     from trygg_cli.cli import main as run_app
 
     run_app()

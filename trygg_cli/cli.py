@@ -239,7 +239,9 @@ def lint(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help=_("Write the report to this file instead of the screen.")
+            "--output",
+            "-o",
+            help=_("Write the report to this file instead of the screen ('-': the screen)."),
         ),
     ] = None,
     fail_on: Annotated[
@@ -347,7 +349,7 @@ def lint(
         today=today,
         color=not no_color
         and not os.environ.get("NO_COLOR")
-        and output is None
+        and (output is None or str(output) == "-")
         and sys.stdout.isatty(),
         jobs=jobs or None,
         progress_context=_progress,

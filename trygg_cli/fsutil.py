@@ -21,7 +21,14 @@ def write_atomic(path: Path, content: str) -> None:
             _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        # mkstemp makes the file private (0600); give it the mode a new file would get.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        # backslashreplace: a file name that is not UTF-8 must not stop the report.
+        with os.fdopen(
+            fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as handle:
             handle.write(content)
         os.replace(temporary, path)
     except OSError as exc:

@@ -4,6 +4,7 @@ module stays a list of thin commands and imports nothing heavy at start-up."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from trygg_cli.errors import TryggError
 from trygg_cli.findings import Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.config import LintConfig, check_rule_ids, find_config, load_config
+from trygg_cli.lint.engine import set_root
 from trygg_cli.lint.rules import RULES
 from trygg_cli.report import LINT_REPORTERS, ReportContext, Summary, all_rules
 
@@ -119,6 +121,7 @@ def lint_command(
     check_rule_ids([*select, *ignore])
     config_path = config_file or find_config(Path.cwd())
     config = load_config(config_path) if config_path is not None else LintConfig()
+    set_root(str(config_path.parent) if config_path is not None else _repository_root())
     with progress_context() as progress:
         outcome = run_lint(
             paths,
@@ -131,10 +134,12 @@ def lint_command(
             baseline=baseline,
         )
     if write_baseline is not None:
-        write_atomic(write_baseline, baselines.render(outcome.findings, outcome.source))
+        # Every current finding, also those an old baseline (perhaps the same file) knew.
+        everything = outcome.all_findings
+        write_atomic(write_baseline, baselines.render(everything, outcome.source))
         err(
             _("wrote {count} finding(s) to the baseline {path}").format(
-                count=len(outcome.findings), path=write_baseline
+                count=len(everything), path=write_baseline
             )
         )
         return 0
@@ -142,7 +147,7 @@ def lint_command(
     summary = Summary(len(workspace.checked), workspace.skipped, paths=workspace.checked)
     context = ReportContext(all_rules(RULES), outcome.source, color=color, version=__version__)
     report = LINT_REPORTERS[output_format](outcome.findings, summary, context)
-    if output is not None:
+    if output is not None and str(output) != "-":
         write_atomic(output, report)
     else:
         sys.stdout.write(report)
@@ -157,10 +162,19 @@ def _split(ids: Sequence[str]) -> list[str]:
     return [part.strip().upper() for given in ids for part in given.split(",") if part.strip()]
 
 
+def _repository_root() -> str | None:
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / ".git").exists():
+            return str(folder)
+    return None
+
+
 def _parse_today(text: str | None) -> date:
     if text is None:
         return date.today()
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise TryggError(

@@ -136,17 +136,17 @@ class Located:
     def position_in(self, node: ScalarNode, value: str, start: int) -> tuple[int, int]:
         """1-based (line, column) of ``value[start:]``'s first character in the source.
 
-        Single-line plain and quoted scalars map directly; in block and multi-line scalars
-        the fragment is looked for in the node's source lines (the same occurrence count as
-        in the value). When it cannot be found (it spans a folded line break, say), the
-        node's own position is returned.
+        A single-line plain scalar maps directly. Elsewhere — block, folded, multi-line
+        and quoted scalars, where folding and escapes make the text differ from the
+        source — the word that starts there is looked for in the node's source lines
+        (the same occurrence as in the value). When it cannot be found, the node's own
+        position is returned.
         """
         first, last = node.start_mark.line, node.end_mark.line
-        if first == last or (node.style in (None, "", "'", '"') and "\n" not in value):
-            quote = 1 if node.style in ("'", '"') else 0
-            return first + 1, node.start_mark.column + 1 + quote + start
-        fragment = value[start:].split("\n", 1)[0][:40]
-        if not fragment.strip():
+        if not node.style and first == last:
+            return first + 1, node.start_mark.column + 1 + start
+        fragment = value[start:].split(None, 1)[0][:40] if value[start:].strip() else ""
+        if not fragment:
             return first + 1, node.start_mark.column + 1
         occurrence = value.count(fragment, 0, start)
         lines = self.lines
@@ -159,6 +159,9 @@ class Located:
                     return number + 1, column + 1
                 seen += 1
                 column = line.find(fragment, column + 1)
+        if first == last:
+            quote = 1 if node.style in ("'", '"') else 0
+            return first + 1, node.start_mark.column + 1 + quote + start
         return first + 1, node.start_mark.column + 1
 
     def position_of(self, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:

@@ -22,8 +22,10 @@ Key = tuple[str, str, str]
 
 
 def _key(finding: Finding, source_line: SourceLine) -> Key:
+    from trygg_cli.lint.engine import relative_to_root
+
     text = source_line(finding.path, finding.line) or ""
-    return (finding.path.replace("\\", "/"), finding.rule, " ".join(text.split()))
+    return (relative_to_root(finding.path), finding.rule, " ".join(text.split()))
 
 
 def render(findings: Sequence[Finding], source_line: SourceLine) -> str:
@@ -54,7 +56,8 @@ def load(path: Path) -> Counter[Key]:
                 path=path
             )
         ) from None
-    if not isinstance(payload, dict) or payload.get("version") != VERSION:
+    version = payload.get("version") if isinstance(payload, dict) else None
+    if type(version) is not int or version != VERSION:
         raise TryggError(
             _(
                 "{path} is not a trygg baseline of version {version}; write a new one with "
@@ -62,7 +65,10 @@ def load(path: Path) -> Counter[Key]:
             ).format(path=path, version=VERSION)
         )
     counted: Counter[Key] = Counter()
-    for entry in payload.get("findings", []):
+    entries = payload.get("findings", [])
+    if not isinstance(entries, list):
+        entries = [None]
+    for entry in entries:
         try:
             counted[(str(entry["path"]), str(entry["rule"]), str(entry["line_text"]))] += 1
         except (KeyError, TypeError):

@@ -167,7 +167,13 @@ def load_config(path: Path) -> LintConfig:
         path=shown,
         select=tuple(section.select) if section.select is not None else ("TRY",),
         ignore=tuple(section.ignore),
-        severities={rule_id: Severity[name.upper()] for rule_id, name in section.severity.items()},
+        # A prefix (TRY3: error) sets every rule it starts; an exact id wins over a prefix.
+        severities={
+            rule_id: Severity[name.upper()]
+            for prefix, name in sorted(section.severity.items(), key=lambda kv: len(kv[0]))
+            for rule_id in RULES
+            if rule_id.startswith(prefix)
+        },
         path_ignores=tuple(
             PathIgnore(pattern, tuple(ids)) for pattern, ids in section.per_path_ignores.items()
         ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -102,8 +103,30 @@ def _ignored_by_path(finding: Finding, path_ignores: Sequence[PathIgnore]) -> bo
 
 
 def _matches(path: str, pattern: str) -> bool:
-    path = path.replace("\\", "/").removeprefix("./")
+    path = relative_to_root(path)
     return fnmatch(path, pattern) or fnmatch(path, pattern.rstrip("/") + "/*")
+
+
+_ROOT: list[str] = []
+
+
+def set_root(root: str | None) -> None:
+    """Per-path ignores and the baseline name files relative to ``root`` (the folder of
+    .trygg.yaml, else the repository root, else the current folder), whatever folder
+    trygg is run from and however the paths were typed."""
+    _ROOT[:] = [os.path.abspath(root)] if root else []
+
+
+def relative_to_root(path: str) -> str:
+    root = _ROOT[0] if _ROOT else os.getcwd()
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, root)
+    except ValueError:  # another drive on Windows
+        relative = absolute
+    if relative.startswith(".."):
+        relative = absolute
+    return relative.replace("\\", "/")
 
 
 def _apply_suppressions(
@@ -127,7 +150,16 @@ def _apply_suppressions(
     meta: list[Finding] = []
     for path, items in suppressions.items():
         for item in items:
-            meta.extend(_judge(path, item, (path, item.line) in used, path in documents))
+            # A comment for a rule that did not run here (not selected, or ignored for
+            # this path) cannot be judged unused: it will matter when the rule runs.
+            ran = all(
+                rule in settings.selected
+                and not _ignored_by_path(Finding(path, 1, 1, rule, ""), path_ignores)
+                for rule in item.rules
+                if rule in RULES
+            )
+            used_or_idle = (path, item.line) in used or not ran
+            meta.extend(_judge(path, item, used_or_idle, path in documents))
     meta = [
         f for f in meta if f.rule in settings.selected and not _ignored_by_path(f, path_ignores)
     ]

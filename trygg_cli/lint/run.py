@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +23,7 @@ class LintOutcome:
     findings: list[Finding]
     source: SourceLines
     known: int = 0  # findings matched by the baseline and left out
+    all_findings: list[Finding] = field(default_factory=list)  # before the baseline
 
 
 def run_lint(
@@ -42,7 +43,7 @@ def run_lint(
     workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings)
     findings = lint_workspace(workspace, settings, config.path_ignores)
     source = SourceLines()
-    outcome = LintOutcome(workspace, findings, source)
+    outcome = LintOutcome(workspace, findings, source, all_findings=findings)
     if known is not None:
         outcome.findings, outcome.known = baselines.new_findings(findings, known, source)
     return outcome

@@ -177,6 +177,8 @@ def _closest(word: str, known: dict[str, str]) -> str | None:
     if folded in known or len(folded) < 5 or _generic(folded):
         return None
     for candidate, name in known.items():
+        if _inflection_or_compound(folded, candidate):
+            continue
         if (
             len(candidate) >= 5
             and candidate[0] == folded[0]
@@ -185,6 +187,20 @@ def _closest(word: str, known: dict[str, str]) -> str | None:
         ):
             return name
     return None
+
+
+def _inflection_or_compound(word: str, name: str) -> bool:
+    """ "Mölndalsån", "Centret" beside "Centrum", "Västerås" beside "Västra": the same stem
+    with another ending or a word added, not a misspelling. A misspelling differs
+    inside the stem ("Mölnåls" / "Mölndals")."""
+    if word.startswith(name) or name.startswith(word):
+        return True
+    shared = 0
+    for a, b in zip(word, name):  # noqa: B905
+        if a != b:
+            break
+        shared += 1
+    return shared >= min(len(word), len(name)) - 2
 
 
 @lru_cache(maxsize=65536)

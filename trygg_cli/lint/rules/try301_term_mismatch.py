@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import describe_months, months_between, periods
+from trygg_cli.lint.dates import describe_months, months_between, period_start, periods
 
 ID = "TRY301"
 NAME = "term-mismatch"
@@ -44,10 +44,11 @@ SEVERITY = Severity.WARNING
 def check(ctx: DocContext) -> Iterator[Finding]:
     for loc, period in periods(ctx.document):
         term = period.term
-        if term is None or period.start is None or period.end is None:
+        start = period_start(ctx.document, period)  # `from`, or the signing date
+        if term is None or start is None or period.end is None:
             continue
         stated = term.amount * (12 if term.unit == "year" else 1)
-        actual = months_between(period.start, period.end + timedelta(days=1))
+        actual = months_between(start, period.end + timedelta(days=1))
         if abs(actual - stated) < 1:
             continue
         yield ctx.finding(
@@ -59,7 +60,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             ).format(
                 stated=describe_months(stated),
                 quoted=f" ('{term.text}')" if term.text else "",
-                start=_iso(period.start),
+                start=_iso(start),
                 end=_iso(period.end),
                 actual=describe_months(round(actual)),
             ),

@@ -48,12 +48,17 @@ _PLACEHOLDER = re.compile(
     r"|X{2,}"  # § XX, KS XX/XX
     r"|TODO|TBD|FIXME"
     r")(?![\w])"
+    r"|(?<!\w)[0-9]{2,4}(?:XX|-(?:XX|MM)(?:-(?:XX|DD))?)(?!\w)"  # 20XX, 2023-XX-XX, 2023-MM-DD
     r"|\[(?:namn|datum|ort|kommun|titel|befattning|name|date|x+|\.\.\.|…)\]"
     r"|\blorem ipsum\b",
     re.IGNORECASE,
 )
 _CASE_SENSITIVE = re.compile(r"X{2,}|TODO|TBD|FIXME|MM-DD")
-_BARE_DATE = re.compile(r"^[ \t]*(?:ort,? (?:och )?)?datum:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+# "Datum", "Ort och datum", "Datum och ort", "Datum: ______", "Datum ........" on a line
+_BARE_DATE = re.compile(
+    r"^[ \t]*(?:ort,? (?:och )?)?datum(?:,? (?:och )?ort)?[ \t]*:?[ \t_.…]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # Something every placeholder contains: a search for these over the whole file lets the
