@@ -219,3 +219,20 @@ def test_a_baseline_of_the_wrong_shape_is_a_clear_error(tmp_path: Path, content:
     path.write_text(content, encoding="utf-8")
     with pytest.raises(TryggError, match="baseline"):
         baseline.load(path)
+
+
+def test_ignore_text_inside_a_block_or_quoted_value_is_text_not_a_comment() -> None:
+    text = MINIMAL_AGREEMENT + (
+        "sections:\n"
+        "  - id: s\n"
+        "    title: Kontakt\n"
+        "    text: |\n"
+        "      Frågor om XX # trygg: ignore[TRY501] published text, not a comment\n"
+        "  - id: t\n"
+        '    title: "XX # trygg: ignore[TRY501] also text"\n'
+        "    text: Kontakt XX # trygg: ignore[TRY501] a real comment\n"
+    )
+    assert [f for f in run({"a.yaml": text}) if "TRY501" in f or "TRY0" in f] == [
+        "a.yaml:21:17: TRY501",
+        "a.yaml:23:13: TRY501",
+    ]

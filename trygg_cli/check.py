@@ -117,6 +117,10 @@ def check_source(
         result.index = _salvaged_index(path, text) if text is not None else None
         return result
     data, root = loaded.data, loaded.root
+    if result.suppressions and root is not None:
+        from trygg_cli.lint.suppress import outside_text
+
+        result.suppressions = outside_text(result.suppressions, root)
     if not isinstance(data, dict) or "trygg" not in data:
         return FileResult(path, checked=False)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 _COMMENT = re.compile(r"(?:^|\s)#\s*trygg:\s*ignore\[([^\]]*)\]:?\s*(.*?)\s*$")
 
 
@@ -80,3 +82,29 @@ def _block_after(lines: list[str], comment: int) -> tuple[int, int]:
             break
         end = i
     return start + 1, end + 1
+
+
+def outside_text(items: list[Suppression], root: Node) -> list[Suppression]:
+    """The ignore comments that are YAML comments, not text inside a quoted or block value.
+
+    ``text: |`` followed by a line "Ring 070… # trygg: ignore[TRY402] x" is published
+    text, and must not silence the rule that reads it.
+    """
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is ScalarNode:
+            if node.style:  # quoted or block: '#' inside it is text
+                start, end = node.start_mark, node.end_mark
+                spans.append(((start.line, start.column), (end.line, end.column)))
+        elif node.__class__ is MappingNode:
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif node.__class__ is SequenceNode:
+            stack.extend(node.value)
+    return [
+        item
+        for item in items
+        if not any(start < (item.line - 1, item.column - 1) < end for start, end in spans)
+    ]
