@@ -10,6 +10,7 @@ Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
   default worker count and with ``--jobs 1``;
 - the peak resident memory of that run, summed over trygg and its worker processes;
 - ``trygg lint`` on the same corpus, and its ratio to validate;
+- ``trygg due`` on the same corpus (target ≤ 2 s);
 - ``trygg --help`` and a bare ``python -c pass`` (the floor any Python command pays);
 - check-jsonschema and yamllint on the same files, when they are installed, with ratios;
 - whether every error listed in MANIFEST.json was found, with the right rule, and no
@@ -41,6 +42,7 @@ TARGET_VALIDATE_S = 5.0
 TARGET_HELP_S = 0.100
 TARGET_MEMORY_MB = 300.0
 TARGET_LINT_RATIO = 1.5
+TARGET_DUE_S = 2.0
 
 
 @dataclass
@@ -227,9 +229,11 @@ def main(argv: list[str] | None = None) -> int:
         parallel.append(run(validate, sample_memory=True))
         linted.append(run(lint_command, sample_memory=True))
     serial = repeated([*validate, "--jobs", "1"], args.repeat, sample_memory=True)
+    due_command = [trygg, "due", "--format", "json", "--as-of", "2026-11-25", str(corpus)]
+    due_runs = repeated(due_command, args.repeat, sample_memory=True)
     help_runs = repeated([trygg, "--help"], args.help_repeat)
     bare = repeated([sys.executable, "-c", "pass"], args.help_repeat)
-    peak = max(r.peak_mb for r in parallel + serial + linted)
+    peak = max(r.peak_mb for r in parallel + serial + linted + due_runs)
     lint_ratio = statistics.median(
         lint.seconds / plain.seconds for lint, plain in zip(linted, parallel, strict=True)
     )
@@ -237,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     row("trygg validate (default jobs)", seconds_text(parallel), rate(megabytes, parallel))
     row("trygg validate --jobs 1", seconds_text(serial), rate(megabytes, serial))
     row("trygg lint (default jobs)", seconds_text(linted), f"{lint_ratio:.2f}× validate (paired)")
+    row("trygg due (default jobs)", seconds_text(due_runs))
     row("peak memory (all processes)", f"{peak:7.0f} MB")
     row("trygg --help", seconds_text(help_runs))
     row("python -c pass", seconds_text(bare))
@@ -264,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     row(f"target --help ≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(median(help_runs), TARGET_HELP_S))
     row(f"target memory ≤ {TARGET_MEMORY_MB:.0f} MB", verdict(peak, TARGET_MEMORY_MB))
     row(f"target lint ≤ {TARGET_LINT_RATIO}× validate", verdict(lint_ratio, TARGET_LINT_RATIO))
+    row(f"target due ≤ {TARGET_DUE_S:.0f} s", verdict(median(due_runs), TARGET_DUE_S))
     rules = Counter(f["rule"] for f in json.loads(linted[0].stdout)["findings"])
     print()
     print(

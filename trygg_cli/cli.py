@@ -385,6 +385,142 @@ def rules(
     sys.stdout.write(lint_cli.list_rules(output_format.value))
 
 
+class DueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    ics = "ics"
+
+
+@app.command(short_help=_(COMMANDS["due"]))
+@_handled
+def due(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=_("Files or folders to read (default: the current folder)."), show_default=False
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="YYYY-MM-DD",
+            help=_("Count from this day instead of today."),
+            show_default=False,
+        ),
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            metavar="SPAN",
+            help=_("Only what is overdue or due within this time: 30d, 12w, 6m, 1y."),
+            show_default=False,
+        ),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help=_("Only what is overdue."))] = False,
+    done: Annotated[
+        bool, typer.Option("--done", help=_("Also list what has been recorded as done."))
+    ] = False,
+    party: Annotated[
+        list[str] | None,
+        typer.Option("--party", metavar="ID", help=_("Only items involving this party.")),
+    ] = None,
+    body: Annotated[
+        list[str] | None,
+        typer.Option("--body", metavar="ID", help=_("Only items of this body.")),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help=_("Only this kind of item: follow-up, evaluation, revision, meeting, deadline …"),
+        ),
+    ] = None,
+    document: Annotated[
+        list[str] | None,
+        typer.Option("--document", metavar="ID", help=_("Only items of this document.")),
+    ] = None,
+    output_format: Annotated[
+        DueFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_(
+                "table for people; json; markdown (for an issue or e-mail); ics (a calendar "
+                "to import)."
+            ),
+        ),
+    ] = DueFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("Write to this file instead of the screen ('-': the screen)."),
+        ),
+    ] = None,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-overdue",
+            help=_("Exit 1 when anything shown is overdue (for a scheduled CI job)."),
+        ),
+    ] = False,
+    no_holiday_shift: Annotated[
+        bool,
+        typer.Option(
+            "--no-holiday-shift",
+            help=_("Keep due dates that fall on weekends and holidays where they fall."),
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+) -> None:
+    """What is overdue and what comes next: follow-ups, evaluations, revisions, meetings,
+    deadlines and citizen promises, computed from the cadences the documents state.
+
+    A due date that falls on a Saturday, a Sunday or a Swedish public holiday — and on
+    midsommarafton, julafton and nyårsafton, when offices are closed — moves to the
+    working day before (--no-holiday-shift keeps it). What is recorded under 'done:'
+    closes its occasion; occasions are counted from the plan, not from when the last one
+    was done late.
+
+    Examples:
+
+    \b
+      trygg due                           # everything, grouped: overdue, 30 days, 90 days, later
+      trygg due --within 90d --party molndals-stad
+      trygg due --overdue --fail-on-overdue          # in a scheduled CI job
+      trygg due -f ics -o trygg.ics                  # import into a calendar
+    """
+    from trygg_cli import due_cli
+
+    code = due_cli.due_command(
+        [str(p) for p in paths] if paths else ["."],
+        as_of=as_of,
+        within=within,
+        overdue=overdue,
+        done=done,
+        parties=party or [],
+        bodies=body or [],
+        kinds=kind or [],
+        documents=document or [],
+        output_format=output_format.value,
+        output=output,
+        fail_on_overdue=fail_on_overdue,
+        shift_holidays=not no_holiday_shift,
+        color=not os.environ.get("NO_COLOR")
+        and (output is None or str(output) == "-")
+        and sys.stdout.isatty(),
+        jobs=jobs or None,
+        progress_context=_progress,
+        err=_err,
+    )
+    raise typer.Exit(code)
+
+
 @app.command(short_help=_(COMMANDS["schema"]))
 @_handled
 def schema(

@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "validate": N_("Check YAML, the schema and the links between documents."),
     "lint": N_("Check that the agreements are sound, with rules you can configure."),
     "rules": N_("List the lint rules."),
+    "due": N_("What is overdue and what comes next, from the documents' cadences."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
 }
 

@@ -1,0 +1,88 @@
+"""`trygg due` from the command line, on the real examples."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLES
+
+AS_OF = "--as-of=2026-11-24"
+
+
+def items(cli: Any, *args: str) -> tuple[int, list[dict[str, Any]]]:
+    result = cli("due", AS_OF, "--format", "json", *args, str(EXAMPLES))
+    return result.exit_code, json.loads(result.stdout)["items"]
+
+
+def test_goteborgs_2025_follow_up_is_overdue_and_the_next_is_2027(cli: Any) -> None:
+    code, found = items(cli, "--document", "goteborg-central-2018", "--kind", "follow-up")
+    assert code == 0
+    assert [(i["planned"], i["bucket"]) for i in found] == [
+        ("2025-12-31", "overdue"),
+        ("2027-12-31", "later"),
+    ]
+
+
+def test_fail_on_overdue_is_for_scheduled_ci(cli: Any) -> None:
+    assert cli("due", AS_OF, "--overdue", str(EXAMPLES)).exit_code == 0
+    assert cli("due", AS_OF, "--overdue", "--fail-on-overdue", str(EXAMPLES)).exit_code == 1
+
+
+def test_overdue_and_within_filter_what_is_shown(cli: Any) -> None:
+    _code, overdue = items(cli, "--overdue")
+    assert overdue and {i["bucket"] for i in overdue} == {"overdue"}
+    _code, soon = items(cli, "--within", "30d")
+    assert {i["bucket"] for i in soon} <= {"overdue", "within-30"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--as-of", "24/11/2026"),
+            "error: --as-of needs a date written YYYY-MM-DD, not '24/11/2026'\n",
+        ),
+        (
+            ("--within", "soon"),
+            "error: 'soon' is not a length of time; write e.g. 30d, 12w, 6m or 1y\n",
+        ),
+    ],
+)
+def test_bad_options_are_one_line_errors(cli: Any, args: tuple[str, ...], message: str) -> None:
+    result = cli("due", *args, str(EXAMPLES))
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_unknown_kind_lists_the_kinds(cli: Any) -> None:
+    result = cli("due", AS_OF, "--kind", "meetings", str(EXAMPLES))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: 'meetings' is not a kind of item; use one of: follow-up"
+    )
+
+
+def test_ics_is_a_calendar_with_stable_uids(cli: Any) -> None:
+    from icalendar import Calendar
+
+    first = cli("due", AS_OF, "-f", "ics", "--within", "1y", str(EXAMPLES)).stdout
+    again = cli("due", AS_OF, "-f", "ics", "--within", "1y", str(EXAMPLES)).stdout
+    assert first == again
+    events = Calendar.from_ical(first).walk("VEVENT")
+    assert events
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_the_table_shows_one_line_per_item_with_how_many_earlier_are_overdue(cli: Any) -> None:
+    args = ("due", AS_OF, "--overdue", "--document", "goteborg-central-2018", "--kind", "meeting")
+    table = cli(*args, str(EXAMPLES)).stdout
+    _code, every = items(
+        cli, "--overdue", "--document", "goteborg-central-2018", "--kind", "meeting"
+    )
+    lines = [line for line in table.splitlines() if line.startswith("  20")]
+    assert len(lines) == len({i["item_id"] for i in every}) == 4
+    assert table.startswith(f"Overdue ({len(every)})\n")
+    latest = [line for line in lines if "LÖK-nätverket" in line]
+    assert len(latest) == 1 and "earlier occasions also overdue" in latest[0]

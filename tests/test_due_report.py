@@ -1,0 +1,418 @@
+"""The output formats of `trygg due`: table, json, markdown and ics."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import ROOT
+from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan, workspace_positions
+from trygg_cli.due.report import (
+    DUE_REPORTERS,
+    DueReportContext,
+    group,
+    label,
+    md_cell,
+    summary_line,
+)
+from trygg_cli.workspace import load_paths
+
+AS_OF = date(2026, 11, 24)
+CONTEXT = DueReportContext()
+ANSI = re.compile("\x1b\\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Iterator[DuePlan]:
+    # Relative paths, so that the golden files do not depend on where the repository is.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        workspace = load_paths(["examples"], keep_documents=True)
+        yield plan(
+            workspace.documents,
+            workspace_positions(workspace),
+            until=date(2027, 12, 31),
+            fallback_start=date(AS_OF.year, 1, 1),
+        )
+
+
+def _shown(result: DuePlan) -> list[Occurrence]:
+    """What a coordinator might ask for: since September, four months ahead, and every
+    follow-up of Göteborg's central agreement (two of them done)."""
+    return [
+        o
+        for o in result.occurrences
+        if date(2026, 9, 1) <= o.due <= AS_OF + timedelta(days=120)
+        or (o.doc_id == "goteborg-central-2018" and o.item == "follow-up")
+    ]
+
+
+def _occurrence(**changes: Any) -> Occurrence:
+    base = Occurrence(
+        due=date(2026, 12, 1),
+        doc_id="test-lokal",
+        item="follow-up",
+        item_id="",
+        planned=date(2026, 12, 1),
+        occasion="2026",
+        doc_kind="agreement",
+        path="lokal.yaml",
+        line=20,
+        column=1,
+        yaml_path=("follow_up",),
+        title="Lokal samverkansöverenskommelse",
+        parties=("stad", "polis"),
+        text="Uppföljning görs årligen.",
+    )
+    return replace(base, **changes)
+
+
+SMALL = [
+    _occurrence(due=date(2026, 10, 30), planned=date(2026, 10, 31), occasion="2026-10-31"),
+    _occurrence(
+        due=date(2026, 11, 20),
+        planned=date(2026, 11, 20),
+        item="meeting",
+        item_id="styrgrupp",
+        occasion="2026#4",
+        title="Styrgrupp | ledning\nmed @polis och <b>staden</b>",
+        qualifier="about",
+        tolerance_days=23,
+        yaml_path=("bodies", 0, "meets"),
+        line=12,
+        bodies=("styrgrupp",),
+    ),
+    _occurrence(
+        due=date(2027, 1, 15),
+        planned=date(2027, 1, 15),
+        item="deadline",
+        item_id="rutin",
+        occasion="2027-01-15",
+        doc_id="test-plan",
+        doc_kind="action-plan",
+        title="Gemensam rutin",
+        path="plan.yaml",
+        line=33,
+        text=None,
+    ),
+    _occurrence(due=date(2027, 6, 30), planned=date(2027, 6, 30), occasion="2027"),
+    _occurrence(
+        due=date(2025, 12, 1),
+        planned=date(2025, 12, 1),
+        occasion="2025",
+        done=date(2025, 11, 20),
+    ),
+]
+SMALL_PLAN = DuePlan(
+    occurrences=sorted(SMALL),
+    unmatched=[
+        Unmatched(
+            "lokal.yaml",
+            24,
+            9,
+            "test-lokal",
+            ("follow_up", "done", 1),
+            date(2019, 3, 1),
+            None,
+            "before-first",
+        ),
+        Unmatched(
+            "lokal.yaml",
+            26,
+            9,
+            "test-lokal",
+            ("follow_up", "done", 2),
+            date(2024, 3, 1),
+            2030,
+            "no-such-occasion",
+        ),
+    ],
+    unanchored=[
+        Unanchored("lokal.yaml", 30, 1, "test-lokal", ("revision",), "revision", "no-start")
+    ],
+)
+
+
+# --------------------------------------------------------------------------- shared
+
+
+def test_group_orders_buckets_and_leaves_out_empty_ones() -> None:
+    groups = group(list(reversed(SMALL)), AS_OF)
+    assert [name for name, _members in groups] == [
+        "overdue",
+        "within-30",
+        "within-90",
+        "later",
+        "done",
+    ]
+    assert all(members == sorted(members) for _name, members in groups)
+    assert [name for name, _m in group(SMALL[:1], AS_OF)] == ["overdue"]
+    assert group([], AS_OF) == []
+
+
+def test_summary_line_counts_every_main_bucket() -> None:
+    assert summary_line(SMALL, AS_OF) == (
+        "1 overdue, 1 within 30 days, 1 in 31–90 days, 1 later, 1 done"
+    )
+    assert summary_line([], AS_OF) == "0 overdue, 0 within 30 days, 0 in 31–90 days, 0 later"
+
+
+def test_labels_are_plain_english() -> None:
+    assert label("follow-up", "agreement") == "follow-up of the agreement"
+    assert label("follow-up", "action-plan") == "follow-up of the action plan"
+    assert label("meeting") == "meeting"
+    assert label("deadline") == "action deadline"
+    assert label("something-new") == "something-new"
+
+
+def test_every_format_is_registered() -> None:
+    assert set(DUE_REPORTERS) == {"table", "json", "markdown", "ics"}
+
+
+# --------------------------------------------------------------------------- table
+
+
+def test_table_seeds_golden(seeds: DuePlan, golden: Callable[[str, str], None]) -> None:
+    golden("due-table.txt", DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, CONTEXT))
+
+
+def test_table_small_golden(golden: Callable[[str, str], None]) -> None:
+    golden("due-small-table.txt", DUE_REPORTERS["table"](SMALL_PLAN, SMALL, AS_OF, CONTEXT))
+
+
+def test_table_lines(seeds: DuePlan) -> None:
+    out = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, CONTEXT)
+    lines = out.splitlines()
+    assert lines[0] == "Overdue (8)"
+    first = lines[1]
+    assert first.startswith("  2025-12-30  follow-up of the agreement  ")
+    assert "goteborg-central-2018" in first
+    assert "examples/goteborg/central-2018.yaml:293" in first
+    assert first.endswith("329 days overdue")
+    assert any("about: 23 days' grace" in line for line in lines)
+    assert "To fix (1 problem)" in lines
+    assert any(
+        "examples/stockholm/overgripande.yaml:409:1" in line and "annex priorities" in line
+        for line in lines
+    )
+    assert (
+        lines[-1]
+        == "8 overdue, 0 within 30 days, 10 in 31–90 days, 1 later, 2 done (as of 2026-11-24)."
+    )
+    assert "\x1b" not in out
+
+
+def test_table_small_notes_and_escapes() -> None:
+    out = DUE_REPORTERS["table"](SMALL_PLAN, SMALL, AS_OF, DueReportContext(width=200))
+    assert "25 days overdue" in out  # due 2026-10-30
+    assert "4 days past due, within the grace; about: 23 days' grace" in out
+    assert "done 2025-11-20" in out
+    # a newline in a title never breaks the line; nothing is wrapped
+    assert "Styrgrupp | ledning med @polis" in out
+    assert "completion of 2019-03-01 is before the first planned occasion" in out
+    assert "matches no planned occasion (occurrence: 2030)" in out
+    assert "revision of the agreement: cannot be placed in time" in out
+
+
+def test_table_shortens_titles_to_the_width_but_never_wraps() -> None:
+    long = _occurrence(title="Ett mycket långt namn " * 10)
+    wide = DUE_REPORTERS["table"](DuePlan(), [long], AS_OF, DueReportContext(width=400))
+    narrow = DUE_REPORTERS["table"](DuePlan(), [long], AS_OF, DueReportContext(width=60))
+    assert ("Ett mycket långt namn " * 10).strip() in wide
+    row = narrow.splitlines()[1]
+    assert "…" in row
+    assert "lokal.yaml:20" in row  # the source is never cut
+
+
+def test_table_control_characters_are_made_harmless() -> None:
+    evil = _occurrence(title="Titel\x1b[2Jrensa\x07")
+    out = DUE_REPORTERS["table"](DuePlan(), [evil], AS_OF, DueReportContext(width=200))
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Titel\\x1b[2Jrensa\\x07" in out
+
+
+def test_table_color_is_ansi_over_the_same_text(seeds: DuePlan) -> None:
+    plain = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, CONTEXT)
+    colored = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, DueReportContext(color=True))
+    assert "\x1b[1;31mOverdue (8)\x1b[0m" in colored
+    assert ANSI.sub("", colored) == plain
+
+
+def test_table_nothing_due() -> None:
+    out = DUE_REPORTERS["table"](DuePlan(), [], AS_OF, CONTEXT)
+    assert out == (
+        "Nothing due.\n0 overdue, 0 within 30 days, 0 in 31–90 days, 0 later (as of 2026-11-24).\n"
+    )
+
+
+# --------------------------------------------------------------------------- json
+
+
+def test_json_seeds_shape(seeds: DuePlan) -> None:
+    shown = _shown(seeds)
+    payload = json.loads(DUE_REPORTERS["json"](seeds, shown, AS_OF, CONTEXT))
+    assert list(payload) == [
+        "version",
+        "tool",
+        "as_of",
+        "items",
+        "unanchored",
+        "unmatched",
+        "summary",
+    ]
+    assert (payload["version"], payload["tool"], payload["as_of"]) == (1, "trygg", "2026-11-24")
+    assert len(payload["items"]) == len(shown)
+    assert payload["items"][0] == {
+        "bucket": "overdue",
+        "due": "2025-12-30",
+        "planned": "2025-12-31",
+        "item": "follow-up",
+        "item_id": "",
+        "occasion": "2025",
+        "title": "Central samverkansöverenskommelse mellan Polisområde Storgöteborg och Göteborgs Stad",
+        "doc_id": "goteborg-central-2018",
+        "doc_kind": "agreement",
+        "path": "examples/goteborg/central-2018.yaml",
+        "line": 293,
+        "column": 1,
+        "yaml_path": "follow_up",
+        "qualifier": "exact",
+        "tolerance_days": 0,
+        "done": None,
+        "parties": ["polisomrade-storgoteborg", "goteborgs-stad"],
+        "bodies": [],
+        "text": "En uppföljning av denna överenskommelse görs 2021 och därefter vartannat år.",
+        "key": "goteborg-central-2018/follow-up//2025",
+    }
+    assert [item["bucket"] for item in payload["items"]][-2:] == ["done", "done"]
+    assert payload["items"][-1]["done"] == "2023-12-05"
+    assert payload["unanchored"] == [
+        {
+            "path": "examples/stockholm/overgripande.yaml",
+            "line": 409,
+            "column": 1,
+            "yaml_path": "priority_revision",
+            "doc_id": "stockholm-overgripande",
+            "item": "priority-revision",
+            "reason": "no-start",
+        }
+    ]
+    assert payload["unmatched"] == []
+    assert payload["summary"] == {
+        "overdue": 8,
+        "within-30": 0,
+        "within-90": 10,
+        "later": 1,
+        "done": 2,
+    }
+
+
+def test_json_small_unmatched_and_yaml_paths() -> None:
+    payload = json.loads(DUE_REPORTERS["json"](SMALL_PLAN, SMALL, AS_OF, CONTEXT))
+    assert payload["unmatched"][1] == {
+        "path": "lokal.yaml",
+        "line": 26,
+        "column": 9,
+        "yaml_path": "follow_up.done[2]",
+        "doc_id": "test-lokal",
+        "date": "2024-03-01",
+        "occurrence": 2030,
+        "reason": "no-such-occasion",
+    }
+    meeting = next(i for i in payload["items"] if i["item"] == "meeting")
+    assert meeting["yaml_path"] == "bodies[0].meets"
+    assert meeting["bucket"] == "within-30"
+    assert meeting["title"] == "Styrgrupp | ledning\nmed @polis och <b>staden</b>"
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def test_markdown_seeds_golden(seeds: DuePlan, golden: Callable[[str, str], None]) -> None:
+    golden(
+        "due-markdown.md",
+        DUE_REPORTERS["markdown"](seeds, _shown(seeds), AS_OF, DueReportContext(version="0.1.0")),
+    )
+
+
+def test_markdown_small_golden(golden: Callable[[str, str], None]) -> None:
+    golden("due-small-markdown.md", DUE_REPORTERS["markdown"](SMALL_PLAN, SMALL, AS_OF, CONTEXT))
+
+
+def test_markdown_tables_have_five_cells_per_row() -> None:
+    out = DUE_REPORTERS["markdown"](SMALL_PLAN, SMALL, AS_OF, CONTEXT)
+    rows = [line for line in out.splitlines() if line.startswith("|")]
+    assert rows
+    for row in rows:
+        # unescaped pipes only: the cell separators
+        assert len(re.findall(r"(?<!\\)\|", row)) == 6, row
+    assert "Styrgrupp \\| ledning med @\u200bpolis och \\<b\\>staden\\</b\\>" in out
+    assert "## Overdue (1)" in out and "## Done (1)" in out
+
+
+def test_md_cell_escapes() -> None:
+    assert md_cell("a|b\nc\r\nd") == "a\\|b c d"
+    assert md_cell("*x* _y_ `z`") == "\\*x\\* \\_y\\_ \\`z\\`"
+
+
+# --------------------------------------------------------------------------- ics
+
+
+def _events(text: str) -> list[Any]:
+    calendar = Calendar.from_ical(text)
+    return list(calendar.walk("VEVENT"))
+
+
+def test_ics_seeds_parse_back(seeds: DuePlan) -> None:
+    shown = _shown(seeds)
+    text = DUE_REPORTERS["ics"](seeds, shown, AS_OF, CONTEXT)
+    calendar = Calendar.from_ical(text)
+    assert str(calendar["PRODID"]) == "-//trygg//trygg due//SV"
+    assert str(calendar["VERSION"]) == "2.0"
+    events = _events(text)
+    assert len(events) == len(shown)
+    by_uid = {str(e["UID"]): e for e in events}
+    assert set(by_uid) == {f"{o.key}@trygg" for o in shown}
+    for o in shown:
+        event = by_uid[f"{o.key}@trygg"]
+        assert event.decoded("DTSTART") == o.due
+        assert not isinstance(event.decoded("DTSTART"), datetime)  # all-day
+        assert event.decoded("DTEND") == o.due + timedelta(days=1)
+        assert event.decoded("DTSTAMP") == datetime.fromisoformat("2026-11-24T00:00:00+00:00")
+        assert f"{o.path}:{o.line}" in str(event["DESCRIPTION"])
+    follow_up = by_uid["goteborg-central-2018/follow-up//2025@trygg"]
+    assert str(follow_up["SUMMARY"]).startswith("Follow-up: Central samverkansöverenskommelse")
+    assert "vartannat år" in str(follow_up["DESCRIPTION"])
+    assert follow_up["CATEGORIES"].cats == ["follow-up"]
+    assert "DTSTART;VALUE=DATE:20251230\r\n" in text
+    assert "DTEND;VALUE=DATE:20251231\r\n" in text
+
+
+def test_ics_is_reproducible(seeds: DuePlan) -> None:
+    first = DUE_REPORTERS["ics"](seeds, _shown(seeds), AS_OF, CONTEXT)
+    second = DUE_REPORTERS["ics"](seeds, list(reversed(_shown(seeds))), AS_OF, CONTEXT)
+    assert first.encode() == second.encode()
+
+
+def test_ics_uids_survive_unrelated_edits() -> None:
+    before = DUE_REPORTERS["ics"](SMALL_PLAN, SMALL, AS_OF, CONTEXT)
+    # lines added above the schedule, and a holiday policy that moves the due date
+    moved = [replace(o, line=o.line + 7, due=o.due - timedelta(days=1)) for o in SMALL]
+    after = DUE_REPORTERS["ics"](SMALL_PLAN, moved, AS_OF, CONTEXT)
+    assert sorted(str(e["UID"]) for e in _events(before)) == sorted(
+        str(e["UID"]) for e in _events(after)
+    )
+    assert "test-lokal/follow-up//2026-10-31@trygg" in {str(e["UID"]) for e in _events(before)}
+
+
+def test_ics_empty_calendar_still_parses() -> None:
+    text = DUE_REPORTERS["ics"](DuePlan(), [], AS_OF, CONTEXT)
+    assert _events(text) == []
+    assert text.startswith("BEGIN:VCALENDAR\r\n")

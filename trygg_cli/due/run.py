@@ -1,0 +1,101 @@
+"""One `trygg due` run, from paths to the occurrences to show: the core behind the command."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from trygg_cli.due.engine import bucket, plan
+from trygg_cli.due.occurrence import DuePlan, Occurrence
+from trygg_cli.due.positions import workspace_positions
+from trygg_cli.errors import TryggError
+from trygg_cli.i18n import _
+from trygg_cli.workspace import Workspace, load_paths
+
+_SPAN = re.compile(r"(\d+)\s*([dwmy]?)", re.IGNORECASE)
+_DAYS = {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}
+
+
+def parse_span(text: str) -> int:
+    """'90d', '12w', '6m', '1y' or '90' → days."""
+    match = _SPAN.fullmatch(text.strip())
+    if match is None:
+        raise TryggError(
+            _("'{text}' is not a length of time; write e.g. 30d, 12w, 6m or 1y").format(text=text)
+        )
+    return int(match.group(1)) * _DAYS[match.group(2).lower()]
+
+
+@dataclass(frozen=True)
+class DueQuery:
+    """What to show: as of when, how far ahead, and for whom."""
+
+    as_of: date
+    within_days: int | None = None
+    overdue_only: bool = False
+    include_done: bool = False
+    parties: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
+    items: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    shift_holidays: bool = True
+
+    def wants(self, occurrence: Occurrence) -> bool:
+        where = bucket(occurrence, self.as_of)
+        if where == "done" and not self.include_done:
+            return False
+        if self.overdue_only and where != "overdue":
+            return False
+        if (
+            self.within_days is not None
+            and where != "overdue"
+            and occurrence.due > self.as_of + timedelta(days=self.within_days)
+        ):
+            return False
+        return (
+            (not self.parties or bool(self.parties & set(occurrence.parties)))
+            and (not self.bodies or bool(self.bodies & set(occurrence.bodies)))
+            and (not self.items or occurrence.item in self.items)
+            and (not self.documents or occurrence.doc_id in self.documents)
+        )
+
+
+@dataclass
+class DueOutcome:
+    workspace: Workspace
+    plan: DuePlan
+    shown: list[Occurrence] = field(default_factory=list)
+
+
+def run_due(
+    paths: Sequence[str],
+    query: DueQuery,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DueOutcome:
+    """Check the files, plan every schedule up to the horizon, and pick what to show."""
+    workspace = load_paths(paths, jobs=jobs, progress=progress, keep_documents=True)
+    # Without --within: to the end of next year, so that every yearly item shows its
+    # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
+    if query.within_days is not None:
+        until = query.as_of + timedelta(days=query.within_days)
+    else:
+        until = date(query.as_of.year + 1, 12, 31)
+    result = plan(
+        workspace.documents,
+        workspace_positions(workspace),
+        until=until,
+        fallback_start=date(query.as_of.year, 1, 1),
+        shift_holidays=query.shift_holidays,
+    )
+    shown = [o for o in result.occurrences if query.wants(o)]
+    if query.documents:
+        result = replace(
+            result,
+            unanchored=[u for u in result.unanchored if u.doc_id in query.documents],
+            unmatched=[u for u in result.unmatched if u.doc_id in query.documents],
+        )
+    return DueOutcome(workspace, result, shown)

@@ -1,0 +1,92 @@
+"""The ``trygg due`` command's work, kept out of cli.py so that it stays thin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from trygg_cli import __version__
+from trygg_cli.due.engine import bucket
+from trygg_cli.due.occurrence import ITEMS
+from trygg_cli.errors import TryggError
+from trygg_cli.i18n import _
+
+
+def due_command(
+    paths: Sequence[str],
+    *,
+    as_of: str | None,
+    within: str | None,
+    overdue: bool,
+    done: bool,
+    parties: Sequence[str],
+    bodies: Sequence[str],
+    kinds: Sequence[str],
+    documents: Sequence[str],
+    output_format: str,
+    output: Path | None,
+    fail_on_overdue: bool,
+    shift_holidays: bool,
+    color: bool,
+    jobs: int | None,
+    progress_context: Callable[[], Any],
+    err: Callable[[str], None],
+) -> int:
+    """Run the schedule engine and write its report; the exit code."""
+    from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
+    from trygg_cli.due.run import DueQuery, parse_span, run_due
+    from trygg_cli.fsutil import write_atomic
+
+    unknown = [kind for kind in kinds if kind not in ITEMS]
+    if unknown:
+        raise TryggError(
+            _("'{kind}' is not a kind of item; use one of: {kinds}").format(
+                kind=unknown[0], kinds=", ".join(ITEMS)
+            )
+        )
+    today = _parse_date(as_of)
+    query = DueQuery(
+        as_of=today,
+        within_days=parse_span(within) if within is not None else None,
+        overdue_only=overdue,
+        include_done=done,
+        parties=frozenset(parties),
+        bodies=frozenset(bodies),
+        items=frozenset(kinds),
+        documents=frozenset(documents),
+        shift_holidays=shift_holidays,
+    )
+    with progress_context() as progress:
+        outcome = run_due(paths, query, jobs=jobs, progress=progress)
+    problems = outcome.workspace.findings
+    if problems:
+        err(
+            _(
+                "{count} problem(s) in {files} file(s) were skipped over; run 'trygg validate' "
+                "to see them — what those files schedule is missing below"
+            ).format(count=len(problems), files=len({f.path for f in problems}))
+        )
+    context = DueReportContext(color=color, version=__version__)
+    report = DUE_REPORTERS[output_format](outcome.plan, outcome.shown, today, context)
+    if output is not None and str(output) != "-":
+        write_atomic(output, report)
+    else:
+        sys.stdout.write(report)
+    late = any(bucket(o, today) == "overdue" for o in outcome.shown)
+    return 1 if fail_on_overdue and late else 0
+
+
+def _parse_date(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise TryggError(
+            _("--as-of needs a date written YYYY-MM-DD, not '{text}'").format(text=text)
+        ) from None
