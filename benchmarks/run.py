@@ -233,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     due_runs = repeated(due_command, args.repeat, sample_memory=True)
     help_runs = repeated([trygg, "--help"], args.help_repeat)
     bare = repeated([sys.executable, "-c", "pass"], args.help_repeat)
-    peak = max(r.peak_mb for r in parallel + serial + linted + due_runs)
+    peak = max(r.peak_mb for r in parallel + serial)  # the target is validate's
+    lint_peak = max(r.peak_mb for r in linted)
+    due_peak = max(r.peak_mb for r in due_runs)
     lint_ratio = statistics.median(
         lint.seconds / plain.seconds for lint, plain in zip(linted, parallel, strict=True)
     )
@@ -242,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     row("trygg validate --jobs 1", seconds_text(serial), rate(megabytes, serial))
     row("trygg lint (default jobs)", seconds_text(linted), f"{lint_ratio:.2f}× validate (paired)")
     row("trygg due (default jobs)", seconds_text(due_runs))
-    row("peak memory (all processes)", f"{peak:7.0f} MB")
+    row("peak memory, validate (all processes)", f"{peak:7.0f} MB")
+    row("peak memory, lint / due", f"{lint_peak:7.0f} MB / {due_peak:.0f} MB")
     row("trygg --help", seconds_text(help_runs))
     row("python -c pass", seconds_text(bare))
 
@@ -267,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         f"target validate ≤ {TARGET_VALIDATE_S:.0f} s", verdict(median(parallel), TARGET_VALIDATE_S)
     )
     row(f"target --help ≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(median(help_runs), TARGET_HELP_S))
-    row(f"target memory ≤ {TARGET_MEMORY_MB:.0f} MB", verdict(peak, TARGET_MEMORY_MB))
+    row(f"target memory ≤ {TARGET_MEMORY_MB:.0f} MB (validate)", verdict(peak, TARGET_MEMORY_MB))
     row(f"target lint ≤ {TARGET_LINT_RATIO}× validate", verdict(lint_ratio, TARGET_LINT_RATIO))
     row(f"target due ≤ {TARGET_DUE_S:.0f} s", verdict(median(due_runs), TARGET_DUE_S))
     rules = Counter(f["rule"] for f in json.loads(linted[0].stdout)["findings"])
