@@ -86,3 +86,11 @@ def test_the_table_shows_one_line_per_item_with_how_many_earlier_are_overdue(cli
     assert table.startswith(f"Overdue ({len(every)})\n")
     latest = [line for line in lines if "LÖK-nätverket" in line]
     assert len(latest) == 1 and "earlier occasions also overdue" in latest[0]
+
+
+def test_a_broken_file_is_reported_and_fails_a_scheduled_job(cli: Any) -> None:
+    from tests.conftest import FIXTURES
+
+    result = cli("due", AS_OF, "--fail-on-overdue", str(FIXTURES / "invalid"))
+    assert result.exit_code == 1
+    assert "were skipped over; run 'trygg validate' to see them" in result.stderr

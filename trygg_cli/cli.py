@@ -466,7 +466,10 @@ def due(
         bool,
         typer.Option(
             "--fail-on-overdue",
-            help=_("Exit 1 when anything shown is overdue (for a scheduled CI job)."),
+            help=_(
+                "Exit 1 when anything shown is overdue, or a file could not be read (for a "
+                "scheduled CI job)."
+            ),
         ),
     ] = False,
     no_holiday_shift: Annotated[

@@ -76,7 +76,8 @@ def due_command(
     else:
         sys.stdout.write(report)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
-    return 1 if fail_on_overdue and late else 0
+    # A scheduled job must not stay green when a broken file hides what it schedules.
+    return 1 if fail_on_overdue and (late or problems) else 0
 
 
 def _parse_date(text: str | None) -> date:
