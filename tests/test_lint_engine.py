@@ -113,7 +113,7 @@ def test_config_file_is_read_and_checked(write: Callable[..., Path]) -> None:
     config = load_config(path)
     assert config.ignore == ("TRY109",)
     assert config.severities == {"TRY301": Severity.ERROR}
-    assert config.path_ignores == (PathIgnore("arkiv/**", ("TRY3",)),)
+    assert config.path_ignores == (PathIgnore("arkiv/**", ("TRY3",), str(path.parent)),)
     assert config.fail_on is Severity.ERROR
     assert find_config(path.parent / "sub") == path
 

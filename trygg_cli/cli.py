@@ -156,6 +156,18 @@ def validate(
     raise typer.Exit(1 if workspace.findings else 0)
 
 
+def _color_wanted(output: Path | None, no_color: bool = False) -> bool:
+    """Colour only for a terminal, and not with --no-color or NO_COLOR set."""
+    from trygg_cli.options import to_screen
+
+    return (
+        not no_color
+        and not os.environ.get("NO_COLOR")
+        and to_screen(output)
+        and sys.stdout.isatty()
+    )
+
+
 def _summary_line(findings: Any, summary: Any) -> str:
     counts = summary.counts(findings)
     if not findings:
@@ -347,10 +359,7 @@ def lint(
         baseline=baseline,
         write_baseline=write_baseline,
         today=today,
-        color=not no_color
-        and not os.environ.get("NO_COLOR")
-        and (output is None or str(output) == "-")
-        and sys.stdout.isatty(),
+        color=_color_wanted(output, no_color),
         jobs=jobs or None,
         progress_context=_progress,
         err=_err,
@@ -514,9 +523,7 @@ def due(
         output=output,
         fail_on_overdue=fail_on_overdue,
         shift_holidays=not no_holiday_shift,
-        color=not os.environ.get("NO_COLOR")
-        and (output is None or str(output) == "-")
-        and sys.stdout.isatty(),
+        color=_color_wanted(output),
         jobs=jobs or None,
         progress_context=_progress,
         err=_err,

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import ITEMS
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
+from trygg_cli.options import parse_day, write_report
 
 
 def due_command(
@@ -38,7 +37,6 @@ def due_command(
     """Run the schedule engine and write its report; the exit code."""
     from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
     from trygg_cli.due.run import DueQuery, parse_span, run_due
-    from trygg_cli.fsutil import write_atomic
 
     unknown = [kind for kind in kinds if kind not in ITEMS]
     if unknown:
@@ -47,7 +45,7 @@ def due_command(
                 kind=unknown[0], kinds=", ".join(ITEMS)
             )
         )
-    today = _parse_date(as_of)
+    today = parse_day(as_of, "--as-of")
     query = DueQuery(
         as_of=today,
         within_days=parse_span(within) if within is not None else None,
@@ -71,23 +69,7 @@ def due_command(
         )
     context = DueReportContext(color=color, version=__version__)
     report = DUE_REPORTERS[output_format](outcome.plan, outcome.shown, today, context)
-    if output is not None and str(output) != "-":
-        write_atomic(output, report)
-    else:
-        sys.stdout.write(report)
+    write_report(report, output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
     return 1 if fail_on_overdue and (late or problems) else 0
-
-
-def _parse_date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise TryggError(
-            _("--as-of needs a date written YYYY-MM-DD, not '{text}'").format(text=text)
-        ) from None

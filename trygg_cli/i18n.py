@@ -22,6 +22,11 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both N_-marked, with ``{n}``) for ``count``, translated."""
+    return _(one if count == 1 else many).format(n=count)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it yet (translate at use)."""
     return message

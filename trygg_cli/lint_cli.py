@@ -4,11 +4,8 @@ module stays a list of thin commands and imports nothing heavy at start-up."""
 from __future__ import annotations
 
 import json
-import re
-import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +13,16 @@ from trygg_cli import __version__
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Severity
 from trygg_cli.i18n import _
-from trygg_cli.lint.config import LintConfig, check_rule_ids, find_config, load_config
-from trygg_cli.lint.engine import set_root
+from trygg_cli.lint.config import (
+    LintConfig,
+    check_rule_ids,
+    find_config,
+    load_config,
+    repository_root,
+    unknown_rule_message,
+)
 from trygg_cli.lint.rules import RULES
+from trygg_cli.options import parse_day, write_report
 from trygg_cli.report import LINT_REPORTERS, ReportContext, Summary, all_rules
 
 DEFAULT_FAIL_ON = Severity.WARNING
@@ -28,9 +32,7 @@ def explain(rule_id: str) -> str:
     """A rule's documentation, headed by its id, name and default severity."""
     rule = RULES.get(rule_id.strip().upper())
     if rule is None:
-        from trygg_cli.lint.config import _unknown_rule
-
-        raise TryggError(_unknown_rule(rule_id))
+        raise TryggError(unknown_rule_message(rule_id))
     header = f"{rule.id} {rule.name} ({_(rule.severity.label)})"
     options = "".join(f"\n  {name}: {_(text)}" for name, text in sorted(rule.options.items()))
     extra = (
@@ -121,22 +123,26 @@ def lint_command(
     check_rule_ids([*select, *ignore])
     config_path = config_file or find_config(Path.cwd())
     config = load_config(config_path) if config_path is not None else LintConfig()
-    set_root(str(config_path.parent) if config_path is not None else _repository_root())
+    # The baseline names files relative to the configuration's folder, else the
+    # repository root, so that it holds wherever lint runs from.
+    found = config_path.parent if config_path is not None else repository_root(Path.cwd())
+    root = str(found) if found is not None else None
     with progress_context() as progress:
         outcome = run_lint(
             paths,
             config,
-            today=_parse_today(today),
+            today=parse_day(today, "--today"),
             select=select,
             ignore=ignore,
             jobs=jobs,
             progress=progress,
             baseline=baseline,
+            root=root,
         )
     if write_baseline is not None:
         # Every current finding, also those an old baseline (perhaps the same file) knew.
         everything = outcome.all_findings
-        write_atomic(write_baseline, baselines.render(everything, outcome.source))
+        write_atomic(write_baseline, baselines.render(everything, outcome.source, root))
         err(
             _("wrote {count} finding(s) to the baseline {path}").format(
                 count=len(everything), path=write_baseline
@@ -147,10 +153,7 @@ def lint_command(
     summary = Summary(len(workspace.checked), workspace.skipped, paths=workspace.checked)
     context = ReportContext(all_rules(RULES), outcome.source, color=color, version=__version__)
     report = LINT_REPORTERS[output_format](outcome.findings, summary, context)
-    if output is not None and str(output) != "-":
-        write_atomic(output, report)
-    else:
-        sys.stdout.write(report)
+    write_report(report, output)
     if outcome.known:
         err(_("{count} known finding(s) left out by the baseline").format(count=outcome.known))
     threshold = Severity[fail_on.upper()] if fail_on else config.fail_on or DEFAULT_FAIL_ON
@@ -160,23 +163,3 @@ def lint_command(
 def _split(ids: Sequence[str]) -> list[str]:
     """``--select TRY1,TRY3 --select TRY501`` → ``[TRY1, TRY3, TRY501]``."""
     return [part.strip().upper() for given in ids for part in given.split(",") if part.strip()]
-
-
-def _repository_root() -> str | None:
-    for folder in (Path.cwd(), *Path.cwd().parents):
-        if (folder / ".git").exists():
-            return str(folder)
-    return None
-
-
-def _parse_today(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise TryggError(
-            _("--today needs a date written YYYY-MM-DD, not '{text}'").format(text=text)
-        ) from None

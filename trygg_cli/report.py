@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from urllib.parse import quote
 
 from trygg_cli.findings import Finding, Severity
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, plural
 
 JSON_VERSION = 1
 
@@ -183,10 +183,6 @@ def _rule(ctx: ReportContext, finding: Finding) -> RuleInfo:
     )
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return _(one if count == 1 else many).format(n=count)
-
-
 _KINDS = (
     (Severity.ERROR, N_("{n} error"), N_("{n} errors")),
     (Severity.WARNING, N_("{n} warning"), N_("{n} warnings")),
@@ -197,24 +193,24 @@ _KINDS = (
 def problems(findings: Sequence[Finding]) -> str:
     """``3 problems (1 error, 2 warnings)``"""
     kinds = ", ".join(
-        _plural(count, one, many)
+        plural(count, one, many)
         for severity, one, many in _KINDS
         if (count := sum(f.severity is severity for f in findings))
     )
     return _("{problems} ({kinds})").format(
-        problems=_plural(len(findings), N_("{n} problem"), N_("{n} problems")), kinds=kinds
+        problems=plural(len(findings), N_("{n} problem"), N_("{n} problems")), kinds=kinds
     )
 
 
 def summary_line(findings: Sequence[Finding], summary: Summary) -> str:
     """``3 problems (1 error, 2 warnings) in 2 files.`` or ``No problems in 5 files.``"""
     if not findings:
-        return _plural(
+        return plural(
             summary.checked, N_("No problems in {n} file."), N_("No problems in {n} files.")
         )
     return _("{problems} in {files}.").format(
         problems=problems(findings),
-        files=_plural(len({f.path for f in findings}), N_("{n} file"), N_("{n} files")),
+        files=plural(len({f.path for f in findings}), N_("{n} file"), N_("{n} files")),
     )
 
 

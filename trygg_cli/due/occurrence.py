@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from trygg_cli.findings import YamlPath
 
@@ -27,25 +27,10 @@ Item = Literal[
     "promise-end",
     "promise-follow-up",
 ]
-ITEMS: tuple[Item, ...] = (
-    "follow-up",
-    "evaluation",
-    "revision",
-    "final-follow-up",
-    "validity-end",
-    "meeting",
-    "occasion",
-    "priority-review",
-    "priority-revision",
-    "deadline",
-    "action",
-    "commitment",
-    "promise-end",
-    "promise-follow-up",
-)
+ITEMS: tuple[Item, ...] = get_args(Item)
 
 Bucket = Literal["overdue", "within-30", "within-90", "later", "done"]
-BUCKETS: tuple[Bucket, ...] = ("overdue", "within-30", "within-90", "later", "done")
+BUCKETS: tuple[Bucket, ...] = get_args(Bucket)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import BUCKETS, Bucket, DuePlan, Occurrence, Unanchored, Unmatched
 from trygg_cli.findings import format_yaml_path
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, plural
 
 JSON_VERSION = 1
 PRODID = "-//trygg//trygg due//SV"
@@ -116,16 +116,12 @@ def label(item: str, doc_kind: str = "") -> str:
     return _(message) if message else item
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return _(one if count == 1 else many).format(n=count)
-
-
 def _days_overdue(count: int) -> str:
-    return _plural(count, N_("{n} day overdue"), N_("{n} days overdue"))
+    return plural(count, N_("{n} day overdue"), N_("{n} days overdue"))
 
 
 def _grace(count: int) -> str:
-    return _plural(count, N_("about: {n} day's grace"), N_("about: {n} days' grace"))
+    return plural(count, N_("about: {n} day's grace"), N_("about: {n} days' grace"))
 
 
 def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
@@ -134,7 +130,7 @@ def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
     parts: list[str] = []
     if earlier:
         parts.append(
-            _plural(
+            plural(
                 earlier,
                 N_("{n} earlier occasion also overdue"),
                 N_("{n} earlier occasions also overdue"),
@@ -148,7 +144,7 @@ def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
             parts.append(_days_overdue(days))
         else:
             parts.append(
-                _plural(days, N_("{n} day past due"), N_("{n} days past due"))
+                plural(days, N_("{n} day past due"), N_("{n} days past due"))
                 + _(", within the grace")
             )
     if occurrence.tolerance_days and occurrence.done is None:
@@ -353,7 +349,7 @@ def table(
         out.append("")
     problems = _problems(plan)
     if problems:
-        heading = _plural(len(problems), N_("To fix ({n} problem)"), N_("To fix ({n} problems)"))
+        heading = plural(len(problems), N_("To fix ({n} problem)"), N_("To fix ({n} problems)"))
         out.append(_paint(_BOLD, heading, color))
         place_width = max(_cells(_printable(p)) for p, _d, _m in problems)
         doc_width = max(_cells(_printable(d)) for _p, d, _m in problems)

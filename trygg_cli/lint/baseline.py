@@ -15,24 +15,23 @@ from pathlib import Path
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
+from trygg_cli.lint.engine import relative_to
 
 VERSION = 1
 SourceLine = Callable[[str, int], "str | None"]
 Key = tuple[str, str, str]
 
 
-def _key(finding: Finding, source_line: SourceLine) -> Key:
-    from trygg_cli.lint.engine import relative_to_root
-
+def _key(finding: Finding, source_line: SourceLine, root: str | None) -> Key:
     text = source_line(finding.path, finding.line) or ""
-    return (relative_to_root(finding.path), finding.rule, " ".join(text.split()))
+    return (relative_to(finding.path, root), finding.rule, " ".join(text.split()))
 
 
-def render(findings: Sequence[Finding], source_line: SourceLine) -> str:
+def render(findings: Sequence[Finding], source_line: SourceLine, root: str | None = None) -> str:
     """The baseline file's content for ``findings``."""
     entries = []
     for finding in findings:
-        path, rule, line_text = _key(finding, source_line)
+        path, rule, line_text = _key(finding, source_line, root)
         entries.append(
             {"path": path, "rule": rule, "line_text": line_text, "message": finding.message}
         )
@@ -82,14 +81,17 @@ def load(path: Path) -> Counter[Key]:
 
 
 def new_findings(
-    findings: Sequence[Finding], known: Counter[Key], source_line: SourceLine
+    findings: Sequence[Finding],
+    known: Counter[Key],
+    source_line: SourceLine,
+    root: str | None = None,
 ) -> tuple[list[Finding], int]:
     """The findings not in the baseline, and how many were matched by it."""
     remaining = Counter(known)
     fresh: list[Finding] = []
     matched = 0
     for finding in findings:
-        key = _key(finding, source_line)
+        key = _key(finding, source_line, root)
         if remaining[key] > 0:
             remaining[key] -= 1
             matched += 1

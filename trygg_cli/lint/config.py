@@ -99,7 +99,7 @@ def _matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
 
 def find_config(start: Path) -> Path | None:
     """The nearest ``.trygg.yaml`` in ``start`` or a parent, not beyond the repository root."""
-    for folder in (start.resolve(), *start.resolve().parents):
+    for folder in _upwards(start):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
@@ -107,6 +107,16 @@ def find_config(start: Path) -> Path | None:
         if (folder / ".git").exists():
             return None
     return None
+
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``.git``."""
+    return next((folder for folder in _upwards(start) if (folder / ".git").exists()), None)
+
+
+def _upwards(start: Path) -> tuple[Path, ...]:
+    resolved = start.resolve()
+    return (resolved, *resolved.parents)
 
 
 def load_config(path: Path) -> LintConfig:
@@ -145,7 +155,7 @@ def load_config(path: Path) -> LintConfig:
             if not any(known.startswith(rule_id) for known in RULES) or not rule_id:
                 where = (*loc, rule_id) if keys else (*loc, index)
                 line, column = locate(root, where, at_key=keys)
-                raise _located(shown, line + 1, column + 1, _unknown_rule(rule_id))
+                raise _located(shown, line + 1, column + 1, unknown_rule_message(rule_id))
 
     check_ids(section.select or (), ("lint", "select"))
     check_ids(section.ignore, ("lint", "ignore"))
@@ -175,7 +185,8 @@ def load_config(path: Path) -> LintConfig:
             if rule_id.startswith(prefix)
         },
         path_ignores=tuple(
-            PathIgnore(pattern, tuple(ids)) for pattern, ids in section.per_path_ignores.items()
+            PathIgnore(pattern, tuple(ids), str(path.parent))
+            for pattern, ids in section.per_path_ignores.items()
         ),
         options=dict(section.options),
         fail_on=Severity[section.fail_on.upper()] if section.fail_on else None,
@@ -186,10 +197,10 @@ def check_rule_ids(ids: Iterable[str]) -> None:
     """Refuse unknown rule ids or prefixes given on the command line."""
     for rule_id in ids:
         if not rule_id or not any(known.startswith(rule_id) for known in RULES):
-            raise TryggError(_unknown_rule(rule_id))
+            raise TryggError(unknown_rule_message(rule_id))
 
 
-def _unknown_rule(rule_id: str) -> str:
+def unknown_rule_message(rule_id: str) -> str:
     return _(
         "'{id}' is not a trygg rule or the start of one{hint}; 'trygg rules' lists them"
     ).format(id=rule_id, hint=_suggest(rule_id, RULES))

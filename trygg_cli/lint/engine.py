@@ -59,8 +59,12 @@ def lint_document(
 
 @dataclass(frozen=True)
 class PathIgnore:
+    """Rules (ids or their start) not to report for files matching ``pattern``, a glob
+    relative to ``root`` (the folder of the .trygg.yaml that says so)."""
+
     pattern: str
     rules: tuple[str, ...]
+    root: str | None = None
 
 
 def finish(
@@ -96,29 +100,23 @@ def finish(
 
 def _ignored_by_path(finding: Finding, path_ignores: Sequence[PathIgnore]) -> bool:
     return any(
-        _matches(finding.path, rule.pattern)
+        _matches(finding.path, rule.pattern, rule.root)
         and any(finding.rule.startswith(prefix) for prefix in rule.rules)
         for rule in path_ignores
     )
 
 
-def _matches(path: str, pattern: str) -> bool:
-    path = relative_to_root(path)
+def _matches(path: str, pattern: str, root: str | None) -> bool:
+    path = relative_to(path, root)
     return fnmatch(path, pattern) or fnmatch(path, pattern.rstrip("/") + "/*")
 
 
-_ROOT: list[str] = []
+def relative_to(path: str, root: str | None) -> str:
+    """``path`` relative to ``root`` (default: the current folder), with forward slashes.
 
-
-def set_root(root: str | None) -> None:
-    """Per-path ignores and the baseline name files relative to ``root`` (the folder of
-    .trygg.yaml, else the repository root, else the current folder), whatever folder
-    trygg is run from and however the paths were typed."""
-    _ROOT[:] = [os.path.abspath(root)] if root else []
-
-
-def relative_to_root(path: str) -> str:
-    root = _ROOT[0] if _ROOT else os.getcwd()
+    Per-path ignores and the baseline name files this way, so that they hold whatever
+    folder trygg runs from and however the paths were typed."""
+    root = os.path.abspath(root) if root else os.getcwd()
     absolute = os.path.abspath(path)
     try:
         relative = os.path.relpath(absolute, root)

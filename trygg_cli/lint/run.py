@@ -36,8 +36,10 @@ def run_lint(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     baseline: Path | None = None,
+    root: str | None = None,
 ) -> LintOutcome:
-    """Validate and lint every trygg file under ``paths``; apply ``baseline`` if given."""
+    """Validate and lint every trygg file under ``paths``; apply ``baseline`` if given
+    (its paths are relative to ``root``, by default the current folder)."""
     settings = config.settings(today, select, ignore)
     known = baselines.load(baseline) if baseline is not None else None
     workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings)
@@ -45,5 +47,5 @@ def run_lint(
     source = SourceLines()
     outcome = LintOutcome(workspace, findings, source, all_findings=findings)
     if known is not None:
-        outcome.findings, outcome.known = baselines.new_findings(findings, known, source)
+        outcome.findings, outcome.known = baselines.new_findings(findings, known, source, root)
     return outcome
