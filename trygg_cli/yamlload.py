@@ -403,6 +403,12 @@ def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False)
     """
     if root is None:
         return 0, 0
+    node = node_at(root, loc, at_key=at_key)
+    return node.start_mark.line, node.start_mark.column
+
+
+def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> Node:
+    """The node at ``loc``, or the deepest one the path reaches (see :func:`locate`)."""
     node = root
     last = len(loc) - 1
     for index, part in enumerate(loc):
@@ -420,7 +426,7 @@ def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False)
             node = node.value[part]
         else:
             break
-    return node.start_mark.line, node.start_mark.column
+    return node
 
 
 def _key_text(key_node: ScalarNode) -> Any:

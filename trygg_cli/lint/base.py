@@ -13,7 +13,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.model import Document
-from trygg_cli.yamlload import locate
+from trygg_cli.yamlload import locate, node_at
 
 _SECTION = re.compile(r"^(What|Why|How to fix|Passing example|Failing example):?\s*$", re.M)
 
@@ -167,7 +167,7 @@ class Located:
     def position_of(self, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
         """1-based position of the node at ``loc``, or of character ``offset`` of its text."""
         if offset is not None:
-            node = _node_at(self.root, loc)
+            node = node_at(self.root, loc)
             value = _value_at(self.data, loc)
             if node.__class__ is ScalarNode and isinstance(value, str):
                 return self.position_in(node, value, offset)
@@ -289,16 +289,6 @@ class WorkspaceContext(_RuleContext):
                     pass
             self._files[path] = located
         return self._files[path]
-
-
-def _node_at(root: Node, loc: YamlPath) -> Node:
-    node = root
-    for part in loc:
-        if node.__class__ is MappingNode:
-            node = next((v for k, v in node.value if k.value == str(part)), node)
-        elif node.__class__ is SequenceNode and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-    return node
 
 
 def _value_at(data: Any, loc: YamlPath) -> Any:
