@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -93,4 +94,17 @@ def test_a_broken_file_is_reported_and_fails_a_scheduled_job(cli: Any) -> None:
 
     result = cli("due", AS_OF, "--fail-on-overdue", str(FIXTURES / "invalid"))
     assert result.exit_code == 1
-    assert "were skipped over; run 'trygg validate' to see them" in result.stderr
+    assert (
+        "1 file could not be read, so what it schedules is missing below; "
+        "run 'trygg validate' to see why" in result.stderr
+    )
+
+
+def test_a_dangling_link_does_not_hide_a_schedule(cli: Any, tmp_path: Path) -> None:
+    """A plan that names a missing agreement still has its deadlines; validate reports the
+    link, due does not call the file unread."""
+    plan = (EXAMPLES / "molndal" / "atgardsplan-2023.yaml").read_text(encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    result = cli("due", AS_OF, "--fail-on-overdue", "--format", "json", str(tmp_path))
+    assert "could not be read" not in result.stderr
+    assert any(i["item"] == "deadline" for i in json.loads(result.stdout)["items"])

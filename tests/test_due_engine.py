@@ -13,10 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
-from trygg_cli.due import bucket, buckets, is_overdue, plan, workspace_positions
+from trygg_cli.due import bucket, buckets, extract, is_overdue, plan
 from trygg_cli.due.holidays_se import holidays_in, is_working_day, previous_working_day
 from trygg_cli.due.occurrence import DuePlan, Occurrence
-from trygg_cli.due.positions import scan
 from trygg_cli.model import Agreement
 from trygg_cli.workspace import load_sources
 from trygg_cli.yamlload import load, locate
@@ -44,11 +43,10 @@ def _plan(
     fallback: date | None = None,
 ) -> DuePlan:
     text = HEAD + validity + textwrap.dedent(body)
-    workspace = load_sources({"a.yaml": text.encode()}, keep_documents=True)
-    assert "a" in workspace.documents, workspace.findings
+    workspace = load_sources({"a.yaml": text.encode()}, schedules=True)
+    assert "a" in workspace.schedules, workspace.findings
     return plan(
-        workspace.documents,
-        workspace_positions(workspace),
+        workspace.schedules,
         until=until,
         fallback_start=fallback,
         shift_holidays=shift,
@@ -319,10 +317,9 @@ def _actions(extra: str) -> DuePlan:
         "a.yaml": (HEAD + VALIDITY).encode(),
         "p.yaml": PLAN.format(extra=extra.replace("\n", "\n    ")).encode(),
     }
-    workspace = load_sources(sources, keep_documents=True)
+    workspace = load_sources(sources, schedules=True)
     return plan(
-        workspace.documents,
-        workspace_positions(workspace),
+        workspace.schedules,
         until=date(2026, 12, 31),
         shift_holidays=False,
     )
@@ -404,22 +401,45 @@ def test_occurrences_pickle_and_sort() -> None:
     assert occurrences[0].item == "revision"
 
 
-def test_positions_scan_matches_locate_on_the_examples() -> None:
+def test_schedules_point_at_their_source_lines() -> None:
+    """Every occurrence and unmatched completion names the line of its schedule (or of
+    the completion) in the file, as ``locate`` finds it in the parsed YAML."""
     from trygg_cli.lint.dates import schedules
     from trygg_cli.workspace import load_paths
 
-    workspace = load_paths([str(EXAMPLES)], keep_documents=True)
+    workspace = load_paths([str(EXAMPLES)], keep_documents=True, schedules=True)
     checked = 0
     for result in workspace.results:
-        if result.document is None:
+        if result.document is None or result.schedules is None:
             continue
-        text = Path(result.path).read_text(encoding="utf-8")
-        root, lines = load(text).root, text.splitlines()
-        for loc, schedule in schedules(result.document):
-            for path in [loc, *[(*loc, "done", i) for i in range(len(schedule.done))]]:
-                assert scan(lines, path) == locate(root, path, at_key=True), path
-                checked += 1
-    assert checked > 20
+        root = load(Path(result.path).read_text(encoding="utf-8")).root
+        entries = {entry.loc: entry for entry in result.schedules.entries}
+        for loc, _schedule in schedules(result.document):
+            if loc not in entries:
+                continue  # e.g. a schedule inside a cancelled action
+            entry = entries[loc]
+            line, column = locate(root, loc, at_key=True)
+            assert entry.where == (result.path, line + 1, column + 1), loc
+            for i, where in enumerate(entry.done_where):
+                line, column = locate(root, (*loc, "done", i), at_key=True)
+                assert where == (result.path, line + 1, column + 1)
+            checked += 1
+    assert checked > 10
+
+
+def test_schedules_from_worker_processes_plan_the_same(monkeypatch: Any) -> None:
+    """What worker processes send back (pickled) plans exactly as in one process."""
+    from trygg_cli import workspace as ws
+
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(ws, "_CHUNK", 1)
+    parallel = ws.load_paths([str(EXAMPLES)], jobs=2, schedules=True)
+    serial = ws.load_paths([str(EXAMPLES)], jobs=1, schedules=True)
+    assert parallel.schedules == serial.schedules
+    until = date(2027, 12, 31)
+    assert plan(parallel.schedules, until=until) == plan(serial.schedules, until=until)
+    assert len(plan(serial.schedules, until=until).occurrences) > 20
 
 
 # --------------------------------------------------------------------------- properties
@@ -466,7 +486,8 @@ _TODAY = st.dates(date(2019, 1, 1), date(2027, 12, 31))
 
 def _occurrences(schedule: dict[str, Any], start: date) -> list[Occurrence]:
     doc = _agreement(schedule, start)
-    return plan({"a": doc}, lambda d, p: ("a.yaml", 1, 1), until=date(2027, 12, 31)).occurrences
+    schedules = {"a": extract(doc, lambda loc: ("a.yaml", 1, 1))}
+    return plan(schedules, until=date(2027, 12, 31)).occurrences
 
 
 @settings(max_examples=150, deadline=None)

@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import ROOT
-from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan, workspace_positions
+from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan
 from trygg_cli.due.report import (
     DUE_REPORTERS,
     DueReportContext,
@@ -34,10 +34,9 @@ def seeds() -> Iterator[DuePlan]:
     # Relative paths, so that the golden files do not depend on where the repository is.
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        workspace = load_paths(["examples"], keep_documents=True)
+        workspace = load_paths(["examples"], schedules=True)
         yield plan(
-            workspace.documents,
-            workspace_positions(workspace),
+            workspace.schedules,
             until=date(2027, 12, 31),
             fallback_start=date(AS_OF.year, 1, 1),
         )
@@ -416,3 +415,29 @@ def test_ics_empty_calendar_still_parses() -> None:
     text = DUE_REPORTERS["ics"](DuePlan(), [], AS_OF, CONTEXT)
     assert _events(text) == []
     assert text.startswith("BEGIN:VCALENDAR\r\n")
+
+
+def test_titles_are_cut_by_terminal_cells() -> None:
+    from trygg_cli.due.report import _cells, _cut
+
+    assert _cells("Trygghetsvandring") == 17
+    assert _cells("e\u0301n") == 2  # a combining accent takes no cell
+    assert _cells("漢字") == 4
+    assert _cut("åäö漢字abc", 6) == "åäö漢…"
+    assert _cut("Mölndal", 7) == "Mölndal"
+    assert _cut("Mölndals stad", 7) == "Mölnda…"
+
+
+def test_json_records_read_back_as_written() -> None:
+    from trygg_cli.jsonfmt import dumps_records
+
+    payload = {
+        "version": 1,
+        "items": [{"title": "Trygghetsvandring i Lindome", "parties": ["kommun"]}, {"a": None}],
+        "empty": [],
+        "summary": {"overdue": 2},
+    }
+    text = dumps_records(payload)
+    assert json.loads(text) == payload
+    assert text.splitlines()[3] == '    {"title": "Trygghetsvandring i Lindome", "parties": ["kommun"]},'
+    assert dumps_records({}) == "{\n}\n" and json.loads(dumps_records({})) == {}

@@ -24,6 +24,7 @@ from trygg_cli.model.common import MESSAGES
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
 if TYPE_CHECKING:
+    from trygg_cli.due.extract import DocumentSchedules
     from trygg_cli.lint.base import LintSettings
     from trygg_cli.lint.engine import DocumentLint
     from trygg_cli.lint.suppress import Suppression
@@ -85,6 +86,7 @@ class FileResult:
     refs: list[Ref] = field(default_factory=list)
     document: Document | None = None
     lint: DocumentLint | None = None
+    schedules: DocumentSchedules | None = None
     suppressions: list[Suppression] = field(default_factory=list)
 
 
@@ -94,12 +96,21 @@ def is_trygg_text(raw: bytes) -> bool:
 
 
 def check_source(
-    path: str, raw: bytes, *, keep_document: bool = False, lint: LintSettings | None = None
+    path: str,
+    raw: bytes,
+    *,
+    keep_document: bool = False,
+    lint: LintSettings | None = None,
+    schedules: bool = False,
+    references: bool = True,
 ) -> FileResult:
     """Check one file's bytes; never raises for bad input, every problem is a finding.
 
     With ``lint`` settings, a valid document is also linted here (see :mod:`trygg_cli.lint`)
-    and every checked file's ignore comments are read.
+    and every checked file's ignore comments are read. With ``schedules``, what a valid
+    document schedules is taken out of it for ``trygg due`` (see
+    :mod:`trygg_cli.due.extract`). Without ``references`` the links to other documents
+    are not collected (``trygg due`` does not judge them).
     """
     if not is_trygg_text(raw):
         return FileResult(path, checked=False)
@@ -176,9 +187,18 @@ def check_source(
             result.index.complete = False
         return result
     result.findings.extend(_duplicate_ids(document, kind, at))
-    result.refs = list(_references(document, path, root))
+    if references:
+        result.refs = list(_references(document, path, root))
     if keep_document:
         result.document = document
+    if schedules:
+        from trygg_cli.due.extract import extract
+
+        def where(loc: YamlPath) -> tuple[str, int, int]:
+            line, column = locate(root, loc, at_key=True)
+            return path, line + 1, column + 1
+
+        result.schedules = extract(document, where)
     if lint is not None and root is not None:
         from trygg_cli.lint.engine import lint_document
 

@@ -10,7 +10,7 @@ from trygg_cli import __version__
 from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import ITEMS
 from trygg_cli.errors import TryggError
-from trygg_cli.i18n import _
+from trygg_cli.i18n import N_, _, plural
 from trygg_cli.options import parse_day, write_report
 
 
@@ -59,17 +59,24 @@ def due_command(
     )
     with progress_context() as progress:
         outcome = run_due(paths, query, jobs=jobs, progress=progress)
-    problems = outcome.workspace.findings
-    if problems:
+    unread = outcome.unread
+    if unread:
         err(
-            _(
-                "{count} problem(s) in {files} file(s) were skipped over; run 'trygg validate' "
-                "to see them — what those files schedule is missing below"
-            ).format(count=len(problems), files=len({f.path for f in problems}))
+            plural(
+                len(unread),
+                N_(
+                    "{n} file could not be read, so what it schedules is missing below; "
+                    "run 'trygg validate' to see why"
+                ),
+                N_(
+                    "{n} files could not be read, so what they schedule is missing below; "
+                    "run 'trygg validate' to see why"
+                ),
+            )
         )
     context = DueReportContext(color=color, version=__version__)
     report = DUE_REPORTERS[output_format](outcome.plan, outcome.shown, today, context)
     write_report(report, output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
-    return 1 if fail_on_overdue and (late or problems) else 0
+    return 1 if fail_on_overdue and (late or unread) else 0

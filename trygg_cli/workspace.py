@@ -23,6 +23,7 @@ from trygg_cli.i18n import N_, _
 from trygg_cli.model import Document
 
 if TYPE_CHECKING:
+    from trygg_cli.due.extract import DocumentSchedules
     from trygg_cli.lint.base import LintSettings
 
 Progress = Callable[[int, int], None]
@@ -37,11 +38,13 @@ _CHUNK = 24
 
 @dataclass
 class Workspace:
-    """The checked files, the findings and (when asked for) the documents by id."""
+    """The checked files, the findings and (when asked for) the documents and what they
+    schedule, by id."""
 
     results: list[FileResult]
     findings: list[Finding] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)
+    schedules: dict[str, DocumentSchedules] = field(default_factory=dict)
     sources: Mapping[str, bytes] | None = None  # when built from {path: bytes}
 
     def read(self, path: str) -> bytes | None:
@@ -104,17 +107,36 @@ def _read(path: str) -> bytes | Finding:
         )
 
 
-def _check_path(path: str, keep_documents: bool, lint: LintSettings | None) -> FileResult:
+@dataclass(frozen=True)
+class _Wanted:
+    """What to keep of each file besides its findings (sent to worker processes)."""
+
+    documents: bool = False
+    lint: LintSettings | None = None
+    schedules: bool = False
+    references: bool = True
+
+
+def _check(path: str, raw: bytes, wanted: _Wanted) -> FileResult:
+    return check_source(
+        path,
+        raw,
+        keep_document=wanted.documents,
+        lint=wanted.lint,
+        schedules=wanted.schedules,
+        references=wanted.references,
+    )
+
+
+def _check_path(path: str, wanted: _Wanted) -> FileResult:
     raw = _read(path)
     if isinstance(raw, Finding):
         return FileResult(path, checked=True, findings=[raw])
-    return check_source(path, raw, keep_document=keep_documents, lint=lint)
+    return _check(path, raw, wanted)
 
 
-def _check_chunk(
-    paths: list[str], keep_documents: bool, lint: LintSettings | None
-) -> list[FileResult]:
-    return [_check_path(p, keep_documents, lint) for p in paths]
+def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult]:
+    return [_check_path(p, wanted) for p in paths]
 
 
 def load_paths(
@@ -124,22 +146,27 @@ def load_paths(
     progress: Progress | None = None,
     keep_documents: bool = False,
     lint: LintSettings | None = None,
+    schedules: bool = False,
+    references: bool = True,
 ) -> Workspace:
     """Check every trygg file under ``paths`` and resolve references between them.
 
-    With ``lint`` settings each valid document is also linted where it is read.
+    With ``lint`` settings each valid document is also linted where it is read; with
+    ``schedules`` what it schedules is taken out of it there (for ``trygg due``). Without
+    ``references``, links between documents are not judged.
     """
+    wanted = _Wanted(keep_documents, lint, schedules, references)
     files = discover(paths)
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     total_bytes = 0
     if workers > 1 and len(files) >= _PARALLEL_MIN_FILES:
         total_bytes = sum(_size(p) for p in files)
     if workers > 1 and len(files) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
-        results = _check_parallel(files, workers, progress, keep_documents, lint)
+        results = _check_parallel(files, workers, progress, wanted)
     else:
         results = []
         for done, path in enumerate(files, 1):
-            results.append(_check_path(path, keep_documents, lint))
+            results.append(_check_path(path, wanted))
             if progress is not None:
                 progress(done, len(files))
     return _assemble(results)
@@ -150,12 +177,11 @@ def load_sources(
     *,
     keep_documents: bool = True,
     lint: LintSettings | None = None,
+    schedules: bool = False,
 ) -> Workspace:
     """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
-    results = [
-        check_source(path, sources[path], keep_document=keep_documents, lint=lint)
-        for path in sorted(sources)
-    ]
+    wanted = _Wanted(keep_documents, lint, schedules)
+    results = [_check(path, sources[path], wanted) for path in sorted(sources)]
     workspace = _assemble(results)
     workspace.sources = sources
     return workspace
@@ -169,11 +195,7 @@ def _size(path: str) -> int:
 
 
 def _check_parallel(
-    files: list[str],
-    workers: int,
-    progress: Progress | None,
-    keep_documents: bool,
-    lint: LintSettings | None,
+    files: list[str], workers: int, progress: Progress | None, wanted: _Wanted
 ) -> list[FileResult]:
     import multiprocessing
 
@@ -181,7 +203,7 @@ def _check_parallel(
     chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
     by_path: dict[str, FileResult] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, chunk, keep_documents, lint) for chunk in chunks]
+        futures = [pool.submit(_check_chunk, chunk, wanted) for chunk in chunks]
         for future in as_completed(futures):
             for result in future.result():
                 by_path[result.path] = result
@@ -219,6 +241,8 @@ def _assemble(results: list[FileResult]) -> Workspace:
         index[doc.doc_id] = doc
         if result.document is not None:
             workspace.documents[doc.doc_id] = result.document
+        if result.schedules is not None:
+            workspace.schedules[doc.doc_id] = result.schedules
     for result in results:
         for ref in result.refs:
             finding = _resolve(ref, index)

@@ -413,13 +413,10 @@ def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> No
     last = len(loc) - 1
     for index, part in enumerate(loc):
         if node.__class__ is MappingNode:
-            wanted = str(part)
-            for key_node, value_node in node.value:
-                if key_node.__class__ is ScalarNode and str(_key_text(key_node)) == wanted:
-                    node = key_node if (at_key and index == last) else value_node
-                    break
-            else:
+            pair = _keys(node).get(str(part))
+            if pair is None:
                 break
+            node = pair[0] if (at_key and index == last) else pair[1]
         elif (
             node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value)
         ):
@@ -427,6 +424,22 @@ def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> No
         else:
             break
     return node
+
+
+def _keys(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """The mapping's scalar keys as text → (key node, value node), the first of each.
+
+    Built once per mapping and kept on the node: findings, references and schedules look
+    up tens of thousands of paths in a large workspace, mostly through the same mappings.
+    """
+    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
+    if keys is None:
+        keys = {}
+        for key_node, value_node in mapping.value:
+            if key_node.__class__ is ScalarNode:
+                keys.setdefault(str(_key_text(key_node)), (key_node, value_node))
+        mapping._trygg_keys = keys  # type: ignore[attr-defined]
+    return keys
 
 
 def _key_text(key_node: ScalarNode) -> Any:

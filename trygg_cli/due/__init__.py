@@ -7,6 +7,7 @@ from trygg_cli.due.engine import (
     occurrences,
     plan,
 )
+from trygg_cli.due.extract import DocumentSchedules, extract
 from trygg_cli.due.occurrence import (
     BUCKETS,
     ITEMS,
@@ -17,22 +18,21 @@ from trygg_cli.due.occurrence import (
     Unanchored,
     Unmatched,
 )
-from trygg_cli.due.positions import Positions, workspace_positions
 
 __all__ = [
     "BUCKETS",
     "ITEMS",
     "Bucket",
+    "DocumentSchedules",
     "DuePlan",
     "Item",
     "Occurrence",
-    "Positions",
     "Unanchored",
     "Unmatched",
     "bucket",
     "buckets",
+    "extract",
     "is_overdue",
     "occurrences",
     "plan",
-    "workspace_positions",
 ]

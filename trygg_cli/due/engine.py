@@ -56,7 +56,7 @@ Qualifiers
 Occurrences are counted from the plan: a late completion closes the occasion it belongs
 to and never moves the next one.
 
-Completions (``done:``)
+Dones (``done:``)
   1. Entries with ``occurrence:`` go first. A year closes the earliest open occasion of
      that year (for an anniversary or a part: planned in that year; for a calendar unit:
      the unit's year); a date or event closes the open occasion planned on that date, or
@@ -76,7 +76,8 @@ Completions (``done:``)
 
 Other items
   * ``validity-end``: an agreement with an end date gets one occasion
-    :data:`RENEGOTIATION_LEAD_MONTHS` (6) months before the end, to renegotiate in time.
+    :data:`trygg_cli.due.extract.RENEGOTIATION_LEAD_MONTHS` (6) months before the end,
+    to renegotiate in time.
   * ``promise-end``: a citizen promise's period end, on that date.
   * ``deadline``: an action's deadline, on that date; ``status: done`` closes it (dated
     on the deadline, as no completion date is recorded).
@@ -104,24 +105,18 @@ from trygg_cli.due.calendar import (
     unit_bounds,
     units_from,
 )
+from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Done, Entry
 from trygg_cli.due.holidays_se import previous_working_day
 from trygg_cli.due.occurrence import (
     Bucket,
     DuePlan,
-    Item,
     Occurrence,
     Unanchored,
     UnanchoredReason,
     Unmatched,
     UnmatchedReason,
 )
-from trygg_cli.due.positions import Positions
-from trygg_cli.findings import YamlPath
-from trygg_cli.lint.dates import period_start, signing_date
-from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.model.common import Completion, Period, Responsible, Schedule
 
-RENEGOTIATION_LEAD_MONTHS = 6
 FINAL_FOLLOW_UP_MONTHS = 3
 ABOUT_SHARE = 0.25
 ABOUT_MAX_DAYS = 30
@@ -150,9 +145,7 @@ class _Span:
 
 @dataclass
 class _Collector:
-    positions: Positions
     until: date
-    fallback: date | None
     shift: bool
     out: DuePlan = field(default_factory=DuePlan)
 
@@ -161,29 +154,34 @@ class _Collector:
 
 
 def plan(
-    documents: Mapping[str, Document],
-    positions: Positions,
+    documents: Mapping[str, DocumentSchedules],
     *,
     until: date,
     fallback_start: date | None = None,
     shift_holidays: bool = True,
 ) -> DuePlan:
-    """Occurrences planned up to ``until`` (inclusive) of every schedule in ``documents``,
-    the completions that matched none and the schedules that could not be placed.
+    """Occurrences planned up to ``until`` (inclusive) of every schedule in ``documents``
+    (what :func:`trygg_cli.due.extract.extract` took out of each document, by id), the
+    completions that matched none and the schedules that could not be placed.
 
-    ``positions`` locates a YAML path in a document's source (see
-    :func:`trygg_cli.due.positions.workspace_positions`). ``fallback_start`` is where
-    cadences of documents with an unknown start begin counting (see the module docstring).
+    ``fallback_start`` is where cadences of documents with an unknown start begin counting
+    (see the module docstring).
     """
-    collector = _Collector(positions, until, fallback_start, shift_holidays)
+    collector = _Collector(until, shift_holidays)
     for doc_id in sorted(documents):
-        document = documents[doc_id]
-        if isinstance(document, Agreement):
-            _agreement(collector, document)
-        elif isinstance(document, ActionPlan):
-            _action_plan(collector, document, documents)
-        elif isinstance(document, CitizenPromise):
-            _promise(collector, document)
+        source = documents[doc_id]
+        span, parties = _resolve(source, documents, fallback_start)
+        for entry in source.entries:
+            base = entry.base
+            if entry.owner_parties:
+                base = base._replace(parties=parties)
+            if entry.schedule is not None:
+                _schedule(collector, entry, base, entry.schedule, span)
+            elif entry.fixed is not None:
+                fixed = entry.fixed
+                slot = _Slot(fixed.planned, fixed.planned, fixed.occasion, fixed.planned.year)
+                slot.done = fixed.done
+                _emit(collector, entry, base, [slot], None, 0)
     collector.out.occurrences.sort(key=Occurrence.sort_key)
     collector.out.unmatched.sort()
     collector.out.unanchored.sort()
@@ -191,8 +189,7 @@ def plan(
 
 
 def occurrences(
-    documents: Mapping[str, Document],
-    positions: Positions,
+    documents: Mapping[str, DocumentSchedules],
     *,
     until: date,
     fallback_start: date | None = None,
@@ -200,19 +197,13 @@ def occurrences(
 ) -> list[Occurrence]:
     """Just the occurrences of :func:`plan`, sorted by due date."""
     return plan(
-        documents,
-        positions,
-        until=until,
-        fallback_start=fallback_start,
-        shift_holidays=shift_holidays,
+        documents, until=until, fallback_start=fallback_start, shift_holidays=shift_holidays
     ).occurrences
 
 
 def is_overdue(occurrence: Occurrence, today: date) -> bool:
     """Not done, and its due date plus any grace ("cirka") is before ``today``."""
-    return occurrence.done is None and (
-        occurrence.due + timedelta(days=occurrence.tolerance_days) < today
-    )
+    return occurrence.done is None and (today - occurrence.due).days > occurrence.tolerance_days
 
 
 def bucket(occurrence: Occurrence, today: date) -> Bucket:
@@ -247,208 +238,75 @@ def buckets(occurrences: Iterable[Occurrence], today: date) -> dict[Bucket, list
 # --------------------------------------------------------------------------- documents
 
 
-def _agreement(c: _Collector, doc: Agreement) -> None:
-    signing = signing_date(doc.signatories)
-    span = _Span(period_start(doc, doc.validity), doc.validity.end, signing, c.fallback)
-    parties = tuple(p.id for p in doc.parties)
-    base = _Base(doc.id, doc.kind, doc.title, parties, ())
-    for name, item in (
-        ("follow_up", "follow-up"),
-        ("evaluation", "evaluation"),
-        ("revision", "revision"),
-        ("priority_review", "priority-review"),
-        ("priority_revision", "priority-revision"),
-    ):
-        schedule: Schedule | None = getattr(doc, name)
-        if schedule is not None:
-            kind: Item = "final-follow-up" if _is_final(schedule) else item  # type: ignore[assignment]
-            _schedule(c, base.with_item(kind, ""), (name,), schedule, span)
-    for index, body in enumerate(doc.bodies):
-        if body.meetings is not None:
-            members = [m.party for m in body.members]
-            members += [m.party for m in (body.chair, body.convener) if m is not None]
-            b = _Base(doc.id, doc.kind, body.name, _unique(members), (body.id,))
-            _schedule(
-                c,
-                b.with_item("meeting", body.id),
-                ("bodies", index, "meetings"),
-                body.meetings,
-                span,
-            )
-    for index, occasion in enumerate(doc.occasions):
-        b = _Base(doc.id, doc.kind, occasion.name, parties, ())
-        _schedule(
-            c,
-            b.with_item("occasion", occasion.id),
-            ("occasions", index, "schedule"),
-            occasion.schedule,
-            span,
-        )
-    if doc.validity.end is not None:
-        planned = add_months(doc.validity.end, -RENEGOTIATION_LEAD_MONTHS)
-        slot = _Slot(planned, planned, f"end-{doc.validity.end.isoformat()}", planned.year)
-        _emit(c, base.with_item("validity-end", ""), ("validity", "until"), [slot], None, 0)
-
-
-def _action_plan(c: _Collector, doc: ActionPlan, documents: Mapping[str, Document]) -> None:
-    agreement = documents.get(doc.agreement)
-    owner = agreement if isinstance(agreement, Agreement) else None
-    signing = signing_date(owner.signatories) if owner is not None else None
-    period: Period | None = doc.period
-    if period is None and owner is not None:
-        period = owner.validity
-    start = period_start(owner or doc, period) if period is not None else None
-    if period is not None and period.start is None and period.from_signing:
-        start = signing
-    span = _Span(start, period.end if period else None, signing, c.fallback)
-    parties = tuple(p.id for p in owner.parties) if owner is not None else ()
-    bodies = (doc.responsible_body,) if doc.responsible_body else ()
-    base = _Base(doc.id, doc.kind, doc.title, parties, bodies)
-    if doc.follow_up is not None:
-        kind: Item = "final-follow-up" if _is_final(doc.follow_up) else "follow-up"
-        _schedule(c, base.with_item(kind, ""), ("follow_up",), doc.follow_up, span)
-    for index, action in enumerate(doc.actions):
-        if action.status == "cancelled":
-            continue
-        people = [*action.plans, *action.performs, *action.follows_up]
-        b = _Base(doc.id, doc.kind, action.title, _parties_of(people), _bodies_of(people))
-        if action.deadline is not None:
-            slot = _Slot(
-                action.deadline, action.deadline, action.deadline.isoformat(), action.deadline.year
-            )
-            if action.status == "done":
-                slot.done = action.deadline
-            _emit(
-                c,
-                b.with_item("deadline", action.id),
-                ("actions", index, "deadline"),
-                [slot],
-                None,
-                0,
-            )
-        if action.schedule is not None:
-            _schedule(
-                c,
-                b.with_item("action", action.id),
-                ("actions", index, "schedule"),
-                action.schedule,
-                span,
-                closed_only=action.status == "done",
-            )
-
-
-def _promise(c: _Collector, doc: CitizenPromise) -> None:
-    signing = signing_date(doc.signatories)
-    span = _Span(period_start(doc, doc.period), doc.period.end, signing, c.fallback)
-    parties = tuple(p.id for p in doc.parties)
-    base = _Base(doc.id, doc.kind, doc.title, parties, ())
-    if doc.period.end is not None:
-        end = doc.period.end
-        slot = _Slot(end, end, f"end-{end.isoformat()}", end.year)
-        _emit(c, base.with_item("promise-end", ""), ("period", "until"), [slot], None, 0)
-    if doc.follow_up is not None:
-        _schedule(c, base.with_item("promise-follow-up", ""), ("follow_up",), doc.follow_up, span)
-    for index, commitment in enumerate(doc.commitments):
-        if commitment.schedule is None or commitment.status == "cancelled":
-            continue
-        b = _Base(doc.id, doc.kind, commitment.text, (commitment.party,), ())
-        _schedule(
-            c,
-            b.with_item("commitment", commitment.id),
-            ("commitments", index, "schedule"),
-            commitment.schedule,
-            span,
-            closed_only=commitment.status == "done",
-        )
-
-
-@dataclass(frozen=True)
-class _Base:
-    doc_id: str
-    doc_kind: str
-    title: str
-    parties: tuple[str, ...]
-    bodies: tuple[str, ...]
-    item: Item = "follow-up"
-    item_id: str = ""
-
-    def with_item(self, item: Item, item_id: str) -> _Base:
-        return _Base(
-            self.doc_id, self.doc_kind, self.title, self.parties, self.bodies, item, item_id
-        )
-
-
-def _is_final(schedule: Schedule) -> bool:
-    return schedule.first == "validity_end" and schedule.every is None and schedule.times is None
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(values))
-
-
-def _parties_of(people: Iterable[Responsible]) -> tuple[str, ...]:
-    return _unique(p.party for p in people if p.party is not None)
-
-
-def _bodies_of(people: Iterable[Responsible]) -> tuple[str, ...]:
-    return _unique(p.body for p in people if p.body is not None)
+def _resolve(
+    source: DocumentSchedules,
+    documents: Mapping[str, DocumentSchedules],
+    fallback: date | None,
+) -> tuple[_Span, tuple[str, ...]]:
+    """The span a document's schedules count within, and its parties. An action plan
+    borrows its agreement's signing and parties, and its period unless it has its own."""
+    own = source.span
+    if source.doc_kind != "action-plan":
+        return _Span(own.start, own.end, own.signing, fallback), own.parties
+    agreement = documents.get(source.agreement or "")
+    owner = agreement.span if agreement is not None and agreement.doc_kind == "agreement" else None
+    signing = owner.signing if owner is not None else None
+    parties = owner.parties if owner is not None else ()
+    if source.has_period:
+        start = signing if source.from_signing else own.start
+        return _Span(start, own.end, signing, fallback), parties
+    if owner is not None:
+        return _Span(owner.start, owner.end, signing, fallback), parties
+    return _Span(None, None, None, fallback), parties
 
 
 # --------------------------------------------------------------------------- one schedule
 
 
-def _schedule(
-    c: _Collector,
-    base: _Base,
-    loc: YamlPath,
-    schedule: Schedule,
-    span: _Span,
-    *,
-    closed_only: bool = False,
-) -> None:
+def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: _Span) -> None:
     if schedule.qualifier == "as_needed":
         return
     horizon = max([c.until, *(d.date for d in schedule.done)])
     slots = plan_slots(schedule, span, horizon)
     if isinstance(slots, str):
-        path, line, column = c.positions(base.doc_id, loc)
-        c.out.unanchored.append(Unanchored(path, line, column, base.doc_id, loc, base.item, slots))
+        path, line, column = entry.where
+        c.out.unanchored.append(
+            Unanchored(path, line, column, base.doc_id, entry.loc, base.item, slots)
+        )
         return
     tolerance = tolerance_days(schedule)
     for index, completion, reason in match(schedule, slots, span, tolerance):
-        done_loc = (*loc, "done", index)
-        path, line, column = c.positions(base.doc_id, done_loc)
+        path, line, column = entry.done_where[index]
         c.out.unmatched.append(
             Unmatched(
                 path,
                 line,
                 column,
                 base.doc_id,
-                done_loc,
+                (*entry.loc, "done", index),
                 completion.date,
                 completion.occurrence,
                 reason,
             )
         )
-    kept = [s for s in slots if s.planned <= c.until and (s.done is not None or not closed_only)]
-    _emit(c, base, loc, kept, schedule, tolerance)
+    kept = [s for s in slots if s.done is not None or not entry.closed_only]
+    _emit(c, entry, base, kept, schedule, tolerance)
 
 
 def _emit(
     c: _Collector,
-    base: _Base,
-    loc: YamlPath,
+    entry: Entry,
+    base: Base,
     slots: list[_Slot],
-    schedule: Schedule | None,
+    schedule: Cadence | None,
     tolerance: int,
 ) -> None:
-    slots = [s for s in slots if s.planned <= c.until]
-    if not slots:
-        return
-    path, line, column = c.positions(base.doc_id, loc)
+    path, line, column = entry.where
     qualifier = schedule.qualifier if schedule is not None else "exact"
     text = schedule.text if schedule is not None else None
     for slot in slots:
+        if slot.planned > c.until:
+            continue
         c.out.occurrences.append(
             Occurrence(
                 due=previous_working_day(slot.planned) if c.shift else slot.planned,
@@ -461,7 +319,7 @@ def _emit(
                 path=path,
                 line=line,
                 column=column,
-                yaml_path=loc,
+                yaml_path=entry.loc,
                 title=base.title,
                 qualifier=qualifier,
                 tolerance_days=tolerance,
@@ -473,7 +331,7 @@ def _emit(
         )
 
 
-def tolerance_days(schedule: Schedule) -> int:
+def tolerance_days(schedule: Cadence) -> int:
     """The grace of an ``about`` schedule: a quarter of its interval, 1–30 days; else 0."""
     if schedule.qualifier != "about":
         return 0
@@ -495,7 +353,7 @@ def _event_date(event: str, span: _Span) -> date | None:
     return span.end
 
 
-def plan_slots(schedule: Schedule, span: _Span, horizon: date) -> list[_Slot] | UnanchoredReason:
+def plan_slots(schedule: Cadence, span: _Span, horizon: date) -> list[_Slot] | UnanchoredReason:
     """The planned occasions of one schedule up to ``horizon``, before completions."""
     first = schedule.first
     limit = horizon if span.end is None else min(horizon, span.end)
@@ -540,7 +398,7 @@ def plan_slots(schedule: Schedule, span: _Span, horizon: date) -> list[_Slot] | 
 
 
 def _from_date(
-    schedule: Schedule, anchor: date, span: _Span, limit: date, *, first_index: int
+    schedule: Cadence, anchor: date, span: _Span, limit: date, *, first_index: int
 ) -> list[_Slot]:
     unit = schedule.unit
     if schedule.times is not None:
@@ -563,9 +421,7 @@ def _from_date(
     return slots
 
 
-def _calendar(
-    schedule: Schedule, origin: date, not_before: date | None, limit: date
-) -> list[_Slot]:
+def _calendar(schedule: Cadence, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
     """Every N-th calendar unit from the one containing ``origin``, due at its end (or
     early in it with ``at: start``)."""
     every = schedule.every or 1
@@ -584,7 +440,7 @@ def _calendar(
     return slots
 
 
-def _parts(schedule: Schedule, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
+def _parts(schedule: Cadence, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
     """``times`` equal parts of each calendar unit from the one containing ``origin``."""
     times = schedule.times or 1
     slots: list[_Slot] = []
@@ -605,8 +461,8 @@ def _parts(schedule: Schedule, origin: date, not_before: date | None, limit: dat
 
 
 def match(
-    schedule: Schedule, slots: list[_Slot], span: _Span, tolerance: int
-) -> Iterator[tuple[int, Completion, UnmatchedReason]]:
+    schedule: Cadence, slots: list[_Slot], span: _Span, tolerance: int
+) -> Iterator[tuple[int, Done, UnmatchedReason]]:
     """Close ``slots`` with the schedule's completions (see the module docstring); yield
     ``(index in done:, completion, reason)`` for each that closes nothing."""
     tolerant = schedule.qualifier == "at_least" or schedule.also_as_needed

@@ -33,7 +33,7 @@ Bucket = Literal["overdue", "within-30", "within-90", "later", "done"]
 BUCKETS: tuple[Bucket, ...] = get_args(Bucket)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One planned occasion of a scheduled thing.
 

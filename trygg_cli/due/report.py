@@ -11,7 +11,7 @@ nothing, which people must fix. Occurrences are grouped by :func:`bucket` in the
 
 from __future__ import annotations
 
-import json
+import functools
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import BUCKETS, Bucket, DuePlan, Occurrence, Unanchored, Unmatched
 from trygg_cli.findings import format_yaml_path
 from trygg_cli.i18n import N_, _, plural
+from trygg_cli.jsonfmt import dumps_records
 
 JSON_VERSION = 1
 PRODID = "-//trygg//trygg due//SV"
@@ -209,22 +210,26 @@ def _one_line(value: str) -> str:
 
 def _printable(value: str) -> str:
     """On one line, with no control characters that could drive a terminal."""
+    if value.isprintable():
+        return _one_line(value)
     return "".join(
         ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
         for ch in _one_line(value)
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_cells(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def _cells(value: str) -> int:
     """Terminal cells ``value`` takes (wide characters two, combining marks none)."""
-    return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in ("W", "F")
-        else 1
-        for ch in value
-    )
+    if value.isascii():
+        return len(value)
+    return sum(map(_char_cells, value))
 
 
 def _pad(value: str, width: int) -> str:
@@ -235,12 +240,12 @@ def _cut(value: str, width: int) -> str:
     """``value`` shortened with ``…`` to at most ``width`` cells."""
     if _cells(value) <= width:
         return value
-    out = ""
-    for ch in value:
-        if _cells(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"
+    used = 0
+    for end, ch in enumerate(value):
+        used += _char_cells(ch)
+        if used > width - 1:
+            return value[:end] + "…"
+    return value
 
 
 def _source(path: str, line: int) -> str:
@@ -446,7 +451,7 @@ def json_report(
         "unmatched": [_unmatched_dict(u) for u in plan.unmatched],
         "summary": counts(shown, today),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps_records(payload)
 
 
 # --------------------------------------------------------------------------- markdown

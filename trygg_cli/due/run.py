@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 from trygg_cli.due.engine import bucket, plan
 from trygg_cli.due.occurrence import DuePlan, Occurrence
-from trygg_cli.due.positions import workspace_positions
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.workspace import Workspace, load_paths
@@ -68,6 +67,18 @@ class DueOutcome:
     plan: DuePlan
     shown: list[Occurrence] = field(default_factory=list)
 
+    @property
+    def unread(self) -> list[str]:
+        """The trygg files whose schedules are missing from the plan: their document could
+        not be read (broken YAML, schema errors) or its id is already taken by another."""
+        planned = self.workspace.schedules
+        return [
+            r.path
+            for r in self.workspace.results
+            if r.checked
+            and (r.schedules is None or planned.get(r.schedules.doc_id) is not r.schedules)
+        ]
+
 
 def run_due(
     paths: Sequence[str],
@@ -77,7 +88,8 @@ def run_due(
     progress: Callable[[int, int], None] | None = None,
 ) -> DueOutcome:
     """Check the files, plan every schedule up to the horizon, and pick what to show."""
-    workspace = load_paths(paths, jobs=jobs, progress=progress, keep_documents=True)
+    # Links between documents are not judged here: a dangling one changes no date.
+    workspace = load_paths(paths, jobs=jobs, progress=progress, schedules=True, references=False)
     # Without --within: to the end of next year, so that every yearly item shows its
     # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
     if query.within_days is not None:
@@ -85,8 +97,7 @@ def run_due(
     else:
         until = date(query.as_of.year + 1, 12, 31)
     result = plan(
-        workspace.documents,
-        workspace_positions(workspace),
+        workspace.schedules,
         until=until,
         fallback_start=date(query.as_of.year, 1, 1),
         shift_holidays=query.shift_holidays,
