@@ -90,3 +90,11 @@ def cli() -> Callable[..., Result]:
         return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
 
     return _run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_secret(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The cache's signing secret lives in a folder of the test run, not the user's home."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))

@@ -38,6 +38,16 @@ Jobs = Annotated[
         "--jobs", "-j", min=0, help=_("Processes to use for many files (0: one per core).")
     ),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help=_(
+            "Check every file again instead of reusing results for unchanged files "
+            "(kept in the repository's .trygg-cache folder)."
+        ),
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -47,9 +57,11 @@ def _handled(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from trygg_cli.errors import TryggError
+        from trygg_cli.memory import cycle_collector_paused
 
         try:
-            return command(*args, **kwargs)
+            with cycle_collector_paused():
+                return command(*args, **kwargs)
         except typer.Exit:
             raise
         except TryggError as exc:
@@ -126,6 +138,7 @@ def validate(
         ),
     ] = False,
     jobs: Jobs = 0,
+    no_cache: NoCache = False,
 ) -> None:
     """Check YAML syntax, the schema and the references between documents.
 
@@ -145,7 +158,7 @@ def validate(
 
     targets = [str(p) for p in paths] if paths else ["."]
     with _progress() as progress:
-        workspace = load_paths(targets, jobs=jobs or None, progress=progress)
+        workspace = load_paths(targets, jobs=jobs or None, progress=progress, cache=not no_cache)
     summary = Summary(len(workspace.checked), workspace.skipped)
     sys.stdout.write(REPORTERS[output_format.value](workspace.findings, summary))
     if output_format is OutputFormat.text:
@@ -321,6 +334,7 @@ def lint(
         ),
     ] = False,
     jobs: Jobs = 0,
+    no_cache: NoCache = False,
 ) -> None:
     """Check that the agreements are sound: placeholders, dates that contradict each other,
     actions nobody follows up, personal data, and more — besides everything validate checks.
@@ -361,6 +375,7 @@ def lint(
         today=today,
         color=_color_wanted(output, no_color),
         jobs=jobs or None,
+        cache=not no_cache,
         progress_context=_progress,
         err=_err,
     )
@@ -489,6 +504,7 @@ def due(
         ),
     ] = False,
     jobs: Jobs = 0,
+    no_cache: NoCache = False,
 ) -> None:
     """What is overdue and what comes next: follow-ups, evaluations, revisions, meetings,
     deadlines and citizen promises, computed from the cadences the documents state.
@@ -525,6 +541,7 @@ def due(
         shift_holidays=not no_holiday_shift,
         color=_color_wanted(output),
         jobs=jobs or None,
+        cache=not no_cache,
         progress_context=_progress,
         err=_err,
     )

@@ -31,6 +31,7 @@ def due_command(
     shift_holidays: bool,
     color: bool,
     jobs: int | None,
+    cache: bool,
     progress_context: Callable[[], Any],
     err: Callable[[str], None],
 ) -> int:
@@ -58,7 +59,7 @@ def due_command(
         shift_holidays=shift_holidays,
     )
     with progress_context() as progress:
-        outcome = run_due(paths, query, jobs=jobs, progress=progress)
+        outcome = run_due(paths, query, jobs=jobs, progress=progress, cache=cache)
     unread = outcome.unread
     if unread:
         err(

@@ -110,6 +110,7 @@ def lint_command(
     today: str | None,
     color: bool,
     jobs: int | None,
+    cache: bool,
     progress_context: Callable[[], Any],
     err: Callable[[str], None],
 ) -> int:
@@ -135,6 +136,7 @@ def lint_command(
             select=select,
             ignore=ignore,
             jobs=jobs,
+            cache=cache,
             progress=progress,
             baseline=baseline,
             root=root,

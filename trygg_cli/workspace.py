@@ -8,18 +8,22 @@ references are resolved across the whole workspace. A workspace can also be buil
 from __future__ import annotations
 
 import difflib
+import json
 import os
+import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trygg_cli.cache import ResultCache, file_key
 from trygg_cli.check import DocIndex, FileResult, Ref, check_source
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
+from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.model import Document
 
 if TYPE_CHECKING:
@@ -115,17 +119,37 @@ class _Wanted:
     lint: LintSettings | None = None
     schedules: bool = False
     references: bool = True
+    pack: bool = False  # send results back pickled, with their cache key
+
+    def fingerprint(self) -> str:
+        """A stable description of what results hold, for the cache (no hash-ordered
+        sets: those iterate differently from run to run)."""
+        lint = self.lint
+        described: dict[str, object] = {
+            "documents": self.documents,
+            "schedules": self.schedules,
+            "references": self.references,
+        }
+        if lint is not None:
+            described["lint"] = {
+                "today": lint.today.isoformat(),
+                "selected": sorted(lint.selected),
+                "severities": sorted((k, str(v)) for k, v in lint.severities.items()),
+                "options": repr(sorted((k, repr(v)) for k, v in lint.options.items())),
+            }
+        return json.dumps(described, sort_keys=True)
 
 
 def _check(path: str, raw: bytes, wanted: _Wanted) -> FileResult:
-    return check_source(
-        path,
-        raw,
-        keep_document=wanted.documents,
-        lint=wanted.lint,
-        schedules=wanted.schedules,
-        references=wanted.references,
-    )
+    with cycle_collector_paused():  # also in worker processes that do not inherit it
+        return check_source(
+            path,
+            raw,
+            keep_document=wanted.documents,
+            lint=wanted.lint,
+            schedules=wanted.schedules,
+            references=wanted.references,
+        )
 
 
 def _check_path(path: str, wanted: _Wanted) -> FileResult:
@@ -135,7 +159,23 @@ def _check_path(path: str, wanted: _Wanted) -> FileResult:
     return _check(path, raw, wanted)
 
 
-def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult]:
+_Packed = tuple[str | None, bytes]
+"""A result pickled, with the cache key of the bytes it was checked from (``None``: the
+file could not be read, so the result is not kept)."""
+
+
+def _check_packed(path: str, wanted: _Wanted) -> _Packed:
+    raw = _read(path)
+    if isinstance(raw, Finding):
+        result = FileResult(path, checked=True, findings=[raw])
+        return None, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    result = _check(path, raw, wanted)
+    return file_key(path, raw), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult] | list[_Packed]:
+    if wanted.pack:
+        return [_check_packed(p, wanted) for p in paths]
     return [_check_path(p, wanted) for p in paths]
 
 
@@ -148,28 +188,102 @@ def load_paths(
     lint: LintSettings | None = None,
     schedules: bool = False,
     references: bool = True,
+    on_result: Callable[[FileResult], None] | None = None,
+    cache: bool = False,
 ) -> Workspace:
     """Check every trygg file under ``paths`` and resolve references between them.
 
     With ``lint`` settings each valid document is also linted where it is read; with
     ``schedules`` what it schedules is taken out of it there (for ``trygg due``). Without
-    ``references``, links between documents are not judged.
+    ``references``, links between documents are not judged. ``on_result`` is called with
+    each file's result as it arrives (in no particular order), so the caller can start on
+    it while other files are still being read. With ``cache``, results of unchanged files
+    are taken from the repository's cache (see :mod:`trygg_cli.cache`).
     """
-    wanted = _Wanted(keep_documents, lint, schedules, references)
-    files = discover(paths)
+    with cycle_collector_paused():
+        wanted = _Wanted(keep_documents, lint, schedules, references)
+        return _load(list(paths), jobs, progress, wanted, on_result, cache)
+
+
+def _load(
+    given: list[str],
+    jobs: int | None,
+    progress: Progress | None,
+    wanted: _Wanted,
+    on_result: Callable[[FileResult], None] | None,
+    cache: bool,
+) -> Workspace:
+    files = discover(given)
+    store = _open_cache(given, wanted) if cache else None
+    by_path: dict[str, FileResult] = {}
+    fresh: dict[str, bytes] = {}
+    todo = files
+    if store is not None:
+        wanted = replace(wanted, pack=True)
+        todo = []
+        for path in files:
+            result = _cached(store, path, fresh)
+            if result is None:
+                todo.append(path)
+                continue
+            by_path[path] = result
+            if on_result is not None:
+                on_result(result)
+        if progress is not None and by_path:
+            progress(len(by_path), len(files))
+
+    def arrived(item: FileResult | _Packed) -> None:
+        if isinstance(item, FileResult):
+            result = item
+        else:
+            key, packed = item
+            result = pickle.loads(packed)
+            if key is not None:
+                fresh[key] = packed
+        by_path[result.path] = result
+        if on_result is not None:
+            on_result(result)
+        if progress is not None:
+            progress(len(by_path), len(files))
+
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     total_bytes = 0
-    if workers > 1 and len(files) >= _PARALLEL_MIN_FILES:
-        total_bytes = sum(_size(p) for p in files)
-    if workers > 1 and len(files) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
-        results = _check_parallel(files, workers, progress, wanted)
+    if workers > 1 and len(todo) >= _PARALLEL_MIN_FILES:
+        total_bytes = sum(_size(p) for p in todo)
+    if workers > 1 and len(todo) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
+        _check_parallel(todo, workers, wanted, arrived)
     else:
-        results = []
-        for done, path in enumerate(files, 1):
-            results.append(_check_path(path, wanted))
-            if progress is not None:
-                progress(done, len(files))
-    return _assemble(results)
+        for path in todo:
+            arrived(_check_packed(path, wanted) if wanted.pack else _check_path(path, wanted))
+    if store is not None:
+        store.save(fresh)
+    return _assemble([by_path[p] for p in files])
+
+
+def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
+    from trygg_cli.lint.config import repository_root
+
+    start = Path(given[0]) if given else Path.cwd()
+    return ResultCache.open(repository_root(start), wanted.fingerprint())
+
+
+def _cached(store: ResultCache, path: str, fresh: dict[str, bytes]) -> FileResult | None:
+    """The stored result of ``path`` if its bytes are unchanged (and noted as current)."""
+    raw = _read(path)
+    if isinstance(raw, Finding):
+        return None
+    key = file_key(path, raw)
+    packed = store.get(key)
+    if packed is None:
+        return None
+    try:
+        result = pickle.loads(packed)
+    except Exception:  # signed, so ours, but unreadable: check the file again
+        return None
+    if not isinstance(result, FileResult) or result.path != path:
+        return None
+    fresh[key] = packed
+    return result
 
 
 def load_sources(
@@ -181,8 +295,9 @@ def load_sources(
 ) -> Workspace:
     """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
     wanted = _Wanted(keep_documents, lint, schedules)
-    results = [_check(path, sources[path], wanted) for path in sorted(sources)]
-    workspace = _assemble(results)
+    with cycle_collector_paused():
+        results = [_check(path, sources[path], wanted) for path in sorted(sources)]
+        workspace = _assemble(results)
     workspace.sources = sources
     return workspace
 
@@ -195,21 +310,20 @@ def _size(path: str) -> int:
 
 
 def _check_parallel(
-    files: list[str], workers: int, progress: Progress | None, wanted: _Wanted
-) -> list[FileResult]:
+    files: list[str],
+    workers: int,
+    wanted: _Wanted,
+    arrived: Callable[[FileResult | _Packed], None],
+) -> None:
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-    by_path: dict[str, FileResult] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_check_chunk, chunk, wanted) for chunk in chunks]
         for future in as_completed(futures):
-            for result in future.result():
-                by_path[result.path] = result
-            if progress is not None:
-                progress(len(by_path), len(files))
-    return [by_path[p] for p in files]
+            for item in future.result():
+                arrived(item)
 
 
 def _assemble(results: list[FileResult]) -> Workspace:

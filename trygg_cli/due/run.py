@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from trygg_cli.due.engine import bucket, plan
+from trygg_cli.check import FileResult
+from trygg_cli.due.engine import bucket, merge, plan_document
+from trygg_cli.due.extract import DocumentSchedules
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
@@ -86,21 +88,49 @@ def run_due(
     *,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    cache: bool = False,
 ) -> DueOutcome:
     """Check the files, plan every schedule up to the horizon, and pick what to show."""
-    # Links between documents are not judged here: a dangling one changes no date.
-    workspace = load_paths(paths, jobs=jobs, progress=progress, schedules=True, references=False)
     # Without --within: to the end of next year, so that every yearly item shows its
     # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
     if query.within_days is not None:
         until = query.as_of + timedelta(days=query.within_days)
     else:
         until = date(query.as_of.year + 1, 12, 31)
-    result = plan(
-        workspace.schedules,
-        until=until,
-        fallback_start=date(query.as_of.year, 1, 1),
-        shift_holidays=query.shift_holidays,
+
+    def plan_one(source: DocumentSchedules, documents: Mapping[str, DocumentSchedules]) -> DuePlan:
+        return plan_document(
+            source,
+            documents,
+            until=until,
+            fallback_start=date(query.as_of.year, 1, 1),
+            shift_holidays=query.shift_holidays,
+        )
+
+    # Documents other than action plans need no other file: each is planned as soon as
+    # it arrives, while the workers read the rest.
+    early: dict[str, DuePlan] = {}
+
+    def arrived(result: FileResult) -> None:
+        source = result.schedules
+        if source is not None and source.doc_kind != "action-plan":
+            early[result.path] = plan_one(source, {})
+
+    # Links between documents are not judged here: a dangling one changes no date.
+    workspace = load_paths(
+        paths,
+        jobs=jobs,
+        progress=progress,
+        schedules=True,
+        references=False,
+        on_result=arrived,
+        cache=cache,
+    )
+    planned = workspace.schedules
+    result = merge(
+        early.get(r.path) or plan_one(r.schedules, planned)
+        for r in workspace.results
+        if r.schedules is not None and planned.get(r.schedules.doc_id) is r.schedules
     )
     shown = [o for o in result.occurrences if query.wants(o)]
     if query.documents:

@@ -34,6 +34,7 @@ def run_lint(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     jobs: int | None = None,
+    cache: bool = False,
     progress: Callable[[int, int], None] | None = None,
     baseline: Path | None = None,
     root: str | None = None,
@@ -42,7 +43,7 @@ def run_lint(
     (its paths are relative to ``root``, by default the current folder)."""
     settings = config.settings(today, select, ignore)
     known = baselines.load(baseline) if baseline is not None else None
-    workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings)
+    workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings, cache=cache)
     findings = lint_workspace(workspace, settings, config.path_ignores)
     source = SourceLines()
     outcome = LintOutcome(workspace, findings, source, all_findings=findings)

@@ -1,0 +1,144 @@
+"""The result cache: reused only for unchanged files, never trusted when not ours."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLES, MINIMAL_AGREEMENT
+from trygg_cli import workspace as ws
+from trygg_cli.cache import _MAGIC, FOLDER
+
+BROKEN = MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 2023-13-01")
+
+
+def _repo(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    for example in EXAMPLES.rglob("*.yaml"):
+        (tmp_path / "docs" / example.name).write_bytes(example.read_bytes())
+    return tmp_path
+
+
+def _packs(repo: Path) -> list[Path]:
+    return sorted((repo / FOLDER).glob("*.pack"))
+
+
+def test_second_run_reuses_results_and_says_the_same(cli: Any, tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "docs" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    first = cli("validate", str(repo / "docs"))
+    assert first.exit_code == 1 and "2023-13-01" in first.stdout
+    assert len(_packs(repo)) == 1
+    assert (repo / FOLDER / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    assert (repo / FOLDER / "CACHEDIR.TAG").is_file()
+    second = cli("validate", str(repo / "docs"))
+    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
+
+
+def test_unchanged_files_are_not_checked_again(tmp_path: Path, monkeypatch: Any) -> None:
+    repo = _repo(tmp_path)
+    docs = str(repo / "docs")
+    before = ws.load_paths([docs], jobs=1, cache=True)
+    (repo / "docs" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    checked: list[str] = []
+    real = ws.check_source
+
+    def counting(path: str, raw: bytes, **kwargs: Any) -> Any:
+        checked.append(path)
+        return real(path, raw, **kwargs)
+
+    monkeypatch.setattr(ws, "check_source", counting)
+    after = ws.load_paths([docs], jobs=1, cache=True)
+    assert checked == [str(repo / "docs" / "broken.yaml")]
+    assert len(after.findings) == len(before.findings) + 1
+    assert after.findings[0].rule == "bad-date"
+
+
+def test_an_edited_file_is_checked_again(cli: Any, tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    target = repo / "docs" / "agreement.yaml"
+    target.write_text(MINIMAL_AGREEMENT, encoding="utf-8")
+    assert cli("validate", str(target)).exit_code == 0
+    target.write_text(BROKEN, encoding="utf-8")
+    assert cli("validate", str(target)).exit_code == 1
+    target.write_text(MINIMAL_AGREEMENT, encoding="utf-8")
+    assert cli("validate", str(target)).exit_code == 0
+
+
+def test_a_pack_not_signed_with_our_secret_is_never_unpickled(cli: Any, tmp_path: Path) -> None:
+    """A pack committed by someone else (or edited) could run code when unpickled."""
+
+    class Boom:
+        def __reduce__(self) -> tuple[Any, tuple[str]]:
+            return (os.system, (f"touch {tmp_path / 'pwned'}",))
+
+    repo = _repo(tmp_path)
+    assert cli("validate", str(repo / "docs")).exit_code == 0
+    (pack,) = _packs(repo)
+    payload = pickle.dumps({"x": pickle.dumps(Boom())})
+    pack.write_bytes(_MAGIC + b"\0" * 32 + payload)
+    result = cli("validate", str(repo / "docs"))
+    assert result.exit_code == 0
+    assert not (tmp_path / "pwned").exists()
+    assert pack.read_bytes().startswith(_MAGIC) and b"pwned" not in pack.read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def test_a_damaged_pack_is_discarded(cli: Any, tmp_path: Path, damage: str) -> None:
+    repo = _repo(tmp_path)
+    first = cli("validate", str(repo / "docs"))
+    (pack,) = _packs(repo)
+    data = pack.read_bytes()
+    pack.write_bytes(
+        {"truncate": data[: len(data) // 2], "garbage": os.urandom(500), "empty": b""}[damage]
+    )
+    second = cli("validate", str(repo / "docs"))
+    assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
+    assert pack.read_bytes() != data[: len(data) // 2]
+
+
+def test_no_repository_no_cache_and_no_cache_option(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(MINIMAL_AGREEMENT, encoding="utf-8")
+    assert cli("validate", str(tmp_path)).exit_code == 0
+    assert not (tmp_path / FOLDER).exists()
+    (tmp_path / ".git").mkdir()
+    assert cli("validate", "--no-cache", str(tmp_path)).exit_code == 0
+    assert not (tmp_path / FOLDER).exists()
+
+
+def test_an_unwritable_cache_folder_only_costs_time(cli: Any, tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / FOLDER).write_text("a file where the folder should be", encoding="utf-8")
+    result = cli("validate", str(repo / "docs"))
+    assert result.exit_code == 0 and result.stderr == "No problems in 5 file(s).\n"
+
+
+def test_lint_settings_and_due_keep_packs_of_their_own(cli: Any, tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    docs = str(repo / "docs")
+    args = ("lint", "--today", "2026-11-24", docs)
+    first = cli(*args)
+    assert cli(*args).stdout == first.stdout
+    cli("lint", "--today", "2026-11-24", "--select", "TRY4", docs)
+    due = cli("due", "--as-of", "2026-11-24", "--format", "json", docs)
+    assert cli("due", "--as-of", "2026-11-24", "--format", "json", docs).stdout == due.stdout
+    assert len(_packs(repo)) == 3
+
+
+def test_concurrent_runs_leave_a_readable_pack(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    command = [sys.executable, "-m", "trygg_cli", "validate", str(repo / "docs")]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE) for _ in range(4)]
+    outputs = [run.communicate()[0] for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4
+    assert len(set(outputs)) == 1
+    assert not list((repo / FOLDER).glob(".pack-*"))  # no temporary file left behind
+    hits = ws.load_paths([str(repo / "docs")], jobs=1, cache=True)
+    assert not hits.findings

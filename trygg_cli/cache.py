@@ -1,0 +1,160 @@
+"""A cache of per-file results, so that re-running on an unchanged tree skips the parsing.
+
+What a file yields (its findings, ids, references, lint results, schedules) depends only on
+its path, its bytes, trygg's version and the run's settings. Results are kept under the
+repository's ``.trygg-cache/`` folder (which ignores itself in git) in one pack per kind of
+run (validate, lint with given settings, due), keyed by a hash of path and content.
+
+Safety:
+
+* **Hostile or damaged packs.** A pack is pickled data, and unpickling runs code, so every
+  pack is signed with HMAC-SHA256 under a secret kept in the user's own cache folder
+  (``$XDG_CACHE_HOME/trygg/secret``, mode 0600), never in the repository. A pack whose
+  signature does not match — committed by someone else, truncated, edited — is discarded
+  unread, and the run checks every file as if there were no cache.
+* **Concurrent runs.** A pack is written to a temporary file and renamed into place, so a
+  reader sees the old pack or the new one, never half of one; the last writer wins.
+* **Anything else** (an unwritable folder, a full disk, no home folder) turns the cache
+  off for that run, silently: the cache may only ever save time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from trygg_cli import __version__
+
+FOLDER = ".trygg-cache"
+_MAGIC = b"TRYGG-CACHE-1\n"
+_MAC_BYTES = 32
+_KEEP_FACTOR = 2  # keep entries of other files up to this many times the current ones
+_KEEP_MIN = 10_000
+_GITIGNORE = "# Created by trygg: results of earlier runs, safe to delete.\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by trygg.\n"
+)
+
+
+def file_key(path: str, raw: bytes) -> str:
+    """The cache key of a file: its path and its content."""
+    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape"))
+    digest.update(b"\0")
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def _secret() -> bytes | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "trygg", "secret")
+    try:
+        with open(path, "rb") as handle:
+            secret = handle.read()
+        if len(secret) >= 32:
+            return secret
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(path + f".{os.getpid()}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+        os.replace(path + f".{os.getpid()}", path)
+        with open(path, "rb") as handle:  # another run may have won the race: use theirs
+            return handle.read()
+    except OSError:
+        return None
+
+
+class ResultCache:
+    """The pack of one kind of run; see the module docstring."""
+
+    def __init__(self, folder: Path, profile: str, secret: bytes) -> None:
+        self.folder = folder
+        self.path = folder / f"{profile}.pack"
+        self._secret = secret
+        self.entries: dict[str, bytes] = self._read()
+        self.hits = 0
+
+    @classmethod
+    def open(cls, root: Path | None, settings: str) -> ResultCache | None:
+        """The cache for runs with ``settings`` (a stable description of what is kept of
+        each file) in the repository at ``root``; ``None`` when there is no repository or
+        no private secret can be kept."""
+        if root is None:
+            return None
+        secret = _secret()
+        if secret is None:
+            return None
+        profile = hashlib.sha256(f"{__version__}\0{sys.version}\0{settings}".encode()).hexdigest()[
+            :24
+        ]
+        return cls(root / FOLDER, profile, secret)
+
+    def _sign(self, payload: bytes) -> bytes:
+        return hmac.new(self._secret, payload, hashlib.sha256).digest()
+
+    def _read(self) -> dict[str, bytes]:
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        head, mac = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES]
+        payload = data[len(_MAGIC) + _MAC_BYTES :]
+        if head != _MAGIC or not hmac.compare_digest(mac, self._sign(payload)):
+            return {}  # not ours, or damaged: never unpickled
+        try:
+            entries = pickle.loads(payload)
+        except Exception:  # a signed pack that still fails: discard it
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str) -> bytes | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def save(self, current: Mapping[str, bytes]) -> None:
+        """Keep ``current`` (key → pickled result of this run's files), plus earlier
+        entries while they are not too many; written only when something changed."""
+        if self.hits == len(current) and current.keys() <= self.entries.keys():
+            return
+        merged = dict(self.entries)
+        merged.update(current)
+        if len(merged) > max(_KEEP_FACTOR * len(current), _KEEP_MIN):
+            merged = dict(current)
+        payload = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self._prepare_folder()
+            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_MAGIC + self._sign(payload) + payload)
+                os.replace(temporary, self.path)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError:
+            return
+
+    def _prepare_folder(self) -> None:
+        self.folder.mkdir(exist_ok=True)
+        for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
+            marker = self.folder / name
+            if not marker.exists():
+                marker.write_text(text, encoding="utf-8")
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
