@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -70,7 +69,7 @@ def _occurrence(**changes: Any) -> Occurrence:
         parties=("stad", "polis"),
         text="Uppföljning görs årligen.",
     )
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 SMALL = [
@@ -403,7 +402,7 @@ def test_ics_is_reproducible(seeds: DuePlan) -> None:
 def test_ics_uids_survive_unrelated_edits() -> None:
     before = DUE_REPORTERS["ics"](SMALL_PLAN, SMALL, AS_OF, CONTEXT)
     # lines added above the schedule, and a holiday policy that moves the due date
-    moved = [replace(o, line=o.line + 7, due=o.due - timedelta(days=1)) for o in SMALL]
+    moved = [o._replace(line=o.line + 7, due=o.due - timedelta(days=1)) for o in SMALL]
     after = DUE_REPORTERS["ics"](SMALL_PLAN, moved, AS_OF, CONTEXT)
     assert sorted(str(e["UID"]) for e in _events(before)) == sorted(
         str(e["UID"]) for e in _events(after)
@@ -439,5 +438,20 @@ def test_json_records_read_back_as_written() -> None:
     }
     text = dumps_records(payload)
     assert json.loads(text) == payload
-    assert text.splitlines()[3] == '    {"title": "Trygghetsvandring i Lindome", "parties": ["kommun"]},'
+    assert (
+        text.splitlines()[3]
+        == '    {"title": "Trygghetsvandring i Lindome", "parties": ["kommun"]},'
+    )
     assert dumps_records({}) == "{\n}\n" and json.loads(dumps_records({})) == {}
+
+
+def test_json_items_are_the_occurrence_dicts(seeds: DuePlan) -> None:
+    """The item records, encoded with shared parts, read back as occurrence_dict gives
+    them, field order included."""
+    from trygg_cli.due.report import _encoded_items, group, occurrence_dict
+
+    shown = [*seeds.occurrences, seeds.occurrences[0]._replace(done=AS_OF)]
+    expected = [occurrence_dict(o, AS_OF) for _n, m in group(shown, AS_OF) for o in m]
+    read = [json.loads(text) for text in _encoded_items(group(shown, AS_OF))]
+    assert read == expected and len(read) > 5
+    assert [list(r) for r in read] == [list(e) for e in expected]

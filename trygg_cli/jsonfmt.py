@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
-_compact = _ENCODER.encode
+encode = json.JSONEncoder(ensure_ascii=False).encode
+"""One value as compact JSON (non-ASCII text kept as it is)."""
+
+
+class Encoded(str):
+    """A value already encoded as JSON, written by :func:`dumps_records` as it is."""
+
+    __slots__ = ()
+
+
+encode_text: Callable[[str], str] = json.encoder.encode_basestring
+"""A string as a JSON string (non-ASCII kept), without the cost of an encoder call."""
+
+
+def _compact(value: Any) -> str:
+    return value if isinstance(value, Encoded) else encode(value)
 
 
 def dumps_records(payload: Mapping[str, Any]) -> str:

@@ -413,7 +413,7 @@ def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> No
     last = len(loc) - 1
     for index, part in enumerate(loc):
         if node.__class__ is MappingNode:
-            pair = _keys(node).get(str(part))
+            pair = _find_key(node, str(part))
             if pair is None:
                 break
             node = pair[0] if (at_key and index == last) else pair[1]
@@ -424,6 +424,27 @@ def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> No
         else:
             break
     return node
+
+
+def _find_key(mapping: MappingNode, wanted: str) -> tuple[Node, Node] | None:
+    """The key and value nodes of ``wanted`` in ``mapping``, if it has that key."""
+    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
+    if keys is not None:
+        return keys.get(wanted)
+    if len(mapping.value) <= _SCAN_KEYS:
+        # Most lookups are in small mappings and name a key as written: compare the text
+        # first, resolve only the candidate (a key written `0x10` still needs _keys).
+        for key_node, value_node in mapping.value:
+            if (
+                key_node.__class__ is ScalarNode
+                and key_node.value == wanted
+                and str(_key_text(key_node)) == wanted
+            ):
+                return key_node, value_node
+    return _keys(mapping).get(wanted)
+
+
+_SCAN_KEYS = 12
 
 
 def _keys(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:

@@ -167,25 +167,56 @@ def plan(
     ``fallback_start`` is where cadences of documents with an unknown start begin counting
     (see the module docstring).
     """
+    return merge(
+        plan_document(
+            documents[doc_id],
+            documents,
+            until=until,
+            fallback_start=fallback_start,
+            shift_holidays=shift_holidays,
+        )
+        for doc_id in sorted(documents)
+    )
+
+
+def plan_document(
+    source: DocumentSchedules,
+    documents: Mapping[str, DocumentSchedules],
+    *,
+    until: date,
+    fallback_start: date | None = None,
+    shift_holidays: bool = True,
+) -> DuePlan:
+    """:func:`plan` for one document, unsorted (see :func:`merge`). Only an action plan
+    looks into ``documents``, for its agreement; any other document can be planned as
+    soon as it is read."""
     collector = _Collector(until, shift_holidays)
-    for doc_id in sorted(documents):
-        source = documents[doc_id]
-        span, parties = _resolve(source, documents, fallback_start)
-        for entry in source.entries:
-            base = entry.base
-            if entry.owner_parties:
-                base = base._replace(parties=parties)
-            if entry.schedule is not None:
-                _schedule(collector, entry, base, entry.schedule, span)
-            elif entry.fixed is not None:
-                fixed = entry.fixed
-                slot = _Slot(fixed.planned, fixed.planned, fixed.occasion, fixed.planned.year)
-                slot.done = fixed.done
-                _emit(collector, entry, base, [slot], None, 0)
-    collector.out.occurrences.sort(key=Occurrence.sort_key)
-    collector.out.unmatched.sort()
-    collector.out.unanchored.sort()
+    span, parties = _resolve(source, documents, fallback_start)
+    for entry in source.entries:
+        base = entry.base
+        if entry.owner_parties:
+            base = base._replace(parties=parties)
+        if entry.schedule is not None:
+            _schedule(collector, entry, base, entry.schedule, span)
+        elif entry.fixed is not None:
+            fixed = entry.fixed
+            slot = _Slot(fixed.planned, fixed.planned, fixed.occasion, fixed.planned.year)
+            slot.done = fixed.done
+            _emit(collector, entry, base, [slot], None, 0)
     return collector.out
+
+
+def merge(plans: Iterable[DuePlan]) -> DuePlan:
+    """The plans of several documents as one, sorted."""
+    out = DuePlan()
+    for part in plans:
+        out.occurrences.extend(part.occurrences)
+        out.unmatched.extend(part.unmatched)
+        out.unanchored.extend(part.unanchored)
+    out.occurrences.sort(key=Occurrence.sort_key)
+    out.unmatched.sort()
+    out.unanchored.sort()
+    return out
 
 
 def occurrences(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 from trygg_cli.findings import YamlPath
 
@@ -33,8 +33,7 @@ Bucket = Literal["overdue", "within-30", "within-90", "later", "done"]
 BUCKETS: tuple[Bucket, ...] = get_args(Bucket)
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """One planned occasion of a scheduled thing.
 
     ``planned`` is the date the plan gives; ``due`` is ``planned`` moved to the previous
@@ -44,6 +43,9 @@ class Occurrence:
     across edits that do not change the plan (it never contains line numbers or list
     positions), for iCalendar UIDs. ``line``/``column`` are 1-based and point at the
     schedule (or deadline, or period end) in the source. Occurrences sort by due date.
+
+    A named tuple, not a dataclass: a national corpus plans some 40,000 of them, and a
+    tuple is made in a third of the time of a frozen dataclass.
     """
 
     due: date
@@ -73,16 +75,16 @@ class Occurrence:
     def sort_key(self) -> tuple[date, str, str, str, date]:
         return (self.due, self.doc_id, self.item, self.item_id, self.planned)
 
-    def __lt__(self, other: Occurrence) -> bool:
+    def __lt__(self, other: Occurrence) -> bool:  # type: ignore[override]
         return self.sort_key() < other.sort_key()
 
-    def __le__(self, other: Occurrence) -> bool:
+    def __le__(self, other: Occurrence) -> bool:  # type: ignore[override]
         return self.sort_key() <= other.sort_key()
 
-    def __gt__(self, other: Occurrence) -> bool:
+    def __gt__(self, other: Occurrence) -> bool:  # type: ignore[override]
         return self.sort_key() > other.sort_key()
 
-    def __ge__(self, other: Occurrence) -> bool:
+    def __ge__(self, other: Occurrence) -> bool:  # type: ignore[override]
         return self.sort_key() >= other.sort_key()
 
 
