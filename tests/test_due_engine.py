@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -521,3 +522,48 @@ def test_property_overdue_stays_overdue(
         if bucket(o, today) == "overdue":
             assert bucket(o, later) == "overdue"
         assert (bucket(o, today) == "done") == (bucket(o, later) == "done")
+
+
+@pytest.mark.parametrize("order", ["serial", "parallel", "reversed"])
+def test_planning_files_as_they_arrive_plans_the_whole_workspace(
+    tmp_path: Path, monkeypatch: Any, order: str
+) -> None:
+    """run_due plans each file as it arrives (action plans once their agreement is in);
+    the result equals planning the finished workspace, whatever the order of arrival,
+    with an agreement id used twice and an action plan whose agreement is missing."""
+    from trygg_cli import workspace as ws
+    from trygg_cli.due.run import DueQuery, run_due
+
+    signed = "signatories:\n  - {name: A, title: B, party: stad, signed: 2023-03-01}\n"
+    plan_text = (
+        "trygg: 1\nkind: action-plan\nid: {id}\ntitle: Plan\nagreement: {agreement}\n"
+        "follow_up: {{every: 1}}\n{period}actions:\n"
+        "  - {{id: x, title: Åtgärd, deadline: 2025-03-01, schedule: {{times: 2}}}}\n"
+    )
+    files = {
+        "0-plan.yaml": plan_text.format(id="p0", agreement="a", period=""),
+        "1-agreement.yaml": HEAD + VALIDITY + signed,
+        "2-plan.yaml": plan_text.format(
+            id="p2", agreement="a", period="period: {from_signing: true}\n"
+        ),
+        "3-same-id.yaml": HEAD + "validity: {from: 2020-01-01, until: 2030-12-31}\n",
+        "4-orphan.yaml": plan_text.format(id="p4", agreement="gone", period=""),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    if order != "serial":
+        monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
+        monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setattr(ws, "_CHUNK", 1)
+    if order == "reversed":
+        # The later agreement with the same id arrives first and is lent to 2-plan; the
+        # plan must still use 1-agreement, which holds the id in the workspace.
+        monkeypatch.setattr(ws, "as_completed", lambda futures: list(futures)[::-1])
+    query = DueQuery(as_of=date(2026, 11, 24))
+    outcome = run_due([str(tmp_path)], query, jobs=1 if order == "serial" else 2)
+    whole = ws.load_paths([str(tmp_path)], jobs=1, schedules=True, references=False)
+    expected = plan(whole.schedules, until=date(2027, 12, 31), fallback_start=date(2026, 1, 1))
+    assert outcome.plan == expected
+    p0 = [o for o in expected.occurrences if o.doc_id == "p0" and o.item == "follow-up"]
+    assert p0[0].planned == date(2024, 5, 1) and p0[0].parties == ("stad", "polis")
+    assert outcome.unread == [str(tmp_path / "3-same-id.yaml")]

@@ -186,13 +186,17 @@ def plan_document(
     until: date,
     fallback_start: date | None = None,
     shift_holidays: bool = True,
+    borrowing: bool | None = None,
 ) -> DuePlan:
     """:func:`plan` for one document, unsorted (see :func:`merge`). Only an action plan
-    looks into ``documents``, for its agreement; any other document can be planned as
-    soon as it is read."""
+    looks into ``documents``, for its agreement (see :func:`borrows`); any other document,
+    and an action plan's deadlines, can be planned as soon as the file is read. With
+    ``borrowing`` True or False, only the entries that do or do not borrow are planned."""
     collector = _Collector(until, shift_holidays)
     span, parties = _resolve(source, documents, fallback_start)
     for entry in source.entries:
+        if borrowing is not None and borrows(source, entry) != borrowing:
+            continue
         base = entry.base
         if entry.owner_parties:
             base = base._replace(parties=parties)
@@ -204,6 +208,13 @@ def plan_document(
             slot.done = fixed.done
             _emit(collector, entry, base, [slot], None, 0)
     return collector.out
+
+
+def borrows(source: DocumentSchedules, entry: Entry) -> bool:
+    """Whether planning ``entry`` needs the document's agreement: an action plan's
+    schedules count within the agreement's period and signing, and its own follow-up
+    names the agreement's parties. A deadline needs nothing else."""
+    return source.doc_kind == "action-plan" and (entry.schedule is not None or entry.owner_parties)
 
 
 def merge(plans: Iterable[DuePlan]) -> DuePlan:

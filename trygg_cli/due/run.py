@@ -98,23 +98,48 @@ def run_due(
     else:
         until = date(query.as_of.year + 1, 12, 31)
 
-    def plan_one(source: DocumentSchedules, documents: Mapping[str, DocumentSchedules]) -> DuePlan:
+    def plan_one(
+        source: DocumentSchedules,
+        documents: Mapping[str, DocumentSchedules],
+        borrowing: bool | None = None,
+    ) -> DuePlan:
         return plan_document(
             source,
             documents,
             until=until,
             fallback_start=date(query.as_of.year, 1, 1),
             shift_holidays=query.shift_holidays,
+            borrowing=borrowing,
         )
 
-    # Documents other than action plans need no other file: each is planned as soon as
-    # it arrives, while the workers read the rest.
+    # Everything is planned as soon as its file arrives, while the workers read the rest;
+    # an action plan's schedules wait for its agreement (see engine.borrows).
     early: dict[str, DuePlan] = {}
+    agreements: dict[str, DocumentSchedules] = {}  # the first to arrive with each id
+    waiting: dict[str, list[FileResult]] = {}
+    borrowed: dict[str, tuple[DuePlan, DocumentSchedules]] = {}  # and the agreement used
+
+    def lend(result: FileResult, agreement: DocumentSchedules) -> None:
+        assert result.schedules is not None
+        docs = {agreement.doc_id: agreement}
+        borrowed[result.path] = (plan_one(result.schedules, docs, borrowing=True), agreement)
 
     def arrived(result: FileResult) -> None:
         source = result.schedules
-        if source is not None and source.doc_kind != "action-plan":
-            early[result.path] = plan_one(source, {})
+        if source is None:
+            return
+        is_plan = source.doc_kind == "action-plan"
+        early[result.path] = plan_one(source, {}, borrowing=False if is_plan else None)
+        if source.doc_kind == "agreement":
+            agreements.setdefault(source.doc_id, source)
+            for plan_result in waiting.pop(source.doc_id, []):
+                lend(plan_result, agreements[source.doc_id])
+        elif is_plan and source.agreement is not None:
+            agreement = agreements.get(source.agreement)
+            if agreement is not None:
+                lend(result, agreement)
+            else:
+                waiting.setdefault(source.agreement, []).append(result)
 
     # Links between documents are not judged here: a dangling one changes no date.
     workspace = load_paths(
@@ -127,11 +152,20 @@ def run_due(
         cache=cache,
     )
     planned = workspace.schedules
-    result = merge(
-        early.get(r.path) or plan_one(r.schedules, planned)
-        for r in workspace.results
-        if r.schedules is not None and planned.get(r.schedules.doc_id) is r.schedules
-    )
+    parts: list[DuePlan] = []
+    for r in workspace.results:
+        source = r.schedules
+        if source is None or planned.get(source.doc_id) is not source:
+            continue  # unread, or its id was taken by an earlier file
+        parts.append(early[r.path])
+        if source.doc_kind == "action-plan":
+            lent = borrowed.get(r.path)
+            # Planned early only if with the agreement that won its id in the workspace.
+            if lent is not None and planned.get(source.agreement or "") is lent[1]:
+                parts.append(lent[0])
+            else:
+                parts.append(plan_one(source, planned, borrowing=True))
+    result = merge(parts)
     shown = [o for o in result.occurrences if query.wants(o)]
     if query.documents:
         result = replace(
