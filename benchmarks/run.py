@@ -103,8 +103,14 @@ def run(command: Sequence[str], *, sample_memory: bool = False) -> Run:
     return Run(seconds, peak_kb / 1024, process.returncode, stdout)
 
 
-def repeated(command: Sequence[str], repeat: int, *, sample_memory: bool = False) -> list[Run]:
-    return [run(command, sample_memory=sample_memory) for _ in range(repeat)]
+def repeated(command: Sequence[str], repeat: int) -> list[Run]:
+    return [run(command) for _ in range(repeat)]
+
+
+def peak_memory(command: Sequence[str]) -> float:
+    """Peak memory in MB of one more run. Timed runs are not sampled: the sampler reads
+    /proc every 10 ms and takes CPU time from the command it measures."""
+    return run(command, sample_memory=True).peak_mb
 
 
 def median(runs: list[Run]) -> float:
@@ -247,11 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     ]
     parallel, linted = [], []
     for _ in range(args.repeat):
-        parallel.append(run(validate, sample_memory=True))
-        linted.append(run(lint_command, sample_memory=True))
-    serial = repeated([*validate, "--jobs", "1"], args.repeat, sample_memory=True)
+        parallel.append(run(validate))
+        linted.append(run(lint_command))
+    serial = repeated([*validate, "--jobs", "1"], args.repeat)
     due_command = [trygg, "due", "--format", "json", "--as-of", "2026-11-25", str(corpus)]
-    due_runs = repeated([*due_command, "--no-cache"], args.repeat, sample_memory=True)
+    due_runs = repeated([*due_command, "--no-cache"], args.repeat)
     cached = [trygg, "validate", "--format", "json", str(corpus)]
     first_runs, nocache_runs = [], []
     for _ in range(args.repeat):  # alternating, as above
@@ -263,14 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     run(due_command)  # fills due's pack
     warm_runs = repeated(cached, args.repeat)
-    due_warm = repeated(due_command, args.repeat, sample_memory=True)
+    due_warm = repeated(due_command, args.repeat)
     if warm_runs[0].stdout != parallel[0].stdout or due_warm[0].stdout != due_runs[0].stdout:
         print("warning: a run from the cache printed something else than a run without it")
     help_runs = repeated([trygg, "--help"], args.help_repeat)
     bare = repeated([sys.executable, "-c", "pass"], args.help_repeat)
-    peak = max(r.peak_mb for r in parallel + serial)  # the target is validate's
-    lint_peak = max(r.peak_mb for r in linted)
-    due_peak = max(r.peak_mb for r in due_runs + due_warm)
+    peak = max(peak_memory(validate), peak_memory([*validate, "--jobs", "1"]))  # the target
+    lint_peak = peak_memory(lint_command)
+    due_peak = max(peak_memory([*due_command, "--no-cache"]), peak_memory(due_command))
     lint_ratio = statistics.median(
         lint.seconds / plain.seconds for lint, plain in zip(linted, parallel, strict=True)
     )
