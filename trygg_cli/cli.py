@@ -48,6 +48,14 @@ NoCache = Annotated[
         ),
     ),
 ]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=_("Write the report to this file instead of the screen ('-': the screen)."),
+    ),
+]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -261,14 +269,7 @@ def lint(
             ),
         ),
     ] = LintFormat.text,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=_("Write the report to this file instead of the screen ('-': the screen)."),
-        ),
-    ] = None,
+    output: Output = None,
     fail_on: Annotated[
         Level | None,
         typer.Option(
@@ -478,14 +479,7 @@ def due(
             ),
         ),
     ] = DueFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=_("Write to this file instead of the screen ('-': the screen)."),
-        ),
-    ] = None,
+    output: Output = None,
     fail_on_overdue: Annotated[
         bool,
         typer.Option(
@@ -544,6 +538,71 @@ def due(
         cache=not no_cache,
         progress_context=_progress,
         err=_err,
+    )
+    raise typer.Exit(code)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(short_help=_(COMMANDS["diff"]))
+@_handled
+def diff(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[OLD NEW | REV [REV] | A...B] [PATH]...",
+            help=_(
+                "Two files or folders; or git revisions (none: HEAD against the working "
+                "tree; one: it against the working tree; two; or A...B for a pull "
+                "request), then paths to narrow it."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("text for people; markdown (a pull request comment); json."),
+        ),
+    ] = DiffFormat.text,
+    output: Output = None,
+    stat: Annotated[
+        bool, typer.Option("--stat", help=_("Only how many changes each document has."))
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help=_("Exit 1 when anything changed."))
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help=_("No colours."))] = False,
+) -> None:
+    """What changed between two versions of the agreements, one sentence per change.
+
+    Documents are matched by id (a moved file is the same document), list items by id
+    (bodies, priorities, actions …) or by content (members); reordering, re-indenting
+    and comments change nothing. Schedules are compared as cadences, dates as dates.
+
+    Examples:
+
+    \b
+      trygg diff                          # HEAD against the working tree
+      trygg diff main...HEAD -f markdown  # a pull request, as a comment
+      trygg diff v2023 v2024 -- examples/molndal
+      trygg diff old-folder new-folder
+    """
+    from trygg_cli import diff_cli
+
+    code = diff_cli.diff_command(
+        arguments or [],
+        output_format=output_format.value,
+        output=output,
+        stat=stat,
+        exit_code=exit_code,
+        color=_color_wanted(output, no_color),
     )
     raise typer.Exit(code)
 

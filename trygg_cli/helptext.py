@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "lint": N_("Check that the agreements are sound, with rules you can configure."),
     "rules": N_("List the lint rules."),
     "due": N_("What is overdue and what comes next, from the documents' cadences."),
+    "diff": N_("What changed between two versions, in sentences."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
 }
 

@@ -1,0 +1,124 @@
+"""A schedule in words again: "about four times a year", "2021 and then every other year".
+
+The reverse of what a coordinator does when writing a cadence as data (see the table in
+README.md), for sentences that compare two versions of a schedule. English is the source
+language; the words go through the translation function like every other message.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trygg_cli.i18n import N_, _
+from trygg_cli.model.common import Schedule
+
+_TIMES = {
+    1: N_("once"),
+    2: N_("twice"),
+    3: N_("three times"),
+    4: N_("four times"),
+    5: N_("five times"),
+    6: N_("six times"),
+}
+_PER_UNIT = {
+    "year": N_("a year"),
+    "term": N_("a term"),
+    "quarter": N_("a quarter"),
+    "month": N_("a month"),
+    "week": N_("a week"),
+}
+_EVERY_ONE = {
+    "year": N_("every year"),
+    "term": N_("every term"),
+    "quarter": N_("every quarter"),
+    "month": N_("every month"),
+    "week": N_("every week"),
+}
+_EVERY_OTHER = {
+    "year": N_("every other year"),
+    "term": N_("every other term"),
+    "quarter": N_("every other quarter"),
+    "month": N_("every other month"),
+    "week": N_("every other week"),
+}
+_EVERY_N = {
+    "year": N_("every {n} years"),
+    "term": N_("every {n} terms"),
+    "quarter": N_("every {n} quarters"),
+    "month": N_("every {n} months"),
+    "week": N_("every {n} weeks"),
+}
+_AT = {
+    ("start", "year"): N_("at the start of every year"),
+    ("end", "year"): N_("at the end of every year"),
+    ("start", "term"): N_("at the start of every term"),
+    ("end", "term"): N_("at the end of every term"),
+    ("start", "quarter"): N_("at the start of every quarter"),
+    ("end", "quarter"): N_("at the end of every quarter"),
+    ("start", "month"): N_("at the start of every month"),
+    ("end", "month"): N_("at the end of every month"),
+    ("start", "week"): N_("at the start of every week"),
+    ("end", "week"): N_("at the end of every week"),
+}
+_EVENTS = {
+    "signing": N_("at the signing"),
+    "validity_start": N_("when the period starts"),
+    "validity_end": N_("after the end of the period"),
+}
+_QUALIFIED = {
+    "about": N_("about {what}"),
+    "at_least": N_("at least {what}"),
+}
+
+
+def _every(every: int, unit: str) -> str:
+    if every == 1:
+        return _(_EVERY_ONE[unit])
+    if every == 2:
+        return _(_EVERY_OTHER[unit])
+    return _(_EVERY_N[unit]).format(n=every)
+
+
+def _anchor(first: int | date | str) -> str:
+    if isinstance(first, int):
+        return _("in {year}").format(year=first)
+    if isinstance(first, date):
+        return _("on {date}").format(date=first.isoformat())
+    return _(_EVENTS[first])
+
+
+def describe(schedule: Schedule) -> str:
+    """The cadence of ``schedule`` in words (its ``text`` and completions aside)."""
+    if schedule.qualifier == "as_needed":
+        return _("as needed")
+    unit = schedule.unit
+    if schedule.times is not None:
+        times = _(_TIMES[schedule.times]) if schedule.times in _TIMES else None
+        what = _("{times} {per}").format(
+            times=times or _("{n} times").format(n=schedule.times), per=_(_PER_UNIT[unit])
+        )
+        if schedule.first is not None:
+            what = _("{what}, from {first}").format(what=what, first=_first_plain(schedule.first))
+    elif schedule.every is not None:
+        if schedule.at is not None and schedule.every == 1:
+            what = _(_AT[(schedule.at, unit)])
+        else:
+            what = _every(schedule.every, unit)
+        if isinstance(schedule.first, int):
+            what = _("{first} and then {what}").format(first=schedule.first, what=what)
+        elif schedule.first is not None:
+            what = _("{what}, from {first}").format(what=what, first=_first_plain(schedule.first))
+    else:
+        assert schedule.first is not None  # the model requires times, every or first
+        what = _("once, {when}").format(when=_anchor(schedule.first))
+    if schedule.qualifier in _QUALIFIED:
+        what = _(_QUALIFIED[schedule.qualifier]).format(what=what)
+    if schedule.also_as_needed:
+        what = _("{what}, and also as needed").format(what=what)
+    return what
+
+
+def _first_plain(first: int | date | str) -> str:
+    if isinstance(first, (int, date)):
+        return str(first) if isinstance(first, int) else first.isoformat()
+    return _(_EVENTS[first])
