@@ -14,6 +14,8 @@ Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
   repository's .trygg-cache filled by an earlier run on the unchanged corpus);
 - ``trygg validate`` warm, and its first run that fills the cache (the cache's targets:
   ≤ 0.5 s warm, first run no slower than ``--no-cache``);
+- ``trygg diff HEAD~1 HEAD`` on a git repository of the corpus in which every tenth
+  document changed (target ≤ 3 s);
 - ``trygg --help`` and a bare ``python -c pass`` (the floor any Python command pays);
 - check-jsonschema and yamllint on the same files, when they are installed, with ratios;
 - whether every error listed in MANIFEST.json was found, with the right rule, and no
@@ -47,6 +49,8 @@ TARGET_MEMORY_MB = 300.0
 TARGET_LINT_RATIO = 1.5
 TARGET_DUE_S = 2.0
 TARGET_WARM_S = 0.5
+TARGET_DIFF_S = 3.0
+DIFF_SHARE = 10  # every tenth document changes between the two revisions
 
 
 @dataclass
@@ -101,6 +105,16 @@ def run(command: Sequence[str], *, sample_memory: bool = False) -> Run:
     if sampler.is_alive():
         sampler.join()
     return Run(seconds, peak_kb / 1024, process.returncode, stdout)
+
+
+def run_in(command: Sequence[str], folder: Path) -> Run:
+    """:func:`run` in another working folder."""
+    previous = Path.cwd()
+    os.chdir(folder)
+    try:
+        return run(command)
+    finally:
+        os.chdir(previous)
 
 
 def repeated(command: Sequence[str], repeat: int) -> list[Run]:
@@ -199,6 +213,36 @@ def check_manifest(corpus: Path, stdout: bytes) -> list[str]:
     return problems
 
 
+def diff_repository(corpus: Path) -> Path:
+    """A temporary git repository with the corpus in two commits; in the second every
+    tenth document (sorted by path) has a new title and, for agreements, a longer
+    validity."""
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="trygg-diff-bench-"))
+    shutil.copytree(corpus, root / "corpus", ignore=shutil.ignore_patterns("MANIFEST.json"))
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "before")
+    files = sorted(p for p in (root / "corpus").rglob("*.yaml") if ".github" not in p.parts)
+    for path in files[::DIFF_SHARE]:
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("\ntitle: ", "\ntitle: Reviderad ", 1)
+        text = text.replace("  until: 2026-12-31\n", "  until: 2027-12-31\n", 1)
+        path.write_text(text, encoding="utf-8")
+    git("commit", "-q", "-am", "after")
+    return root
+
+
 def clear_cache(corpus: Path) -> None:
     """Remove the .trygg-cache of the repository holding ``corpus`` (the next run is cold)."""
     for folder in (corpus.resolve(), *corpus.resolve().parents):
@@ -288,6 +332,16 @@ def main(argv: list[str] | None = None) -> int:
     row("trygg due (warm cache)", seconds_text(due_warm))
     row("trygg validate, first run with cache", f"{first_ratio:.2f}× --no-cache (paired)")
     row("trygg validate (warm cache)", seconds_text(warm_runs))
+    diff_root = diff_repository(corpus)
+    diff_command = [trygg, "diff", "HEAD~1", "HEAD", "--format", "json"]
+    diff_runs = [run_in(diff_command, diff_root) for _ in range(args.repeat)]
+    changed = json.loads(diff_runs[0].stdout)["summary"]
+    shutil.rmtree(diff_root, ignore_errors=True)
+    row(
+        f"trygg diff, 1 in {DIFF_SHARE} documents changed",
+        seconds_text(diff_runs),
+        f"{changed['changed']} changed, {changed['unreadable']} unreadable",
+    )
     row("peak memory, validate (all processes)", f"{peak:7.0f} MB")
     row("peak memory, lint / due", f"{lint_peak:7.0f} MB / {due_peak:.0f} MB")
     row("trygg --help", seconds_text(help_runs))
@@ -318,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     row(f"target lint ≤ {TARGET_LINT_RATIO}× validate", verdict(lint_ratio, TARGET_LINT_RATIO))
     row(f"target due ≤ {TARGET_DUE_S:.0f} s (cold)", verdict(median(due_runs), TARGET_DUE_S))
     row(f"target due ≤ {TARGET_DUE_S:.0f} s (warm)", verdict(median(due_warm), TARGET_DUE_S))
+    row(f"target diff ≤ {TARGET_DIFF_S:.0f} s", verdict(median(diff_runs), TARGET_DIFF_S))
     row(
         f"target cached validate ≤ {TARGET_WARM_S} s",
         verdict(median(warm_runs), TARGET_WARM_S),

@@ -90,6 +90,9 @@ def test_goteborg_2018_to_the_bodies_of_seed_001(repo: Repo, cli: Any) -> None:
         "samordnare för rådet (Göteborgs Stad).",
     ]
     assert result.stdout.endswith("1 document changed: 11 changes from HEAD~1 to HEAD.\n")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ trygg diff HEAD~1 HEAD\n", 1)[1].split("```", 1)[0]
+    assert shown == result.stdout  # README shows exactly what trygg prints
 
 
 def _history(repo: Repo) -> None:
@@ -281,3 +284,13 @@ def test_outside_a_repository(tmp_path: Path, cli: Any, monkeypatch: Any) -> Non
     result = cli("diff", "HEAD~1")
     assert result.exit_code == 2
     assert "is not in a git repository; give two files or folders" in result.stderr
+
+
+def test_a_file_broken_in_both_versions_is_reported_once(repo: Repo, cli: Any) -> None:
+    repo.edit(STOCKHOLM, "priorities:\n", "priorities: [\n")
+    repo.commit("Broken")
+    repo.edit(STOCKHOLM, "title: Övergripande", "title: Nu: Övergripande")
+    result = cli("diff", "--format", "json")
+    (document,) = json.loads(result.stdout)["documents"]
+    assert document["status"] == "unreadable" and document["new_path"] == STOCKHOLM
+    assert [p["rule"] for p in document["problems"]] == ["yaml-syntax"]

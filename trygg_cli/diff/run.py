@@ -223,6 +223,8 @@ def _documents(
         out.append(_whole(document, "removed", path, None))
     for label, loaded in ((old_label, before), (new_label, after)):
         for path, result in sorted(loaded.broken.items()):
+            if loaded is before and path in after.broken:
+                continue  # broken in both: reported once, as it is now
             index = result.index
             out.append(
                 DocumentDiff(
