@@ -607,6 +607,125 @@ def diff(
     raise typer.Exit(code)
 
 
+class RenderFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+@app.command(short_help=_(COMMANDS["render"]))
+@_handled
+def render(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=_("Files or folders to read (default: the current folder)."), show_default=False
+        ),
+    ] = None,
+    document: Annotated[
+        str | None,
+        typer.Option(
+            "--document",
+            "-d",
+            metavar="ID",
+            help=_("The document to render, when the files hold more than one."),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_(
+                "html (one self-contained, accessible file) or markdown; by default taken "
+                "from the output file's name, else html."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=_("Write the document to this file instead of the screen ('-': the screen)."),
+            show_default=False,
+        ),
+    ] = None,
+    site: Annotated[
+        Path | None,
+        typer.Option(
+            "--site",
+            metavar="FOLDER",
+            help=_("Render every document into this folder, with an index page."),
+            show_default=False,
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="FOLDER",
+            help=_("Your own templates: a file here replaces trygg's template of that name."),
+            show_default=False,
+        ),
+    ] = None,
+    stamp_date: Annotated[
+        str | None,
+        typer.Option(
+            "--stamp-date",
+            metavar="YYYY-MM-DD",
+            help=_(
+                "The date in the footer (default: SOURCE_DATE_EPOCH if set, else today), for "
+                "output that is the same on every run."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    allow_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--allow-personal-data",
+            help=_("Render even when a personnummer or samordningsnummer is in the text."),
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+) -> None:
+    """The agreement as a document to sign and publish: Markdown, or HTML that meets the
+    accessibility requirements for Swedish public bodies (WCAG 2.1 AA).
+
+    The HTML is one file with everything inside it (no scripts, no outside requests), with
+    a table of contents, print layout for A4 and a footer saying from which file and git
+    version it was made. A document with errors, or with a personnummer or
+    samordningsnummer in its text, is not rendered. Exit codes: 0 rendered; 1 a document
+    was left out; 2 trygg could not run as asked.
+
+    Examples:
+
+    \b
+      trygg render avtal.yaml -o avtal.html
+      trygg render examples/molndal -d molndal-lokal-2023 -o lokal.md
+      trygg render --site public/          # every document and an index page
+      trygg render avtal.yaml --template-dir mallar/ --stamp-date 2026-01-01
+    """
+    from trygg_cli import render_cli
+
+    code = render_cli.render_command(
+        [str(p) for p in paths] if paths else ["."],
+        document=document,
+        output_format=output_format.value if output_format is not None else None,
+        output=output,
+        site=site,
+        template_dir=template_dir,
+        stamp_date=stamp_date,
+        allow_personal_data=allow_personal_data,
+        jobs=jobs or None,
+        progress_context=_progress,
+        err=_err,
+    )
+    raise typer.Exit(code)
+
+
 @app.command(short_help=_(COMMANDS["schema"]))
 @_handled
 def schema(

@@ -10,3 +10,9 @@ class TryggError(Exception):
     """
 
     exit_code = 2
+
+
+class RefusedError(TryggError):
+    """The input was read, but what it holds cannot be used (exit code 1, as validate)."""
+
+    exit_code = 1

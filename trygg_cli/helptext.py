@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "rules": N_("List the lint rules."),
     "due": N_("What is overdue and what comes next, from the documents' cadences."),
     "diff": N_("What changed between two versions, in sentences."),
+    "render": N_("The agreement as Markdown or accessible HTML, or a whole site."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
 }
 

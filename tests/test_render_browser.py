@@ -1,0 +1,128 @@
+"""Every rendered example opened in real headless Chromium and checked with axe-core.
+
+The test needs Debian's ``chromium`` package (/usr/bin/chromium) and Playwright for
+Python, which drives it (browser downloads do not work here, so Playwright is pointed at
+Debian's browser). axe-core comes from the axe-playwright-python package. In CI
+(``CI=true``) a missing browser is a failure, not a skip: ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, Result
+
+CHROMIUM = os.environ.get("TRYGG_CHROMIUM", "/usr/bin/chromium")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Without the background-networking flags Chromium keeps trying to reach Google's hosts,
+# which this sandbox's closed network refuses.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _missing() -> str | None:
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        return f"Playwright or axe-playwright-python is not installed ({exc})"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    missing = _missing()
+    if missing is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the accessibility test must run in CI: {missing}")
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def site(tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    result = cli("render", "examples", "--site", "site", "--stamp-date", "2026-01-01")
+    assert result.exit_code == 0, result.stderr
+    return tmp_path / "site"
+
+
+def _axe_source() -> str:
+    import axe_playwright_python
+
+    return Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text("utf-8")
+
+
+def test_every_rendered_page_passes_axe_wcag21_aa(browser: Any, site: Path) -> None:
+    pages = sorted(site.glob("*.html"))
+    assert len(pages) == 6  # five examples and the index
+    axe = _axe_source()
+    context = browser.new_context(viewport={"width": 1000, "height": 1300})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    checked = {}
+    for path in pages:
+        page.goto(path.as_uri())
+        page.evaluate(axe)
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            (v["id"], v["help"], [n["html"][:80] for n in v["nodes"][:3]])
+            for v in result["violations"]
+        ]
+        assert violations == [], f"{path.name}: {violations}"
+        checked[path.name] = len(result["passes"])
+        # Every link in the table of contents lands on something.
+        broken = page.evaluate(
+            "() => [...document.querySelectorAll('a[href^=\"#\"]')]"
+            ".map(a => a.getAttribute('href').slice(1))"
+            ".filter(id => !document.getElementById(id))"
+        )
+        assert broken == [], f"{path.name}: {broken}"
+    assert all(count > 10 for count in checked.values()), checked
+    # Self-contained: the browser asked for the pages themselves and nothing else.
+    assert {url.split(":", 1)[0] for url in requested} == {"file"}
+    context.close()
+
+
+def test_first_page_screenshot_and_a4_print(browser: Any, site: Path, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 1300})
+    page.goto((site / "molndal-lokal-2023.html").as_uri())
+    shot = tmp_path / "forsta-sidan.png"
+    page.screenshot(path=str(shot))
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 20_000
+    assert page.evaluate("() => document.querySelector('h1').getBoundingClientRect().top") < 200
+    page.emulate_media(media="print")
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('.major')].map(e => getComputedStyle(e).breakBefore)"
+    )
+    assert breaks and set(breaks) == {"page"}
+    keep = page.evaluate(
+        "() => [...document.querySelectorAll('.signature')].map(e => getComputedStyle(e).breakInside)"
+    )
+    assert keep and set(keep) == {"avoid"}
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") > 3
+    page.close()

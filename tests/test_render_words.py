@@ -1,0 +1,133 @@
+"""Swedish wording in rendered documents: dates, periods and every cadence the seeds use."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trygg_cli.model.common import Period, Schedule
+from trygg_cli.render import words
+
+# Every cadence phrase listed in shared/DOMAIN.md ("Cadences as the documents write
+# them"), as a coordinator writes it in YAML, and how the rendered document words it.
+DOMAIN_CADENCES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "En uppföljning av denna överenskommelse görs 2021 och därefter vartannat år.",
+        {"first": 2021, "every": 2},
+        "2021 och därefter vartannat år",
+    ),
+    (
+        "En utvärdering av denna överenskommelse görs 2022 och därefter vart femte år.",
+        {"first": 2022, "every": 5},
+        "2022 och därefter vart femte år",
+    ),
+    (
+        "Gruppen träffas cirka fyra gånger per år.",
+        {"times": 4, "qualifier": "about"},
+        "cirka fyra gånger per år",
+    ),
+    ("Nätverket träffas två gånger per år.", {"times": 2}, "två gånger per år"),
+    ("Träffas två gånger per termin.", {"times": 2, "unit": "term"}, "två gånger per termin"),
+    (
+        "Styrgruppen ska sammankalla möten minst fyra gånger per år.",
+        {"times": 4, "qualifier": "at_least"},
+        "minst fyra gånger per år",
+    ),
+    (
+        "Möten sammankallas vid minst två tillfällen per år och ytterligare vid behov.",
+        {"times": 2, "qualifier": "at_least", "also_as_needed": True},
+        "minst två gånger per år och ytterligare vid behov",
+    ),
+    (
+        "De lokala samverkansöverenskommelserna ska revideras och vid behov uppdateras "
+        "vartannat år.",
+        {"every": 2},
+        "vartannat år",
+    ),
+    ("årligen följas upp", {"every": 1}, "årligen"),
+    (
+        "revidering ska ske åtminstone var fjärde år",
+        {"every": 4, "qualifier": "at_least"},
+        "åtminstone vart fjärde år",
+    ),
+    (
+        "Uppföljning ... genomförs i slutet av varje år",
+        {"every": 1, "at": "end"},
+        "i slutet av varje år",
+    ),
+    ("Övergripande uppföljning av åtgärdsplanen sker på årsbasis.", {"every": 1}, "årligen"),
+    (
+        "tecknas för en period om fyra år varefter en slutlig uppföljning görs",
+        {"first": "validity_end"},
+        "efter avtalsperiodens slut",
+    ),
+    ("löpande och efter behov", {"qualifier": "as_needed"}, "löpande och vid behov"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "data", "expected"), DOMAIN_CADENCES, ids=[c[2] for c in DOMAIN_CADENCES]
+)
+def test_domain_cadence_phrases_come_back_as_natural_swedish(
+    phrase: str, data: dict[str, Any], expected: str
+) -> None:
+    schedule = Schedule.model_validate({"text": phrase, **data})
+    assert words.cadence(schedule) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"every": 2, "unit": "term"}, "varannan termin"),
+        ({"every": 3, "unit": "month"}, "var tredje månad"),
+        ({"every": 2, "unit": "quarter"}, "vartannat kvartal"),
+        ({"every": 1, "unit": "week"}, "varje vecka"),
+        ({"every": 15}, "vart 15:e år"),
+        ({"times": 1}, "en gång per år"),
+        ({"times": 13, "unit": "month"}, "13 gånger per månad"),
+        ({"every": 1, "at": "start", "unit": "term"}, "i början av varje termin"),
+        ({"first": "2021-06-30"}, "den 30 juni 2021"),
+        ({"first": 2025}, "år 2025"),
+        ({"first": "signing", "every": 1}, "vid undertecknandet och därefter årligen"),
+        ({"times": 4, "first": 2024}, "fyra gånger per år från och med 2024"),
+        ({"every": 2, "qualifier": "about"}, "ungefär vartannat år"),
+    ],
+)
+def test_units_take_the_right_gender_and_number(data: dict[str, Any], expected: str) -> None:
+    assert words.cadence(Schedule.model_validate(data)) == expected
+
+
+@given(
+    every=st.one_of(st.none(), st.integers(1, 40)),
+    times=st.integers(1, 40),
+    unit=st.sampled_from(["year", "term", "quarter", "month", "week"]),
+    qualifier=st.sampled_from(["exact", "about", "at_least"]),
+    first=st.one_of(st.none(), st.integers(1990, 2100), st.sampled_from(list(words._EVENTS))),
+    also=st.booleans(),
+)
+def test_every_schedule_has_swedish_words(
+    every: int | None, times: int, unit: str, qualifier: str, first: Any, also: bool
+) -> None:
+    data: dict[str, Any] = {"unit": unit, "qualifier": qualifier, "also_as_needed": also}
+    data.update({"every": every} if every is not None else {"times": times})
+    if first is not None:
+        data["first"] = first
+    text = words.cadence(Schedule.model_validate(data))
+    assert text and text == text.strip()
+    assert not any(english in text.split() for english in ("every", "times", "year", "about"))
+
+
+def test_dates_and_periods_in_swedish() -> None:
+    assert words.long_date(date(2018, 11, 15)) == "15 november 2018"
+    assert words.long_date(date(2023, 5, 1)) == "1 maj 2023"
+    period = Period.model_validate({"from": "2023-05-01", "until": "2026-12-31"})
+    assert words.period(period) == "från och med 1 maj 2023 till och med 31 december 2026"
+    open_ended = Period.model_validate({"from_signing": True, "until_further_notice": True})
+    assert words.period(open_ended) == "från och med undertecknandet och tills vidare"
+    term = Period.model_validate({"from": "2018-11-15", "term": {"amount": 4, "unit": "year"}})
+    assert words.period(term) == "från och med 15 november 2018 i fyra år"
+    assert words.sentence("cirka fyra gånger per år") == "Cirka fyra gånger per år."

@@ -1,0 +1,173 @@
+"""The Jinja environment that turns a view into Markdown or HTML.
+
+Every template — trygg's own and any the user supplies with ``--template-dir`` — runs in
+Jinja's sandbox with ``StrictUndefined``: a misspelt name is an error naming the template
+file and line, never a silent blank, and a template cannot reach Python's internals or
+read files. HTML templates are autoescaped, so text from a YAML file is printed, never
+run. Prose written as Markdown is turned into HTML by markdown-it (CommonMark) with raw
+HTML and images switched off, and its headings moved below the heading they stand under.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from trygg_cli.errors import TryggError
+from trygg_cli.i18n import _
+from trygg_cli.render import words
+from trygg_cli.render.view import who
+from trygg_cli.resources import templates_dir
+
+FORMATS = {"html": "html.j2", "markdown": "md.j2"}
+
+
+@lru_cache(maxsize=8)
+def _markdown(level: int) -> Callable[[str], str]:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False}).disable("image")
+
+    def heading(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        token.tag = f"h{min(6, int(token.tag[1]) + level - 1)}"
+        return renderer.renderToken(tokens, idx, options, env)  # type: ignore[no-any-return]
+
+    md.add_render_rule("heading_open", heading)
+    md.add_render_rule("heading_close", heading)
+    return md.render
+
+
+def markdown_to_html(text: str, level: int = 3) -> Markup:
+    """Prose written as Markdown, as HTML; its '#' headings start at ``<h{level}>``."""
+    return Markup(_markdown(level)(text).strip())  # markdown-it escapes; raw HTML is off
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_text(value: Any) -> str:
+    """Plain text for a Markdown document: characters Markdown would act on are escaped."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_prose(value: Any) -> str:
+    """Prose that is already Markdown, with raw HTML made harmless (shown, not run)."""
+    return str(value).strip().replace("<", "&lt;")
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-") or "x"
+
+
+def by_party(items: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+    """Items with a ``party`` grouped by it, parties in the order they first appear."""
+    groups: dict[str, list[Any]] = {}
+    for item in items:
+        groups.setdefault(item.party, []).append(item)
+    return list(groups.items())
+
+
+_INDICATOR_COLUMNS = (("source", "Källa"), ("baseline", "Utgångsläge"), ("target", "Målvärde"))
+
+
+def indicator_columns(indicators: Iterable[Any]) -> list[tuple[str, str]]:
+    """The columns of an indicator table that some indicator fills in."""
+    listed = list(indicators)
+    return [(k, label) for k, label in _INDICATOR_COLUMNS if any(getattr(i, k) for i in listed)]
+
+
+def _filters() -> dict[str, Callable[..., Any]]:
+    return {
+        "long_date": words.long_date,
+        "cadence": words.cadence,
+        "sentence": words.sentence,
+        "period": words.period,
+        "markdown": markdown_to_html,
+        "md_text": markdown_text,
+        "md_prose": markdown_prose,
+        "level_name": lambda value: words.LEVELS.get(value, value),
+        "party_type": lambda value: words.PARTY_TYPES.get(value, value),
+        "status_name": lambda value: words.STATUS.get(value, value),
+        "slug": _slug,
+        "by_party": by_party,
+        "indicator_columns": indicator_columns,
+    }
+
+
+def environment(template_dir: Path | None) -> jinja2.Environment:
+    """A sandboxed environment over ``template_dir`` (if given) and trygg's templates."""
+    search = [str(template_dir)] if template_dir is not None else []
+    search.append(str(templates_dir()))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(_filters())
+    env.globals.update(
+        who=who,
+        number=words.number,
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render the template ``name``; a template's mistake becomes a located TryggError."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TryggError(
+            _("the template {file}, line {line}: {message}").format(
+                file=exc.filename or exc.name or name, line=exc.lineno, message=exc.message
+            )
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TryggError(
+            _("there is no template '{name}' in the template folder or among trygg's own").format(
+                name=exc.name
+            )
+        ) from None
+    except (jinja2.UndefinedError, SecurityError) as exc:
+        raise TryggError(_located(exc, name, _template_problem(exc))) from None
+    except TryggError:
+        raise
+    except Exception as exc:  # anything else a user's template makes go wrong
+        raise TryggError(
+            _located(exc, name, _("{kind}: {message}").format(kind=type(exc).__name__, message=exc))
+        ) from None
+
+
+def _template_problem(exc: Exception) -> str:
+    if isinstance(exc, SecurityError):
+        return _("{message} — templates may not reach into Python or the file system").format(
+            message=exc
+        )
+    return _(
+        "{message} — check the spelling; docs/render.md lists what a template is given"
+    ).format(message=exc)
+
+
+def _located(exc: BaseException, name: str, message: str) -> str:
+    """``message`` prefixed with the template file and line where ``exc`` happened."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2") or frame.filename.endswith(".html"):
+            return _("the template {file}, line {line}: {message}").format(
+                file=frame.filename, line=frame.lineno, message=message
+            )
+    return _("the template {file}: {message}").format(file=name, message=message)

@@ -1,0 +1,229 @@
+"""One render run: read the documents, refuse the ones that must not be published, render.
+
+A document is rendered only when it has no errors (``trygg validate`` would pass it) and
+no personnummer or samordningsnummer in its text (lint's TRY401, run here whatever the
+lint configuration or suppressions say), unless ``allow_personal_data``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from trygg_cli.errors import RefusedError, TryggError
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.model import Document
+from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.render import engine
+from trygg_cli.render.stamp import GitState, git_state, stamp_text
+from trygg_cli.render.view import build
+from trygg_cli.workspace import Workspace, load_paths
+
+PERSONAL_RULE = "TRY401"
+SUFFIX = {"html": ".html", "markdown": ".md"}
+
+
+@dataclass
+class Prepared:
+    """The documents that may be rendered, and why the others may not."""
+
+    workspace: Workspace
+    documents: dict[str, Document]  # id → document, in file order
+    paths: dict[str, str]  # id → the file it was read from
+    refused: dict[str, list[Finding]] = field(default_factory=dict)  # path → reasons
+
+
+def prepare(
+    paths: Sequence[str],
+    *,
+    today: date,
+    allow_personal_data: bool,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Prepared:
+    """Read ``paths``; sort the documents into renderable and refused."""
+    from trygg_cli.lint.base import LintSettings
+
+    settings = None if allow_personal_data else LintSettings(today, frozenset({PERSONAL_RULE}))
+    # Links to documents that were not given are shown by id, not refused.
+    workspace = load_paths(
+        paths, jobs=jobs, progress=progress, keep_documents=True, lint=settings, references=False
+    )
+    errors: dict[str, list[Finding]] = {}
+    for finding in workspace.findings:
+        if finding.severity is Severity.ERROR:
+            errors.setdefault(finding.path, []).append(finding)
+    for result in workspace.results:
+        if result.lint is not None:
+            personal = [f for f in result.lint.findings if f.rule == PERSONAL_RULE]
+            if personal:
+                errors.setdefault(result.path, []).extend(personal)
+    prepared = Prepared(workspace, {}, {}, errors)
+    for result in workspace.results:
+        if not result.checked or result.path in errors:
+            continue
+        doc = result.document
+        if doc is None or result.index is None:
+            continue
+        if workspace.documents.get(result.index.doc_id) is not doc:
+            continue  # a duplicate id: reported as an error above
+        prepared.documents[doc.id] = doc
+        prepared.paths[doc.id] = result.path
+    return prepared
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Renders documents in one format with one set of templates."""
+
+    output_format: str
+    template_dir: Path | None
+    stamp_day: date
+    git: GitState | None
+
+    def template_name(self, kind: str) -> str:
+        return f"{kind}.{engine.FORMATS[self.output_format]}"
+
+    def render(
+        self,
+        env: object,
+        doc: Document,
+        path: str,
+        documents: Mapping[str, Document],
+        hrefs: Mapping[str, str],
+    ) -> str:
+        view = build(
+            doc,
+            documents=documents,
+            hrefs=hrefs,
+            stamp=stamp_text(path, self.stamp_day, self.git),
+        )
+        text = engine.render(env, self.template_name(view.kind), view.context())  # type: ignore[arg-type]
+        return tidy(text) if self.output_format == "markdown" else text
+
+
+def tidy(markdown: str) -> str:
+    """At most one blank line in a row, and one newline at the end."""
+    return _BLANK_LINES.sub("\n\n", markdown).strip("\n") + "\n"
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+def renderer(
+    paths: Iterable[str], output_format: str, template_dir: Path | None, stamp_day: date
+) -> Renderer:
+    if template_dir is not None and not template_dir.is_dir():
+        raise TryggError(_("the template folder {path} does not exist").format(path=template_dir))
+    return Renderer(output_format, template_dir, stamp_day, git_state(paths))
+
+
+def pick(prepared: Prepared, document_id: str | None) -> Document:
+    """The one document to render: ``document_id``, or the only one read."""
+    if document_id is not None:
+        doc = prepared.documents.get(document_id)
+        if doc is None:
+            if any(r.index and r.index.doc_id == document_id for r in prepared.workspace.results):
+                raise RefusedError(
+                    _("the document '{id}' cannot be rendered; see the problems above").format(
+                        id=document_id
+                    )
+                )
+            raise TryggError(
+                _("there is no document with the id '{id}' in the files given").format(
+                    id=document_id
+                )
+            )
+        return doc
+    if len(prepared.documents) == 1 and not prepared.refused:
+        return next(iter(prepared.documents.values()))
+    if prepared.refused and len(prepared.documents) == 0:
+        raise RefusedError(_("nothing can be rendered; see the problems above"))
+    if not prepared.documents and not prepared.refused:
+        raise TryggError(_("there is no trygg document in the files given"))
+    raise TryggError(
+        _(
+            "the files given hold {n} documents; choose one with --document ID, "
+            "or render them all with --site FOLDER"
+        ).format(n=len(prepared.documents) + len(prepared.refused))
+    )
+
+
+# ---------------------------------------------------------------- the site
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One document on the index page, with what belongs to it."""
+
+    id: str
+    title: str
+    href: str
+    kind: str
+    plans: list[IndexEntry] = field(default_factory=list)
+    promises: list[IndexEntry] = field(default_factory=list)
+    local: list[IndexEntry] = field(default_factory=list)
+
+
+def page_name(doc_id: str, output_format: str) -> str:
+    """The file a document's page is written to (a document called 'index' gives way to
+    the index page)."""
+    return ("dokument-index" if doc_id == "index" else doc_id) + SUFFIX[output_format]
+
+
+def index_name(output_format: str) -> str:
+    return "index" + SUFFIX[output_format]
+
+
+def site_index(
+    documents: Mapping[str, Document], output_format: str
+) -> tuple[list[tuple[str, list[IndexEntry]]], list[IndexEntry]]:
+    """Agreements by municipality (local ones under their central one, each with its
+    action plans and citizen promises), and the documents that belong to none."""
+
+    def entry(doc: Document) -> IndexEntry:
+        kind = {Agreement: "agreement", ActionPlan: "action-plan"}.get(type(doc), "citizen-promise")
+        return IndexEntry(doc.id, doc.title, page_name(doc.id, output_format), kind)
+
+    entries = {doc_id: entry(doc) for doc_id, doc in documents.items()}
+    placed: set[str] = set()
+    for doc_id, doc in documents.items():
+        if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement in entries:
+            owner = entries[doc.agreement]
+            if documents[doc.agreement].__class__ is Agreement:
+                (owner.plans if isinstance(doc, ActionPlan) else owner.promises).append(
+                    entries[doc_id]
+                )
+                placed.add(doc_id)
+    for doc_id, doc in documents.items():
+        if isinstance(doc, Agreement) and doc.central_agreement in entries:
+            central = documents[doc.central_agreement or ""]
+            if isinstance(central, Agreement) and central.id != doc.id:
+                entries[central.id].local.append(entries[doc_id])
+                placed.add(doc_id)
+    by_municipality: dict[str, list[IndexEntry]] = {}
+    others: list[IndexEntry] = []
+    for doc_id, doc in documents.items():
+        if doc_id in placed:
+            continue
+        municipality = getattr(doc, "municipality", None)
+        if isinstance(doc, Agreement) and municipality:
+            by_municipality.setdefault(municipality, []).append(entries[doc_id])
+        else:
+            others.append(entries[doc_id])
+    ordered = sorted(by_municipality.items(), key=lambda item: _sort_key(item[0]))
+    for _name, group in ordered:
+        group.sort(key=lambda e: _sort_key(e.title))
+    return ordered, others
+
+
+_SWEDISH_ORDER = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzåäö")}
+
+
+def _sort_key(text: str) -> list[tuple[int, str]]:
+    """Swedish alphabetical order (å, ä, ö after z), case folded."""
+    return [(_SWEDISH_ORDER.get(c, -1), c) for c in text.casefold()]

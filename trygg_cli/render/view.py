@@ -1,0 +1,280 @@
+"""What a template gets: the document, its outline, names for ids and links to other pages.
+
+The outline is the order of the rendered document. An agreement's prose sections keep
+their order; the structured chapters (parties, governance, priorities, action plans,
+citizen promises, follow-up, validity, signatures) come where a section introduces them —
+a section whose id is one of the chapter's names (``samverkansorganisation``,
+``prioriterade-omraden``, ``uppfoljning`` …, see ``CHAPTER_SECTIONS``) becomes that
+chapter's heading and opening text — and otherwise after the sections, in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from trygg_cli.model import Document
+from trygg_cli.model.common import Party, Responsible, Section
+from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
+
+# Chapter → its default heading and the section ids that introduce it.
+CHAPTERS: dict[str, str] = {
+    "parties": "Parter",
+    "governance": "Samverkansorganisation",
+    "priorities": "Prioriterade områden",
+    "action_plans": "Åtgärdsplan",
+    "citizen_promises": "Medborgarlöften",
+    "follow_up": "Uppföljning och utvärdering",
+    "validity": "Giltighetstid",
+    "signatures": "Underskrifter",
+}
+CHAPTER_SECTIONS: dict[str, frozenset[str]] = {
+    "parties": frozenset({"parter", "parterna"}),
+    "governance": frozenset(
+        {"samverkansorganisation", "organisation", "styrning", "samverkansorgan"}
+    ),
+    "priorities": frozenset(
+        {
+            "prioriterade-omraden",
+            "prioriterade-samverkansomraden",
+            "prioriteringar",
+            "fokusomraden",
+        }
+    ),
+    "action_plans": frozenset({"atgardsplan", "atgardsplaner", "handlingsplan"}),
+    "citizen_promises": frozenset({"medborgarloften", "medborgarlofte"}),
+    "follow_up": frozenset({"uppfoljning-och-utvardering", "uppfoljning", "utvardering"}),
+    "validity": frozenset({"giltighetstid", "avtalsperiod", "avtalstid"}),
+    "signatures": frozenset({"underskrifter"}),
+}
+_CLAIMED = {section: chapter for chapter, ids in CHAPTER_SECTIONS.items() for section in ids}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One top-level part of the rendered document (an h2 with its anchor)."""
+
+    kind: str  # "section" or a chapter name
+    anchor: str
+    title: str
+    section: Section | None = None  # the prose: the whole part, or a chapter's opening
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another document, as the page links to it: its title and address, if rendered."""
+
+    id: str
+    title: str
+    href: str | None
+
+
+@dataclass
+class View:
+    """Everything a document template is given (see docs/render.md)."""
+
+    doc: Any
+    kind: str
+    outline: list[Part]
+    parties: dict[str, Party]
+    bodies: dict[str, str]  # body id → name (of the document or its agreement)
+    priorities: dict[str, str]  # priority id → title
+    links: dict[str, Link]  # document id → link
+    stamp: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "kind": self.kind,
+            "outline": self.outline,
+            "parties": self.parties,
+            "bodies": self.bodies,
+            "priorities": self.priorities,
+            "links": self.links,
+            "stamp": self.stamp,
+            **self.extra,
+        }
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, n = anchor, 2
+    while candidate in used:
+        candidate = f"{anchor}-{n}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def _wanted_chapters(doc: Document) -> list[str]:
+    if isinstance(doc, Agreement):
+        wanted = ["parties"]
+        if doc.bodies:
+            wanted.append("governance")
+        if doc.priorities:
+            wanted.append("priorities")
+        if doc.action_plans:
+            wanted.append("action_plans")
+        if doc.citizen_promises:
+            wanted.append("citizen_promises")
+        if (
+            doc.follow_up
+            or doc.evaluation
+            or doc.revision
+            or doc.priority_review
+            or doc.priority_revision
+            or doc.occasions
+        ):
+            wanted.append("follow_up")
+        return [*wanted, "validity", "signatures"]
+    return []
+
+
+def outline(doc: Document) -> list[Part]:
+    """The parts of ``doc`` in the order they are rendered."""
+    if isinstance(doc, ActionPlan):
+        return _plan_outline(doc)
+    if isinstance(doc, CitizenPromise):
+        return _promise_outline(doc)
+    assert isinstance(doc, Agreement)
+    chapters = _wanted_chapters(doc)
+    order = {name: i for i, name in enumerate(CHAPTERS)}
+    used: set[str] = set(CHAPTERS)
+    placed: set[str] = set()
+    parts: list[Part] = []
+
+    def place(chapter: str, section: Section | None) -> None:
+        # Chapters that come before this one in the usual order, and have no section of
+        # their own later in the document, go first.
+        for earlier in chapters:
+            if earlier in placed or order[earlier] >= order[chapter]:
+                continue
+            if earlier in later_claims:
+                continue
+            placed.add(earlier)
+            parts.append(Part(earlier, earlier, CHAPTERS[earlier]))
+        placed.add(chapter)
+        title = section.title if section is not None else CHAPTERS[chapter]
+        parts.append(Part(chapter, chapter, title, section))
+
+    later_claims: set[str] = set()
+    sections = list(doc.sections)
+    claims = [_CLAIMED.get(s.id) for s in sections]
+    for i, section in enumerate(sections):
+        later_claims = {c for c in claims[i + 1 :] if c is not None}
+        chapter = claims[i]
+        if chapter is not None and chapter in chapters and chapter not in placed:
+            place(chapter, section)
+        else:
+            parts.append(Part("section", _unique(section.id, used), section.title, section))
+    later_claims = set()
+    for chapter in chapters:
+        if chapter not in placed:
+            place(chapter, None)
+    return parts
+
+
+def _sections(doc: ActionPlan, used: set[str]) -> list[Part]:
+    return [Part("section", _unique(s.id, used), s.title, s) for s in doc.sections]
+
+
+def _plan_outline(doc: ActionPlan) -> list[Part]:
+    used = {"atgarder", "uppfoljning"}
+    parts = _sections(doc, used)
+    if doc.actions:
+        parts.append(Part("actions", "atgarder", "Åtgärder"))
+    if doc.follow_up is not None:
+        parts.append(Part("follow_up", "uppfoljning", "Uppföljning"))
+    return parts
+
+
+def _promise_outline(doc: CitizenPromise) -> list[Part]:
+    parts = [Part("problem", "problem", "Problemet")]
+    if doc.causes:
+        parts.append(Part("causes", "orsaker", "Troliga orsaker"))
+    parts.append(Part("commitments", "ataganden", "Det här lovar vi"))
+    if doc.follow_up is not None:
+        parts.append(Part("follow_up", "uppfoljning", "Uppföljning"))
+    if doc.outcome:
+        parts.append(Part("outcome", "utfall", "Utfall"))
+    parts.append(Part("signatures", "underskrifter", "Underskrifter"))
+    return parts
+
+
+def party_names(doc: Document, agreement: Agreement | None) -> dict[str, Party]:
+    """Parties by id: the document's own, else those of the agreement it belongs to."""
+    found: dict[str, Party] = {}
+    if agreement is not None:
+        found.update((p.id, p) for p in agreement.parties)
+    own = getattr(doc, "parties", None) or []
+    found.update((p.id, p) for p in own)
+    return found
+
+
+def build(
+    doc: Document,
+    *,
+    documents: Mapping[str, Document],
+    hrefs: Mapping[str, str],
+    stamp: str,
+) -> View:
+    """The view of ``doc``; ``documents`` are the others in the workspace (for names and
+    titles), ``hrefs`` the address of each rendered page (a site), by document id."""
+    agreement: Agreement | None = None
+    linked = getattr(doc, "agreement", None)
+    if isinstance(linked, str):
+        found = documents.get(linked)
+        agreement = found if isinstance(found, Agreement) else None
+    source = doc if isinstance(doc, Agreement) else agreement
+    bodies = {b.id: b.name for b in source.bodies} if source is not None else {}
+    priorities = {p.id: p.title for p in source.priorities} if source is not None else {}
+    links: dict[str, Link] = {}
+    for other_id in _linked_ids(doc):
+        other = documents.get(other_id)
+        links[other_id] = Link(
+            other_id, other.title if other is not None else other_id, hrefs.get(other_id)
+        )
+    return View(
+        doc=doc,
+        kind=_KIND_OF[type(doc)],
+        outline=outline(doc),
+        parties=party_names(doc, agreement),
+        bodies=bodies,
+        priorities=priorities,
+        links=links,
+        stamp=stamp,
+    )
+
+
+_KIND_OF: dict[type, str] = {
+    Agreement: "agreement",
+    ActionPlan: "action-plan",
+    CitizenPromise: "citizen-promise",
+}
+
+
+def _linked_ids(doc: Document) -> list[str]:
+    ids: list[str] = []
+    if isinstance(doc, Agreement):
+        ids += doc.action_plans + doc.citizen_promises
+        if doc.central_agreement:
+            ids.append(doc.central_agreement)
+        ids += [s.agreement for s in doc.supersedes if s.agreement]
+    else:
+        linked = getattr(doc, "agreement", None)
+        if linked:
+            ids.append(linked)
+    return ids
+
+
+def who(item: Responsible, parties: Mapping[str, Party], bodies: Mapping[str, str]) -> str:
+    """'BRÅ-samordnare, Mölndals stad' — a role at a party or body, by name."""
+    where = []
+    if item.party is not None:
+        party = parties.get(item.party)
+        where.append(party.name if party is not None else item.party)
+    if item.body is not None:
+        where.append(bodies.get(item.body, item.body))
+    place = ", ".join(where)
+    return f"{item.role}, {place}" if item.role else place
