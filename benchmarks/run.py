@@ -16,6 +16,7 @@ Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
   ≤ 0.5 s warm, first run no slower than ``--no-cache``);
 - ``trygg diff HEAD~1 HEAD`` on a git repository of the corpus in which every tenth
   document changed (target ≤ 3 s);
+- ``trygg render --site`` of the whole corpus into a new folder (target ≤ 15 s);
 - ``trygg --help`` and a bare ``python -c pass`` (the floor any Python command pays);
 - check-jsonschema and yamllint on the same files, when they are installed, with ratios;
 - whether every error listed in MANIFEST.json was found, with the right rule, and no
@@ -34,6 +35,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -50,6 +52,7 @@ TARGET_LINT_RATIO = 1.5
 TARGET_DUE_S = 2.0
 TARGET_WARM_S = 0.5
 TARGET_DIFF_S = 3.0
+TARGET_SITE_S = 15.0
 DIFF_SHARE = 10  # every tenth document changes between the two revisions
 
 
@@ -217,7 +220,6 @@ def diff_repository(corpus: Path) -> Path:
     """A temporary git repository with the corpus in two commits; in the second every
     tenth document (sorted by path) has a new title and, for agreements, a longer
     validity."""
-    import tempfile
 
     root = Path(tempfile.mkdtemp(prefix="trygg-diff-bench-"))
     shutil.copytree(corpus, root / "corpus", ignore=shutil.ignore_patterns("MANIFEST.json"))
@@ -342,6 +344,19 @@ def main(argv: list[str] | None = None) -> int:
         seconds_text(diff_runs),
         f"{changed['changed']} changed, {changed['unreadable']} unreadable",
     )
+    site_runs, pages = [], 0
+    for _ in range(args.repeat):
+        site = Path(tempfile.mkdtemp(prefix="trygg-site-bench-"))
+        site_runs.append(
+            run([trygg, "render", str(corpus), "--site", str(site), "--stamp-date", "2026-11-25"])
+        )
+        pages = len(list(site.glob("*.html")))
+        shutil.rmtree(site, ignore_errors=True)
+    row(
+        "trygg render --site (whole corpus)",
+        seconds_text(site_runs),
+        f"{pages} pages, broken files left out",
+    )
     row("peak memory, validate (all processes)", f"{peak:7.0f} MB")
     row("peak memory, lint / due", f"{lint_peak:7.0f} MB / {due_peak:.0f} MB")
     row("trygg --help", seconds_text(help_runs))
@@ -373,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     row(f"target due ≤ {TARGET_DUE_S:.0f} s (cold)", verdict(median(due_runs), TARGET_DUE_S))
     row(f"target due ≤ {TARGET_DUE_S:.0f} s (warm)", verdict(median(due_warm), TARGET_DUE_S))
     row(f"target diff ≤ {TARGET_DIFF_S:.0f} s", verdict(median(diff_runs), TARGET_DIFF_S))
+    row(f"target site ≤ {TARGET_SITE_S:.0f} s", verdict(median(site_runs), TARGET_SITE_S))
     row(
         f"target cached validate ≤ {TARGET_WARM_S} s",
         verdict(median(warm_runs), TARGET_WARM_S),
