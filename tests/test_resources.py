@@ -42,7 +42,9 @@ def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
     [wheel] = (tmp_path / "dist").glob("trygg-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "trygg_cli/schemas/agreement.schema.json" in names
-    assert any(n.startswith("trygg_cli/templates/") for n in names)
+    assert "trygg_cli/templates/agreement.html.j2" in names
+    assert "trygg_cli/templates/style.css" in names
+    assert "trygg_cli/render/engine.py" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = "from trygg_cli import resources; print(resources.schemas_dir()); print(resources.templates_dir())"
@@ -58,6 +60,28 @@ def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
         str(site / "trygg_cli" / "schemas"),
         str(site / "trygg_cli" / "templates"),
     ]
+    # The installed wheel renders with its own templates exactly as the checkout does.
+    shutil.copytree(ROOT / "examples" / "goteborg", tmp_path / "examples" / "goteborg")
+    rendered = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "trygg_cli",
+            "render",
+            "examples/goteborg",
+            "-f",
+            "markdown",
+            "--stamp-date",
+            "2026-01-01",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(site), "PATH": "", "XDG_CACHE_HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
+    assert rendered.returncode == 0, rendered.stderr
+    golden = Path(__file__).parent / "golden" / "render" / "goteborg-central-2018.md"
+    assert rendered.stdout == golden.read_text(encoding="utf-8")
 
 
 def _importable(name: str) -> bool:
