@@ -423,3 +423,18 @@ def test_headings_in_prose_stay_below_their_section(
     html = cli("render", str(write("avtal.yaml", text)), "--stamp-date", STAMP).stdout
     assert "<h2>Bakgrund</h2>\n<h3>Lagen</h3>\n<p>Text.</p>\n<h4>Paragrafer</h4>" in html
     assert html.count("<h1>") == 1
+
+
+def test_follow_up_chapter_only_when_it_has_something_to_say(
+    write: Callable[..., Path], cli: Callable[..., Result]
+) -> None:
+    with_priorities = MINIMAL_AGREEMENT + (
+        "priorities:\n  - {id: unga, title: Unga i riskzon}\npriority_review: {every: 1}\n"
+    )
+    html = cli("render", str(write("a.yaml", with_priorities)), "--stamp-date", STAMP).stdout
+    assert 'id="follow_up"' not in html
+    assert "<dt>Uppföljning av de prioriterade områdena</dt>\n<dd>Årligen.</dd>" in html
+    without = MINIMAL_AGREEMENT + "priority_review: {every: 1}\n"
+    html = cli("render", str(write("b.yaml", without)), "--stamp-date", STAMP).stdout
+    assert '<section id="follow_up" class="part major">' in html
+    assert "<dt>Uppföljning av de prioriterade områdena</dt>\n<dd>Årligen.</dd>" in html

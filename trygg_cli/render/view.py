@@ -118,14 +118,10 @@ def _wanted_chapters(doc: Document) -> list[str]:
             wanted.append("action_plans")
         if doc.citizen_promises:
             wanted.append("citizen_promises")
-        if (
-            doc.follow_up
-            or doc.evaluation
-            or doc.revision
-            or doc.priority_review
-            or doc.priority_revision
-            or doc.occasions
-        ):
+        # The review and revision of the priorities are shown with the priorities when
+        # there are any, else under follow-up.
+        reviews = not doc.priorities and (doc.priority_review or doc.priority_revision)
+        if doc.follow_up or doc.evaluation or doc.revision or doc.occasions or reviews:
             wanted.append("follow_up")
         return [*wanted, "validity", "signatures"]
     return []
