@@ -438,3 +438,180 @@ def test_follow_up_chapter_only_when_it_has_something_to_say(
     html = cli("render", str(write("b.yaml", without)), "--stamp-date", STAMP).stdout
     assert '<section id="follow_up" class="part major">' in html
     assert "<dt>Uppföljning av de prioriterade områdena</dt>\n<dd>Årligen.</dd>" in html
+
+
+def test_every_anchor_is_unique_even_when_a_section_borrows_one(
+    write: Callable[..., Path], cli: Callable[..., Result]
+) -> None:
+    text = MINIMAL_AGREEMENT + (
+        "sections:\n"
+        "  - {id: innehall, title: Innehåll i korthet, text: Text.}\n"
+        "  - {id: organ-bra, title: Om BRÅ, text: Text.}\n"
+        "  - {id: governance, title: Styrning, text: Text.}\n"
+        "bodies:\n"
+        "  - {id: bra, name: BRÅ, level: strategisk}\n"
+        "  - {id: arbetsgrupp, name: Arbetsgrupp, level: operativ, reports_to: bra}\n"
+    )
+    html = cli("render", str(write("avtal.yaml", text)), "--stamp-date", STAMP).stdout
+    ids = _attribute_values(html, ' id="')
+    assert len(ids) == len(set(ids)), sorted(ids)
+    assert '<section class="body" id="organ-bra">' in html
+    assert '<a href="#organ-bra">BRÅ</a>' in html
+    assert '<section id="organ-bra-2" class="part">' in html
+
+
+def test_a_personnummer_in_the_file_name_is_not_published(
+    write: Callable[..., Path], cli: Callable[..., Result]
+) -> None:
+    path = write("anna-19121212-1212.yaml", MINIMAL_AGREEMENT)
+    result = cli("render", str(path))
+    assert result.exit_code == 1
+    assert "the file's name holds a personal identity number 19121212-****" in result.stderr
+    assert cli("render", str(path), "--allow-personal-data").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("{{ doc.parse_file('/etc/hostname') }}", "access to attribute 'parse_file'"),
+        (
+            "{{ doc.parse_raw('x', content_type='application/pickle', allow_pickle=True) }}",
+            "unsafe",
+        ),
+        ("{{ doc.model_dump_json() }}", "access to attribute 'model_dump_json'"),
+        ("{{ outline[0].__class__ }}", "unsafe"),
+        ("{{ ('a' * 10**8)|length }}", "the repeated text or list would be too long"),
+        ("{{ 2 ** 100000000 }}", "the exponent 100000000 is too large"),
+    ],
+)
+def test_models_show_their_fields_and_nothing_else(
+    write: Callable[..., Path],
+    tmp_path: Path,
+    cli: Callable[..., Result],
+    template: str,
+    expected: str,
+) -> None:
+    path = write("avtal.yaml", MINIMAL_AGREEMENT)
+    folder = _template(tmp_path, "agreement.md.j2", template + "\n")
+    result = cli("render", str(path), "-f", "markdown", "--template-dir", str(folder))
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_link_out_of_the_template_folder_is_not_followed(
+    write: Callable[..., Path], tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    secret = tmp_path / "hemligt.txt"
+    secret.write_text("lösenord", encoding="utf-8")
+    path = write("avtal.yaml", MINIMAL_AGREEMENT)
+    folder = _template(tmp_path, "agreement.md.j2", "{% include 'lank.j2' %}\n")
+    (folder / "lank.j2").symlink_to(secret)
+    result = cli("render", str(path), "-f", "markdown", "--template-dir", str(folder))
+    assert result.exit_code == 2
+    assert "there is no template 'lank.j2'" in result.stderr
+    assert "lösenord" not in result.stdout + result.stderr
+
+
+PROSE = """\
+# Lagen
+
+Text <script>alert(1)</script> och `a<b` och [klick](javascript:alert(2)).
+
+Underrubrik
+-----------
+
+```
+kod som aldrig stängs
+"""
+
+
+def test_markdown_prose_cannot_break_the_markdown_document(
+    write: Callable[..., Path], cli: Callable[..., Result]
+) -> None:
+    indented = "\n".join("      " + line if line else "" for line in PROSE.splitlines())
+    text = MINIMAL_AGREEMENT + (
+        "sections:\n  - id: bakgrund\n    title: Bakgrund\n    text: |\n" + indented + "\n"
+    )
+    markdown = cli("render", str(write("avtal.yaml", text)), "-f", "markdown").stdout
+    assert "### Lagen\n" in markdown and "### Underrubrik\n" in markdown
+    assert "Text &lt;script>alert(1)&lt;/script> och `a<b`" in markdown
+    assert "[klick]\\(javascript:alert(2))" in markdown
+    shown = MarkdownIt("commonmark").render(markdown)
+    assert shown.count("<h1>") == 1 and "<script" not in shown and 'href="javascript' not in shown
+    # The open fence is closed: the parties and the footer are not swallowed by it.
+    assert "<h2>Parter</h2>" in shown and "<p>Framställt av trygg" in shown
+
+
+def _agreement(doc_id: str, scope: str = "local", central: str | None = None) -> str:
+    text = LOCAL.replace("id: lokal-norr", f"id: {doc_id}").replace(
+        "title: Lokal överenskommelse Norr", f"title: Överenskommelse {doc_id}"
+    )
+    text = text.replace("scope: local\ncentral_agreement: central\n", f"scope: {scope}\n")
+    return text + (f"central_agreement: {central}\n" if central else "")
+
+
+def test_site_page_names_never_collide(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    source = tmp_path / "avtal"
+    source.mkdir()
+    for doc_id in ("index", "index-2", "index-3"):
+        (source / f"{doc_id}.yaml").write_text(_agreement(doc_id), encoding="utf-8")
+    out = tmp_path / "webb"
+    assert cli("render", str(source), "--site", str(out)).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "index-2.html",
+        "index-3.html",
+        "index-4.html",
+        "index.html",
+    ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a href="index-4.html">Överenskommelse index</a>' in index
+    assert '<a href="index-2.html">Överenskommelse index-2</a>' in index
+
+
+def test_agreements_pointing_at_each_other_are_all_listed(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    source = tmp_path / "avtal"
+    source.mkdir()
+    (source / "a.yaml").write_text(_agreement("a", central="b"), encoding="utf-8")
+    (source / "b.yaml").write_text(_agreement("b", central="a"), encoding="utf-8")
+    (source / "c.yaml").write_text(_agreement("c", scope="central"), encoding="utf-8")
+    (source / "d.yaml").write_text(_agreement("d", central="c"), encoding="utf-8")
+    out = tmp_path / "webb"
+    assert cli("render", str(source), "--site", str(out)).exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for doc_id in "abcd":
+        assert index.count(f'<a href="{doc_id}.html">') == 1
+    assert 'Lokal överenskommelse: <a href="d.html">' in index
+
+
+def test_a_template_mistake_leaves_the_site_folder_as_it_was(
+    site_sources: Path, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    out = tmp_path / "webb"
+    out.mkdir()
+    (out / "index.html").write_text("förra versionen", encoding="utf-8")
+    folder = _template(tmp_path, "index.html.j2", "{{ kommuner }}")
+    result = cli("render", str(site_sources), "--site", str(out), "--template-dir", str(folder))
+    assert result.exit_code == 2
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "förra versionen"
+
+
+def test_site_is_the_same_on_every_run_in_a_repository(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "molndal", repo / "molndal")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "första")
+    monkeypatch.chdir(repo)
+    assert cli("render", "molndal", "--site", "public", "--stamp-date", STAMP).exit_code == 0
+    first = {p.name: p.read_bytes() for p in (repo / "public").iterdir()}
+    # The first run's own output is now an untracked change in the repository.
+    assert cli("render", "molndal", "--site", "public", "--stamp-date", STAMP).exit_code == 0
+    second = {p.name: p.read_bytes() for p in (repo / "public").iterdir()}
+    assert first == second
+    assert b"med \xc3\xa4ndringar" not in second["index.html"]

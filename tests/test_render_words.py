@@ -131,3 +131,23 @@ def test_dates_and_periods_in_swedish() -> None:
     term = Period.model_validate({"from": "2018-11-15", "term": {"amount": 4, "unit": "year"}})
     assert words.period(term) == "från och med 15 november 2018 i fyra år"
     assert words.sentence("cirka fyra gånger per år") == "Cirka fyra gånger per år."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"first": "validity_end", "qualifier": "at_least"}, "senast vid avtalsperiodens slut"),
+        (
+            {"first": "validity_start", "qualifier": "about"},
+            "i samband med att avtalsperioden börjar",
+        ),
+        ({"first": 2025, "qualifier": "at_least"}, "senast år 2025"),
+        ({"first": "2025-03-01", "qualifier": "about"}, "omkring den 1 mars 2025"),
+        ({"every": 2, "at": "end"}, "i slutet av vartannat år"),
+        ({"every": 1, "at": "end", "qualifier": "at_least"}, "åtminstone i slutet av varje år"),
+    ],
+)
+def test_qualified_single_occasions_and_ends_of_periods(
+    data: dict[str, Any], expected: str
+) -> None:
+    assert words.cadence(Schedule.model_validate(data)) == expected

@@ -10,6 +10,7 @@ HTML and images switched off, and its headings moved below the heading they stan
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import traceback
 from collections.abc import Callable, Iterable, Mapping
@@ -21,6 +22,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
@@ -62,9 +64,85 @@ def markdown_text(value: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def markdown_prose(value: Any) -> str:
-    """Prose that is already Markdown, with raw HTML made harmless (shown, not run)."""
-    return str(value).strip().replace("<", "&lt;")
+# An ATX heading's '#'s, after any blockquote '>' and list markers before them.
+_ATX = re.compile(r"^((?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)#{1,6}")
+_UNSAFE_SCHEME = r"\s*<?\s*(?:javascript|vbscript|data|file):"
+_UNSAFE = (
+    # [a](javascript:…)
+    (re.compile(r"\]\((?=" + _UNSAFE_SCHEME + ")", re.IGNORECASE), r"]\\("),
+    # <javascript:…>
+    (re.compile(r"<(?=\s*(?:javascript|vbscript|data|file):)", re.IGNORECASE), "&lt;"),
+    # [a]: javascript:…
+    (re.compile(r"^(\s*)\[(?=[^\]]*\]:" + _UNSAFE_SCHEME + ")", re.IGNORECASE), r"\1\\["),
+)
+
+
+@lru_cache(maxsize=1)
+def _markdown_parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def markdown_prose(value: Any, level: int = 3) -> str:
+    """Prose that is already Markdown, made safe to place in a Markdown document.
+
+    Its headings start at ``level`` (so '# Lagen' under a '##' section becomes '###'), a
+    code fence left open is closed (it would swallow the rest of the document), raw HTML
+    is shown as text, and links to javascript:, vbscript:, data: and file: addresses are
+    shown as text, not followed. Everything else is left exactly as written.
+    """
+    text = str(value).strip("\n")
+    lines: list[str | None] = list(text.split("\n"))
+    code: set[int] = set()
+    close_fence = None
+    for token in _markdown_parser().parse(text):
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type == "heading_open":
+            hashes = "#" * min(6, int(token.tag[1]) + level - 1)
+            if token.markup.startswith("#"):
+                lines[start] = _ATX.sub(rf"\g<1>{hashes}", str(lines[start]), count=1)
+            else:  # a setext heading: its text lines, then a line of '=' or '-'
+                words_ = " ".join(str(line).strip() for line in lines[start : end - 1])
+                lines[start] = f"{hashes} {words_}"
+                for i in range(start + 1, end):
+                    lines[i] = None
+        elif token.type in ("fence", "code_block"):
+            code.update(range(start, end))
+            last = str(lines[end - 1]).strip()
+            fence_char = token.markup[:1]
+            closed = (
+                end - start >= 2 and len(last) >= len(token.markup) and set(last) == {fence_char}
+            )
+            if token.type == "fence" and not closed:
+                close_fence = token.markup
+        elif token.type == "html_block":
+            for i in range(start, end):
+                lines[i] = str(lines[i]).replace("<", "&lt;")
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    for i in range(start, end):
+                        line = str(lines[i])
+                        if child.content in line:
+                            lines[i] = line.replace(
+                                child.content, child.content.replace("<", "&lt;"), 1
+                            )
+                            break
+    kept = []
+    for i, maybe in enumerate(lines):
+        if maybe is None:
+            continue
+        line = maybe
+        if i not in code:
+            for pattern, replacement in _UNSAFE:
+                line = pattern.sub(replacement, line)
+        kept.append(line)
+    if close_fence is not None:
+        kept.append(close_fence)
+    return "\n".join(kept)
 
 
 def _slug(value: str) -> str:
@@ -106,12 +184,61 @@ def _filters() -> dict[str, Callable[..., Any]]:
     }
 
 
+# The largest string or list a template may make with '*', and exponent with '**'.
+_MAX_REPEAT = 1_000_000
+_MAX_EXPONENT = 1_000
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox, narrowed further for the objects trygg hands to templates.
+
+    Of a pydantic model a template may read the fields and nothing else: a model's public
+    methods include some that read files or unpickle (``parse_file``, ``parse_raw``).
+    Of trygg's own records (outline parts, links, index entries) likewise only the fields.
+    ``*`` and ``**`` are checked, so that no template can fill the memory with one
+    expression.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, BaseModel):
+            return attr in type(obj).model_fields
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return attr in {f.name for f in dataclasses.fields(obj)}
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > _MAX_EXPONENT:
+            raise SecurityError(_("the exponent {n} is too large").format(n=right))
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
+                if sized and len(seq) * n > _MAX_REPEAT:
+                    raise SecurityError(_("the repeated text or list would be too long"))
+        return super().call_binop(context, operator, left, right)
+
+
+class ConfinedLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that will not follow a link out of its folders."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        resolved = Path(filename).resolve()
+        roots = [Path(folder).resolve() for folder in self.searchpath]
+        if not any(resolved.is_relative_to(root) for root in roots):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 def environment(template_dir: Path | None) -> jinja2.Environment:
     """A sandboxed environment over ``template_dir`` (if given) and trygg's templates."""
     search = [str(template_dir)] if template_dir is not None else []
     search.append(str(templates_dir()))
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+    env = Sandbox(
+        loader=ConfinedLoader(search),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

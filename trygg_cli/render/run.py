@@ -62,6 +62,12 @@ def prepare(
             personal = [f for f in result.lint.findings if f.rule == PERSONAL_RULE]
             if personal:
                 errors.setdefault(result.path, []).extend(personal)
+    if not allow_personal_data:
+        for result in workspace.results:
+            if result.checked:
+                named = _personal_number_in_name(result.path)
+                if named is not None:
+                    errors.setdefault(result.path, []).append(named)
     prepared = Prepared(workspace, {}, {}, errors)
     for result in workspace.results:
         if not result.checked or result.path in errors:
@@ -74,6 +80,25 @@ def prepare(
         prepared.documents[doc.id] = doc
         prepared.paths[doc.id] = result.path
     return prepared
+
+
+def _personal_number_in_name(path: str) -> Finding | None:
+    """A finding when the file's path, which the footer stamp prints, holds a personnummer."""
+    from trygg_cli.lint.rules.try401_personal_identity_number import find, mask
+
+    for match, _kind in find(path):
+        return Finding(
+            path,
+            1,
+            1,
+            PERSONAL_RULE,
+            _(
+                "the file's name holds a personal identity number {number}; the footer of "
+                "the rendered document names the file, so rename it"
+            ).format(number=mask(match.group(0))),
+            Severity.ERROR,
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -169,10 +194,28 @@ class IndexEntry:
     local: list[IndexEntry] = field(default_factory=list)
 
 
-def page_name(doc_id: str, output_format: str) -> str:
-    """The file a document's page is written to (a document called 'index' gives way to
-    the index page)."""
-    return ("dokument-index" if doc_id == "index" else doc_id) + SUFFIX[output_format]
+def page_names(doc_ids: Iterable[str], output_format: str) -> dict[str, str]:
+    """The file each document's page is written to: its id, unless another document or
+    the index page has that name (compared case folded, as some file systems do); then
+    the id with the first free number."""
+    suffix = SUFFIX[output_format]
+    ids = list(doc_ids)
+    taken = {index_name(output_format).casefold()}
+    names: dict[str, str] = {}
+    for doc_id in ids:  # first every document that can have its own name
+        name = doc_id + suffix
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            names[doc_id] = name
+    for doc_id in ids:
+        n = 2
+        while doc_id not in names:
+            name = f"{doc_id}-{n}{suffix}"
+            if name.casefold() not in taken:
+                taken.add(name.casefold())
+                names[doc_id] = name
+            n += 1
+    return {doc_id: names[doc_id] for doc_id in ids}
 
 
 def index_name(output_format: str) -> str:
@@ -180,39 +223,41 @@ def index_name(output_format: str) -> str:
 
 
 def site_index(
-    documents: Mapping[str, Document], output_format: str
+    documents: Mapping[str, Document], hrefs: Mapping[str, str]
 ) -> tuple[list[tuple[str, list[IndexEntry]]], list[IndexEntry]]:
     """Agreements by municipality (local ones under their central one, each with its
     action plans and citizen promises), and the documents that belong to none."""
 
     def entry(doc: Document) -> IndexEntry:
         kind = {Agreement: "agreement", ActionPlan: "action-plan"}.get(type(doc), "citizen-promise")
-        return IndexEntry(doc.id, doc.title, page_name(doc.id, output_format), kind)
+        return IndexEntry(doc.id, doc.title, hrefs[doc.id], kind)
 
     entries = {doc_id: entry(doc) for doc_id, doc in documents.items()}
     placed: set[str] = set()
     for doc_id, doc in documents.items():
-        if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement in entries:
-            owner = entries[doc.agreement]
-            if documents[doc.agreement].__class__ is Agreement:
-                (owner.plans if isinstance(doc, ActionPlan) else owner.promises).append(
+        if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement is not None:
+            owner = documents.get(doc.agreement)
+            if isinstance(owner, Agreement):
+                listed = entries[owner.id]
+                (listed.plans if isinstance(doc, ActionPlan) else listed.promises).append(
                     entries[doc_id]
                 )
                 placed.add(doc_id)
     for doc_id, doc in documents.items():
-        if isinstance(doc, Agreement) and doc.central_agreement in entries:
-            central = documents[doc.central_agreement or ""]
-            if isinstance(central, Agreement) and central.id != doc.id:
-                entries[central.id].local.append(entries[doc_id])
-                placed.add(doc_id)
+        if not isinstance(doc, Agreement) or doc.scope != "local" or not doc.central_agreement:
+            continue
+        # Only under a central agreement, which is never under another: no cycles.
+        central = documents.get(doc.central_agreement)
+        if isinstance(central, Agreement) and central.scope == "central":
+            entries[central.id].local.append(entries[doc_id])
+            placed.add(doc_id)
     by_municipality: dict[str, list[IndexEntry]] = {}
     others: list[IndexEntry] = []
     for doc_id, doc in documents.items():
         if doc_id in placed:
             continue
-        municipality = getattr(doc, "municipality", None)
-        if isinstance(doc, Agreement) and municipality:
-            by_municipality.setdefault(municipality, []).append(entries[doc_id])
+        if isinstance(doc, Agreement):
+            by_municipality.setdefault(doc.municipality, []).append(entries[doc_id])
         else:
             others.append(entries[doc_id])
     ordered = sorted(by_municipality.items(), key=lambda item: _sort_key(item[0]))

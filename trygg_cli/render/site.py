@@ -1,7 +1,8 @@
 """``trygg render --site``: every document as its own page, and an index page.
 
-Each page is written whole or not at all (a temporary file renamed into place); the index
-is written last, so it never links to a page that is not there.
+Every page is rendered before any is written, so that a template mistake leaves the
+folder as it was; then each page is written whole (a temporary file renamed into place)
+and the index page last, so it never links to a page that is not there.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 from trygg_cli.fsutil import write_atomic
 from trygg_cli.render import engine
-from trygg_cli.render.run import Prepared, Renderer, index_name, page_name, site_index
+from trygg_cli.render.run import Prepared, Renderer, index_name, page_names, site_index
+from trygg_cli.render.stamp import relative_path
 from trygg_cli.render.words import long_date
 
 
@@ -25,25 +27,34 @@ def write_site(
     """Render every document of ``prepared`` into ``folder``; how many were written."""
     env = engine.environment(render.template_dir)
     fmt = render.output_format
-    hrefs = {doc_id: page_name(doc_id, fmt) for doc_id in prepared.documents}
+    hrefs = page_names(prepared.documents, fmt)
     total = len(prepared.documents)
+    pages: list[tuple[str, str]] = []
     with progress_context() as progress:
         for n, (doc_id, doc) in enumerate(prepared.documents.items(), 1):
             text = render.render(env, doc, prepared.paths[doc_id], prepared.documents, hrefs)
-            write_atomic(folder / hrefs[doc_id], text)
+            pages.append((hrefs[doc_id], text))
             if progress is not None:
                 progress(n, total)
-    municipalities, others = site_index(prepared.documents, fmt)
-    version = ""
-    if render.git is not None and render.git.commit is not None:
-        version = f" (git-version {render.git.commit[:12]}"
-        version += " med ändringar som inte är incheckade)" if render.git.changed else ")"
+    municipalities, others = site_index(prepared.documents, hrefs)
     context = {
         "municipalities": municipalities,
         "others": others,
         "count": total,
-        "stamp": f"Framställt av trygg{version} den {long_date(render.stamp_day)}.",
+        "stamp": _site_stamp(prepared, render),
     }
-    index = engine.render(env, f"index.{engine.FORMATS[fmt]}", context)
-    write_atomic(folder / index_name(fmt), index)
+    pages.append((index_name(fmt), engine.render(env, f"index.{engine.FORMATS[fmt]}", context)))
+    for name, text in pages:
+        write_atomic(folder / name, text)
     return total
+
+
+def _site_stamp(prepared: Prepared, render: Renderer) -> str:
+    """The index page's footer: the git version, and whether a rendered file differs."""
+    git = render.git
+    version = ""
+    if git is not None and git.commit is not None:
+        changed = any(relative_path(path, git) in git.changed for path in prepared.paths.values())
+        version = f" (git-version {git.commit[:12]}"
+        version += " med ändringar som inte är incheckade)" if changed else ")"
+    return f"Framställt av trygg{version} den {long_date(render.stamp_day)}."

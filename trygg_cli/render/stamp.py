@@ -76,15 +76,20 @@ def git_state(paths: Iterable[str]) -> GitState | None:
     return GitState(root, commit, frozenset(changed))
 
 
+def relative_path(path: str, state: GitState) -> str | None:
+    """``path`` from the repository's top folder, or None when it is outside it."""
+    try:
+        return Path(path).resolve().relative_to(state.root).as_posix()
+    except ValueError:
+        return None
+
+
 def stamp_text(path: str, day: date, state: GitState | None) -> str:
     """The footer sentence for the document read from ``path``."""
     shown = path
     version = ""
     if state is not None:
-        try:
-            relative = Path(path).resolve().relative_to(state.root).as_posix()
-        except ValueError:
-            relative = None
+        relative = relative_path(path, state)
         if relative is not None:
             shown = relative
             if relative in state.changed or state.commit is None:

@@ -136,7 +136,10 @@ def outline(doc: Document) -> list[Part]:
     assert isinstance(doc, Agreement)
     chapters = _wanted_chapters(doc)
     order = {name: i for i, name in enumerate(CHAPTERS)}
-    used: set[str] = set(CHAPTERS)
+    # Anchors the templates give: the table of contents, chapters, bodies, priorities.
+    used: set[str] = {"innehall", *CHAPTERS}
+    used.update(f"organ-{body.id}" for body in doc.bodies)
+    used.update(f"omrade-{priority.id}" for priority in doc.priorities)
     placed: set[str] = set()
     parts: list[Part] = []
 
@@ -176,7 +179,7 @@ def _sections(doc: ActionPlan, used: set[str]) -> list[Part]:
 
 
 def _plan_outline(doc: ActionPlan) -> list[Part]:
-    used = {"atgarder", "uppfoljning"}
+    used = {"innehall", "atgarder", "uppfoljning", *(f"atgard-{a.id}" for a in doc.actions)}
     parts = _sections(doc, used)
     if doc.actions:
         parts.append(Part("actions", "atgarder", "Åtgärder"))

@@ -133,6 +133,22 @@ def anchor(first: int | date | str) -> str:
     return _EVENTS[first]
 
 
+# A single occasion at an event, by qualifier: exact, at the latest, about.
+_ONCE_AT = {
+    "exact": _EVENTS,
+    "at_least": {
+        "signing": "senast vid undertecknandet",
+        "validity_start": "senast när avtalsperioden börjar",
+        "validity_end": "senast vid avtalsperiodens slut",
+    },
+    "about": {
+        "signing": "i samband med undertecknandet",
+        "validity_start": "i samband med att avtalsperioden börjar",
+        "validity_end": "i samband med att avtalsperioden slutar",
+    },
+}
+
+
 def cadence(schedule: Schedule) -> str:
     """The cadence of ``schedule`` in natural Swedish, without its own text or completions."""
     if schedule.qualifier == "as_needed":
@@ -147,11 +163,11 @@ def cadence(schedule: Schedule) -> str:
         if schedule.first is not None:
             what = f"{what} från och med {_from(schedule.first)}"
     elif schedule.every is not None:
-        if schedule.at is not None and schedule.every == 1:
+        what = every(schedule.every, unit)
+        if schedule.at is not None:
             where = "i början" if schedule.at == "start" else "i slutet"
-            what = f"{where} av varje {_UNITS[unit][0]}"
-        else:
-            what = every(schedule.every, unit)
+            span = f"varje {_UNITS[unit][0]}" if schedule.every == 1 else what
+            what = f"{where} av {span}"
         if schedule.qualifier == "at_least":
             what = f"åtminstone {what}"
         elif schedule.qualifier == "about":
@@ -159,14 +175,16 @@ def cadence(schedule: Schedule) -> str:
         if schedule.first is not None:
             what = f"{anchor(schedule.first)} och därefter {what}"
     else:
-        assert schedule.first is not None  # the model requires times, every or first
-        what = anchor(schedule.first)
-        if isinstance(schedule.first, int):
-            what = f"år {what}"
-        if schedule.qualifier == "at_least":
-            what = f"senast {what}"
-        elif schedule.qualifier == "about":
-            what = f"omkring {what}"
+        first = schedule.first
+        assert first is not None  # the model requires times, every or first
+        if isinstance(first, str):
+            what = _ONCE_AT.get(schedule.qualifier, _EVENTS)[first]
+        else:
+            what = f"år {first}" if isinstance(first, int) else anchor(first)
+            if schedule.qualifier == "at_least":
+                what = f"senast {what}"
+            elif schedule.qualifier == "about":
+                what = f"omkring {what}"
     if schedule.also_as_needed:
         what = f"{what} och ytterligare vid behov"
     return what
