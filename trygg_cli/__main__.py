@@ -13,6 +13,12 @@ import sys
 def main() -> None:
     """Console-script entry point."""
     arguments = sys.argv[1:]
+    from trygg_cli.i18n import LANGUAGES, language_from_arguments, set_language
+
+    # Before any help text is built: the commands' help is translated as the app is made.
+    lang = language_from_arguments(arguments)
+    if lang in LANGUAGES:
+        set_language(lang)
     if arguments in (["--help"], ["-h"]):
         from trygg_cli.helptext import top_level_help
 

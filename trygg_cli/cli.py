@@ -17,7 +17,15 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from trygg_cli import __version__
-from trygg_cli.helptext import APP_EPILOG, APP_HELP, COMMANDS, DEBUG_HELP, VERSION_HELP
+from trygg_cli.commandhelp import command_help
+from trygg_cli.helptext import (
+    APP_EPILOG,
+    APP_HELP,
+    COMMANDS,
+    DEBUG_HELP,
+    LANG_HELP,
+    VERSION_HELP,
+)
 from trygg_cli.i18n import _
 
 app = typer.Typer(
@@ -103,6 +111,18 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+def _language(value: Language | None) -> None:
+    if value is not None:
+        from trygg_cli.i18n import set_language
+
+        set_language(value.value)
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help=_(DEBUG_HELP))] = False,
@@ -110,6 +130,12 @@ def main_options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help=_(VERSION_HELP)),
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang", callback=_language, is_eager=True, help=_(LANG_HELP), show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Check, schedule, compare and publish collaboration agreements kept as YAML."""
     _state["debug"] = debug
@@ -120,7 +146,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-@app.command(short_help=_(COMMANDS["validate"]))
+@app.command(short_help=_(COMMANDS["validate"]), help=command_help("validate"))
 @_handled
 def validate(
     paths: Annotated[
@@ -148,19 +174,6 @@ def validate(
     jobs: Jobs = 0,
     no_cache: NoCache = False,
 ) -> None:
-    """Check YAML syntax, the schema and the references between documents.
-
-    Every problem is printed as path:line:column: error [rule] message. Exit code 0 means
-    no problems, 1 problems found, 2 trygg could not run (bad option, missing path).
-
-    Examples:
-
-      trygg validate                      # everything under the current folder
-
-      trygg validate examples/molndal     # one folder
-
-      trygg validate --format json . > findings.json
-    """
     from trygg_cli.report import REPORTERS, Summary
     from trygg_cli.workspace import load_paths
 
@@ -249,7 +262,7 @@ class Level(StrEnum):
     info = "info"
 
 
-@app.command(short_help=_(COMMANDS["lint"]))
+@app.command(short_help=_(COMMANDS["lint"]), help=command_help("lint"))
 @_handled
 def lint(
     paths: Annotated[
@@ -337,27 +350,6 @@ def lint(
     jobs: Jobs = 0,
     no_cache: NoCache = False,
 ) -> None:
-    """Check that the agreements are sound: placeholders, dates that contradict each other,
-    actions nobody follows up, personal data, and more — besides everything validate checks.
-
-    'trygg rules' lists the rules; 'trygg lint --explain TRY301' explains one. Turn rules
-    off or change their severity in .trygg.yaml; silence one place with a comment
-    '# trygg: ignore[TRY402] the reason'.
-
-    Exit code 0 means nothing at or above --fail-on, 1 findings, 2 trygg could not run.
-
-    To adopt lint in CI before every old finding is fixed, record them once with
-    --write-baseline and lint with --baseline: only new findings fail.
-
-    Examples:
-
-    \b
-      trygg lint                          # everything under the current folder
-      trygg lint --explain TRY501         # what a rule checks and why
-      trygg lint -f sarif -o trygg.sarif  # for GitHub code scanning
-      trygg lint --write-baseline .trygg-baseline.json
-      trygg lint --baseline .trygg-baseline.json
-    """
     from trygg_cli import lint_cli
 
     if explain is not None:
@@ -383,7 +375,7 @@ def lint(
     raise typer.Exit(code)
 
 
-@app.command(short_help=_(COMMANDS["rules"]))
+@app.command(short_help=_(COMMANDS["rules"]), help=command_help("rules"))
 @_handled
 def rules(
     output_format: Annotated[
@@ -395,16 +387,6 @@ def rules(
         ),
     ] = RulesFormat.text,
 ) -> None:
-    """List every lint rule: id, default severity, name and what it checks.
-
-    Examples:
-
-      trygg rules
-
-      trygg rules --format json
-
-      trygg rules --format markdown > docs/rules.md
-    """
     from trygg_cli import lint_cli
 
     sys.stdout.write(lint_cli.list_rules(output_format.value))
@@ -417,7 +399,7 @@ class DueFormat(StrEnum):
     ics = "ics"
 
 
-@app.command(short_help=_(COMMANDS["due"]))
+@app.command(short_help=_(COMMANDS["due"]), help=command_help("due"))
 @_handled
 def due(
     paths: Annotated[
@@ -500,23 +482,6 @@ def due(
     jobs: Jobs = 0,
     no_cache: NoCache = False,
 ) -> None:
-    """What is overdue and what comes next: follow-ups, evaluations, revisions, meetings,
-    deadlines and citizen promises, computed from the cadences the documents state.
-
-    A due date that falls on a Saturday, a Sunday or a Swedish public holiday — and on
-    midsommarafton, julafton and nyårsafton, when offices are closed — moves to the
-    working day before (--no-holiday-shift keeps it). What is recorded under 'done:'
-    closes its occasion; occasions are counted from the plan, not from when the last one
-    was done late.
-
-    Examples:
-
-    \b
-      trygg due                           # everything, grouped: overdue, 30 days, 90 days, later
-      trygg due --within 90d --party molndals-stad
-      trygg due --overdue --fail-on-overdue          # in a scheduled CI job
-      trygg due -f ics -o trygg.ics                  # import into a calendar
-    """
     from trygg_cli import due_cli
 
     code = due_cli.due_command(
@@ -548,7 +513,7 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command(short_help=_(COMMANDS["diff"]))
+@app.command(short_help=_(COMMANDS["diff"]), help=command_help("diff"))
 @_handled
 def diff(
     arguments: Annotated[
@@ -580,20 +545,6 @@ def diff(
     ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help=_("No colours."))] = False,
 ) -> None:
-    """What changed between two versions of the agreements, one sentence per change.
-
-    Documents are matched by id (a moved file is the same document), list items by id
-    (bodies, priorities, actions …) or by content (members); reordering, re-indenting
-    and comments change nothing. Schedules are compared as cadences, dates as dates.
-
-    Examples:
-
-    \b
-      trygg diff                          # HEAD against the working tree
-      trygg diff main...HEAD -f markdown  # a pull request, as a comment
-      trygg diff v2023 v2024 -- examples/molndal
-      trygg diff old-folder new-folder
-    """
     from trygg_cli import diff_cli
 
     code = diff_cli.diff_command(
@@ -612,7 +563,7 @@ class RenderFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command(short_help=_(COMMANDS["render"]))
+@app.command(short_help=_(COMMANDS["render"]), help=command_help("render"))
 @_handled
 def render(
     paths: Annotated[
@@ -691,23 +642,6 @@ def render(
     ] = False,
     jobs: Jobs = 0,
 ) -> None:
-    """The agreement as a document to sign and publish: Markdown, or HTML that meets the
-    accessibility requirements for Swedish public bodies (WCAG 2.1 AA).
-
-    The HTML is one file with everything inside it (no scripts, no outside requests), with
-    a table of contents, print layout for A4 and a footer saying from which file and git
-    version it was made. A document with errors, or with a personnummer or
-    samordningsnummer in its text, is not rendered. Exit codes: 0 rendered; 1 a document
-    was left out; 2 trygg could not run as asked.
-
-    Examples:
-
-    \b
-      trygg render avtal.yaml -o avtal.html
-      trygg render examples/molndal -d molndal-lokal-2023 -o lokal.md
-      trygg render --site public/          # every document and an index page
-      trygg render avtal.yaml --template-dir mallar/ --stamp-date 2026-01-01
-    """
     from trygg_cli import render_cli
 
     code = render_cli.render_command(
@@ -726,7 +660,7 @@ def render(
     raise typer.Exit(code)
 
 
-@app.command(short_help=_(COMMANDS["schema"]))
+@app.command(short_help=_(COMMANDS["schema"]), help=command_help("schema"))
 @_handled
 def schema(
     output_dir: Annotated[
@@ -739,18 +673,6 @@ def schema(
         ),
     ] = False,
 ) -> None:
-    """Write a JSON Schema for each document kind, for editors and other tools.
-
-    Point your editor at them with a first line such as:
-
-      # yaml-language-server: $schema=schemas/agreement.schema.json
-
-    Examples:
-
-      trygg schema                 # writes schemas/*.schema.json
-
-      trygg schema --check         # in CI: are the checked-in schemas current?
-    """
     from trygg_cli.fsutil import write_atomic
     from trygg_cli.schema import render_schemas, stale_schemas
 

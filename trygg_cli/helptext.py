@@ -24,6 +24,10 @@ APP_HELP = N_(
 APP_EPILOG = N_("Example: trygg validate examples")
 DEBUG_HELP = N_("Show the full traceback on errors.")
 VERSION_HELP = N_("Show trygg's version and exit.")
+LANG_HELP = N_(
+    "Language of messages: sv (Swedish) or en (English). Default: TRYGG_LANG, then the "
+    "locale (LANG)."
+)
 # click's own wording for -h/--help; it does not go through trygg's translations.
 HELP_HELP = "Show this message and exit."
 
@@ -46,6 +50,7 @@ def top_level_help(width: int | None = None) -> str:
     options = [
         ("--debug", _(DEBUG_HELP)),
         ("--version", _(VERSION_HELP)),
+        ("--lang <sv|en>", _(LANG_HELP)),
         ("-h, --help", HELP_HELP),
     ]
     commands = [(name, _(text)) for name, text in COMMANDS.items()]

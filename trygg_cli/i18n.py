@@ -1,20 +1,32 @@
 """The one translation function every user-facing string goes through.
 
-English is the source language. A later release ships Swedish catalogues; until then
-``gettext`` finds none and returns the English text unchanged.
+English is the source language; Swedish comes from the catalogue in
+``trygg_cli/locale/sv/LC_MESSAGES/trygg.mo`` (built from ``trygg.po`` with Babel, see
+``scripts/catalog.py``). The language is, in this order: ``--lang sv|en`` (read from the
+command line before anything else is imported, see :mod:`trygg_cli.__main__`), the
+``TRYGG_LANG`` environment variable, then the locale (``LANGUAGE``, ``LC_ALL``,
+``LC_MESSAGES``, ``LANG``); English when the locale is C or POSIX or has no catalogue.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import os
 import os.path
 
 _DOMAIN = "trygg"
+LANGUAGES = ("en", "sv")
 # os.path rather than pathlib: this module is on the path of `trygg --help`, kept light.
 _LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
-_translation: _gettext.NullTranslations = _gettext.translation(
-    _DOMAIN, localedir=_LOCALE_DIR, fallback=True
-)
+
+
+def _load(lang: str | None) -> _gettext.NullTranslations:
+    chosen = lang or os.environ.get("TRYGG_LANG") or None
+    languages = [chosen] if chosen else None  # None: gettext reads the locale variables
+    return _gettext.translation(_DOMAIN, localedir=_LOCALE_DIR, languages=languages, fallback=True)
+
+
+_translation: _gettext.NullTranslations = _load(None)
 
 
 def _(message: str) -> str:
@@ -33,9 +45,24 @@ def N_(message: str) -> str:
 
 
 def set_language(lang: str | None) -> None:
-    """Switch the language used by :func:`_` (``None`` keeps the environment's choice)."""
+    """Use ``lang`` ('sv', 'en'); ``None`` goes back to TRYGG_LANG and the locale."""
     global _translation
-    languages = [lang] if lang else None
-    _translation = _gettext.translation(
-        _DOMAIN, localedir=_LOCALE_DIR, languages=languages, fallback=True
-    )
+    _translation = _load(lang)
+
+
+def language() -> str:
+    """The language messages are shown in: 'sv' or 'en'."""
+    info = _translation.info() if type(_translation) is not _gettext.NullTranslations else {}
+    return "sv" if info.get("language", "").startswith("sv") else "en"
+
+
+def language_from_arguments(arguments: list[str]) -> str | None:
+    """The value of ``--lang`` among the command-line ``arguments`` (before a ``--``)."""
+    for i, argument in enumerate(arguments):
+        if argument == "--":
+            return None
+        if argument == "--lang" and i + 1 < len(arguments):
+            return arguments[i + 1]
+        if argument.startswith("--lang="):
+            return argument.split("=", 1)[1]
+    return None

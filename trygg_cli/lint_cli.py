@@ -38,7 +38,7 @@ def explain(rule_id: str) -> str:
     extra = (
         "\n\n" + _("Options (under lint: options: in .trygg.yaml):") + options if options else ""
     )
-    return f"{header}\n\n{rule.doc}{extra}\n"
+    return f"{header}\n\n{rule.translated_doc()}{extra}\n"
 
 
 def list_rules(output_format: str) -> str:
@@ -59,7 +59,7 @@ def list_rules(output_format: str) -> str:
         return rules_markdown()
     width = max(len(rule.name) for rule in RULES.values())
     return "".join(
-        f"{rule.id}  {rule.severity.label:<7}  {rule.name:<{width}}  {rule.summary}\n"
+        f"{rule.id}  {rule.severity.label:<7}  {rule.name:<{width}}  {_(rule.summary)}\n"
         for rule in RULES.values()
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,9 +13,18 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import Finding, Severity, YamlPath
+from trygg_cli.i18n import N_
 from trygg_cli.model import Document
 from trygg_cli.yamlload import locate, node_at
 
+# The headings of a rule's documentation, for the catalogue.
+SECTION_HEADINGS = (
+    N_("What"),
+    N_("Why"),
+    N_("How to fix"),
+    N_("Passing example"),
+    N_("Failing example"),
+)
 _SECTION = re.compile(r"^(What|Why|How to fix|Passing example|Failing example):?\s*$", re.M)
 
 
@@ -73,6 +83,32 @@ class Rule:
     def summary(self) -> str:
         """The first line of the documentation."""
         return self.doc.splitlines()[0] if self.doc else ""
+
+    def prose(self) -> list[str]:
+        """The texts of the documentation that are translated: the summary and each
+        section that is not an example, each as one line (the catalogue's messages)."""
+        texts = [self.summary] if self.summary else []
+        for heading, body in self.sections().items():
+            if not heading.endswith("example"):
+                texts.append(" ".join(body.split()))
+        return texts
+
+    def translated_doc(self) -> str:
+        """The documentation in the user's language: prose translated and wrapped again,
+        examples as written."""
+        from trygg_cli.i18n import _, language
+
+        if not self.doc or language() == "en":
+            return self.doc
+        parts = [_(self.summary)]
+        for heading, body in self.sections().items():
+            text = " ".join(body.split())
+            if heading.endswith("example") or _(text) == text:
+                shown = body
+            else:
+                shown = textwrap.fill(_(text), 88, initial_indent="  ", subsequent_indent="  ")
+            parts.append(f"{_(heading)}:\n{shown}")
+        return "\n\n".join(parts)
 
     def sections(self) -> dict[str, str]:
         """The documentation's sections (What, Why, How to fix, examples) by heading."""

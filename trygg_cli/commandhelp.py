@@ -1,0 +1,130 @@
+"""What each command's ``--help`` says: a description, then examples with comments.
+
+The texts are English and go through the translation function when shown; the example
+commands themselves are not translated, their comments are.
+"""
+
+from __future__ import annotations
+
+from trygg_cli.i18n import N_, _
+
+# command → (description, ((example, comment or ''), …))
+HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "validate": (
+        N_(
+            "Check YAML syntax, the schema and the references between documents.\n\n"
+            "Every problem is printed as path:line:column: error [rule] message. Exit code 0 "
+            "means no problems, 1 problems found, 2 trygg could not run (bad option, missing "
+            "path)."
+        ),
+        (
+            ("trygg validate", N_("everything under the current folder")),
+            ("trygg validate examples/molndal", N_("one folder")),
+            ("trygg validate --format json . > findings.json", ""),
+        ),
+    ),
+    "lint": (
+        N_(
+            "Check that the agreements are sound: placeholders, dates that contradict each "
+            "other, actions nobody follows up, personal data, and more — besides everything "
+            "validate checks.\n\n"
+            "'trygg rules' lists the rules; 'trygg lint --explain TRY301' explains one. Turn "
+            "rules off or change their severity in .trygg.yaml; silence one place with a "
+            "comment '# trygg: ignore[TRY402] the reason'.\n\n"
+            "Exit code 0 means nothing at or above --fail-on, 1 findings, 2 trygg could not "
+            "run.\n\n"
+            "To adopt lint in CI before every old finding is fixed, record them once with "
+            "--write-baseline and lint with --baseline: only new findings fail."
+        ),
+        (
+            ("trygg lint", N_("everything under the current folder")),
+            ("trygg lint --explain TRY501", N_("what a rule checks and why")),
+            ("trygg lint -f sarif -o trygg.sarif", N_("for GitHub code scanning")),
+            ("trygg lint --write-baseline .trygg-baseline.json", ""),
+            ("trygg lint --baseline .trygg-baseline.json", ""),
+        ),
+    ),
+    "rules": (
+        N_("List every lint rule: id, default severity, name and what it checks."),
+        (
+            ("trygg rules", ""),
+            ("trygg rules --format json", ""),
+            ("trygg rules --format markdown > docs/rules.md", ""),
+        ),
+    ),
+    "due": (
+        N_(
+            "What is overdue and what comes next: follow-ups, evaluations, revisions, "
+            "meetings, deadlines and citizen promises, computed from the cadences the "
+            "documents state.\n\n"
+            "A due date that falls on a Saturday, a Sunday or a Swedish public holiday — and "
+            "on midsommarafton, julafton and nyårsafton, when offices are closed — moves to "
+            "the working day before (--no-holiday-shift keeps it). What is recorded under "
+            "'done:' closes its occasion; occasions are counted from the plan, not from when "
+            "the last one was done late."
+        ),
+        (
+            ("trygg due", N_("everything, grouped: overdue, 30 days, 90 days, later")),
+            ("trygg due --within 90d --party molndals-stad", ""),
+            ("trygg due --overdue --fail-on-overdue", N_("in a scheduled CI job")),
+            ("trygg due -f ics -o trygg.ics", N_("import into a calendar")),
+        ),
+    ),
+    "diff": (
+        N_(
+            "What changed between two versions of the agreements, one sentence per change.\n\n"
+            "Documents are matched by id (a moved file is the same document), list items by "
+            "id (bodies, priorities, actions …) or by content (members); reordering, re-"
+            "indenting and comments change nothing. Schedules are compared as cadences, dates"
+            " as dates."
+        ),
+        (
+            ("trygg diff", N_("HEAD against the working tree")),
+            ("trygg diff main...HEAD -f markdown", N_("a pull request, as a comment")),
+            ("trygg diff v2023 v2024 -- examples/molndal", ""),
+            ("trygg diff old-folder new-folder", ""),
+        ),
+    ),
+    "render": (
+        N_(
+            "The agreement as a document to sign and publish: Markdown, or HTML that meets "
+            "the accessibility requirements for Swedish public bodies (WCAG 2.1 AA).\n\n"
+            "The HTML is one file with everything inside it (no scripts, no outside "
+            "requests), with a table of contents, print layout for A4 and a footer saying "
+            "from which file and git version it was made. A document with errors, or with a "
+            "personnummer or samordningsnummer in its text, is not rendered. Exit codes: 0 "
+            "rendered; 1 a document was left out; 2 trygg could not run as asked."
+        ),
+        (
+            ("trygg render avtal.yaml -o avtal.html", ""),
+            ("trygg render examples/molndal -d molndal-lokal-2023 -o lokal.md", ""),
+            ("trygg render --site public/", N_("every document and an index page")),
+            ("trygg render avtal.yaml --template-dir mallar/ --stamp-date 2026-01-01", ""),
+        ),
+    ),
+    "schema": (
+        N_(
+            "Write a JSON Schema for each document kind, for editors and other tools.\n\n"
+            "Point your editor at them with a first line such as:\n\n"
+            "  # yaml-language-server: $schema=schemas/agreement.schema.json"
+        ),
+        (
+            ("trygg schema", N_("writes schemas/*.schema.json")),
+            ("trygg schema --check", N_("in CI: are the checked-in schemas current?")),
+        ),
+    ),
+}
+
+
+def command_help(name: str) -> str:
+    """The ``--help`` text of the command ``name`` in the user's language, as click wants
+    it (``\\b`` keeps the example lines as they are)."""
+    description, examples = HELP[name]
+    width = max((len(command) for command, _comment in examples), default=0)
+    lines = []
+    for command, comment in examples:
+        lines.append(f"  {command:<{width}}  # {_(comment)}" if comment else f"  {command}")
+    text = _(description)
+    if lines:
+        text += "\n\n" + _("Examples:") + "\n\n\b\n" + "\n".join(lines)
+    return text
