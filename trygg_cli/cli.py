@@ -686,6 +686,143 @@ def schema(
         _err(_("wrote {path}").format(path=output_dir / name))
 
 
+class CiChoice(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
+@app.command(short_help=_(COMMANDS["init"]), help=command_help("init"))
+@_handled
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help=_("The repository's folder (default: the current one)."))
+    ] = Path("."),
+    municipality: Annotated[
+        str | None,
+        typer.Option(
+            "--municipality",
+            "-m",
+            metavar="NAME",
+            help=_("Your municipality, for the example agreement (asked for in a terminal)."),
+            show_default=False,
+        ),
+    ] = None,
+    ci: Annotated[
+        CiChoice, typer.Option("--ci", help=_("Which CI to write a workflow for."))
+    ] = CiChoice.github,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace files that already exist."))
+    ] = False,
+) -> None:
+    from trygg_cli import scaffold
+
+    if municipality is None:
+        if not sys.stdin.isatty():
+            raise _usage(_("give --municipality NAME"))
+        municipality = typer.prompt(_("Municipality"))
+    problem = scaffold.text_problem(municipality)
+    if problem is not None:
+        raise _usage(problem)
+    done = scaffold.init(folder, municipality.strip(), ci.value, force, _today())
+    _report_written(done)
+
+
+class NewKind(StrEnum):
+    agreement = "agreement"
+    action_plan = "action-plan"
+    citizen_promise = "citizen-promise"
+
+
+class Scope(StrEnum):
+    local = "local"
+    central = "central"
+
+
+@app.command(short_help=_(COMMANDS["new"]), help=command_help("new"))
+@_handled
+def new(
+    kind: Annotated[NewKind, typer.Argument(help=_("What to start."), show_default=False)],
+    doc_id: Annotated[
+        str | None,
+        typer.Option("--id", metavar="ID", help=_("The document's id."), show_default=False),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", metavar="TEXT", help=_("The title."), show_default=False),
+    ] = None,
+    municipality: Annotated[
+        str | None,
+        typer.Option(
+            "--municipality",
+            "-m",
+            metavar="NAME",
+            help=_("The municipality (for an action plan: taken from its agreement)."),
+            show_default=False,
+        ),
+    ] = None,
+    agreement: Annotated[
+        str | None,
+        typer.Option(
+            "--agreement",
+            metavar="ID",
+            help=_("The agreement an action plan or citizen promise belongs to."),
+            show_default=False,
+        ),
+    ] = None,
+    scope: Annotated[
+        Scope, typer.Option("--scope", help=_("For an agreement: local or central."))
+    ] = Scope.local,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=_("Where to write the file."), show_default=False),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the file if it already exists."))
+    ] = False,
+) -> None:
+    from trygg_cli import scaffold
+
+    known = scaffold.known_documents(Path("."))
+    answers = scaffold.NewDocument(kind.value, municipality, agreement, doc_id, title, scope.value)
+    ask = _ask if sys.stdin.isatty() else None
+    context = scaffold.complete(answers, known, _today(), ask)
+    target = output or Path(scaffold.FOLDERS[kind.value]) / f"{context['id']}.yaml"
+    _report_written(scaffold.new_document(context, kind.value, target, force))
+
+
+def _today() -> Any:
+    from datetime import date
+
+    return date.today()
+
+
+def _usage(message: str) -> Exception:
+    from trygg_cli.errors import TryggError
+
+    return TryggError(message)
+
+
+def _ask(prompt: str, default: str | None, check: Callable[[str], str | None]) -> str:
+    """Ask in the terminal until the answer passes ``check``."""
+
+    def value(text: str) -> str:
+        problem = check(text.strip())
+        if problem is not None:
+            raise typer.BadParameter(problem)
+        return text.strip()
+
+    return str(typer.prompt(prompt, default=default, value_proc=value))
+
+
+def _report_written(done: Any) -> None:
+    for path in done.created:
+        _err(_("created {path}").format(path=path))
+    for path in done.replaced:
+        _err(_("replaced {path}").format(path=path))
+    for path in done.kept:
+        _err(_("exists, left alone (--force replaces it): {path}").format(path=path))
+
+
 def main() -> None:
     """Run the typer app (the console script enters through trygg_cli.__main__)."""
     app()

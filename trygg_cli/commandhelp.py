@@ -113,6 +113,36 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
             ("trygg schema --check", N_("in CI: are the checked-in schemas current?")),
         ),
     ),
+    "init": (
+        N_(
+            "Set up a repository for your agreements: .trygg.yaml with comments, an example "
+            "agreement for your municipality, pre-commit hooks, a CI workflow that runs "
+            "validate and lint on every push and comments what changed on pull requests, a "
+            "weekly workflow that fails when something is overdue, the JSON Schemas and "
+            "editor settings that use them.\n\n"
+            "A file that exists is left alone unless --force is given; every file written "
+            "is listed."
+        ),
+        (
+            ("trygg init --municipality Mölndal", N_("here, with GitHub Actions")),
+            ("trygg init avtal --municipality Mölndal --ci gitlab", ""),
+        ),
+    ),
+    "new": (
+        N_(
+            "Start a new document from a skeleton that passes 'trygg validate', with a "
+            "fresh id. In a terminal, trygg asks for what is missing and checks each answer; "
+            "otherwise give it as options.\n\n"
+            "The file goes to overenskommelser/, atgardsplaner/ or medborgarloften/ (the "
+            "folders the editor settings of 'trygg init' know), named after its id; -o "
+            "chooses another place."
+        ),
+        (
+            ("trygg new agreement --municipality Mölndal", ""),
+            ("trygg new action-plan --agreement molndal-lokal-2026", ""),
+            ("trygg new citizen-promise --agreement molndal-lokal-2026 -o lofte.yaml", ""),
+        ),
+    ),
 }
 
 

@@ -40,6 +40,8 @@ COMMANDS: dict[str, str] = {
     "diff": N_("What changed between two versions, in sentences."),
     "render": N_("The agreement as Markdown or accessible HTML, or a whole site."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
+    "init": N_("Set up a repository: config, an example agreement, hooks and CI."),
+    "new": N_("Start a new agreement, action plan or citizen promise."),
 }
 
 
