@@ -130,7 +130,7 @@ def problems() -> list[str]:
                 found.append(f"{lang}: not in the catalogue: {message.id!r}")
             elif not translated.string or translated.fuzzy:
                 found.append(f"{lang}: no translation: {message.id!r}")
-            elif sorted(_FIELD.findall(message.id)) != sorted(_FIELD.findall(translated.string)):
+            elif set(_FIELD.findall(message.id)) != set(_FIELD.findall(translated.string)):
                 found.append(f"{lang}: the {{placeholders}} differ: {message.id!r}")
         if not _compiled_matches(mo_path(lang), catalog):
             found.append(f"{lang}: trygg.mo is stale: run python scripts/catalog.py compile")

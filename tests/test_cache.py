@@ -142,3 +142,52 @@ def test_concurrent_runs_leave_a_readable_pack(tmp_path: Path) -> None:
     assert not list((repo / FOLDER).glob(".pack-*"))  # no temporary file left behind
     hits = ws.load_paths([str(repo / "docs")], jobs=1, cache=True)
     assert not hits.findings
+
+
+def test_a_pack_from_another_language_is_not_used(tmp_path: Path) -> None:
+    """Messages are translated where a file is checked, so the language is in the key."""
+    import subprocess
+    import sys
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".git").mkdir()
+    (repo / "a.yaml").write_text("trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8")
+
+    def run(lang: str) -> str:
+        env = {**os.environ, "TRYGG_LANG": lang}
+        done = subprocess.run(
+            [sys.executable, "-m", "trygg_cli", "validate", "a.yaml"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        return done.stdout
+
+    swedish = run("sv")
+    assert "går inte att använda som id" in swedish
+    english = run("en")
+    assert "is not a usable id" in english and "går inte" not in english
+    assert run("sv") == swedish
+
+
+def test_a_pack_that_is_a_link_or_a_fifo_is_not_read(tmp_path: Path) -> None:
+    from trygg_cli.cache import ResultCache
+
+    folder = tmp_path / ".trygg-cache"
+    folder.mkdir()
+    store = ResultCache(folder, "p", b"s" * 32)
+    os.mkfifo(folder / "q.pack")
+    assert ResultCache(folder, "q", b"s" * 32).entries == {}  # a FIFO: no hang
+    target = tmp_path / "elsewhere.pack"
+    target.write_bytes(b"x")
+    (folder / "r.pack").symlink_to(target)
+    assert ResultCache(folder, "r", b"s" * 32).entries == {}
+    linked = tmp_path / "linked-cache"
+    linked.symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "real").mkdir()
+    ResultCache(linked, "p", b"s" * 32).save({"k": b"v"})
+    assert list((tmp_path / "real").iterdir()) == []  # nothing written through the link
+    store.save({"k": b"v"})
+    assert ResultCache(folder, "p", b"s" * 32).entries == {"k": b"v"}

@@ -26,8 +26,10 @@ import hmac
 import os
 import pickle
 import secrets
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -54,7 +56,9 @@ def file_key(path: str, raw: bytes) -> str:
 
 
 def _secret() -> bytes | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG rule: a relative value is ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "trygg", "secret")
     try:
         with open(path, "rb") as handle:
@@ -65,10 +69,10 @@ def _secret() -> bytes | None:
         pass
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd = os.open(path + f".{os.getpid()}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".secret-")  # 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(32))
-        os.replace(path + f".{os.getpid()}", path)
+        os.replace(temporary, path)
         with open(path, "rb") as handle:  # another run may have won the race: use theirs
             return handle.read()
     except OSError:
@@ -95,17 +99,21 @@ class ResultCache:
         secret = _secret()
         if secret is None:
             return None
-        profile = hashlib.sha256(f"{__version__}\0{sys.version}\0{settings}".encode()).hexdigest()[
-            :24
-        ]
+        from trygg_cli.i18n import language
+
+        described = "\0".join((__version__, sys.version, language(), _code(), settings))
+        profile = hashlib.sha256(described.encode()).hexdigest()[:24]
         return cls(root / FOLDER, profile, secret)
 
     def _sign(self, payload: bytes) -> bytes:
-        return hmac.new(self._secret, payload, hashlib.sha256).digest()
+        # The profile is signed too: a pack cannot be passed off under another's name.
+        mac = hmac.new(self._secret, self.path.name.encode() + b"\0", "sha256")
+        mac.update(payload)
+        return mac.digest()
 
     def _read(self) -> dict[str, bytes]:
         try:
-            data = self.path.read_bytes()
+            data = _read_regular(self.folder, self.path)
         except OSError:
             return {}
         head, mac = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES]
@@ -129,10 +137,15 @@ class ResultCache:
         entries while they are not too many; written only when something changed."""
         if self.hits == len(current) and current.keys() <= self.entries.keys():
             return
-        merged = dict(self.entries)
-        merged.update(current)
-        if len(merged) > max(_KEEP_FACTOR * len(current), _KEEP_MIN):
-            merged = dict(current)
+        # This run's entries, then earlier ones (of files not read this time) up to a cap.
+        merged = dict(current)
+        room = max(_KEEP_FACTOR * len(current), _KEEP_MIN) - len(merged)
+        for key, value in self.entries.items():
+            if room <= 0:
+                break
+            if key not in merged:
+                merged[key] = value
+                room -= 1
         payload = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self._prepare_folder()
@@ -144,15 +157,66 @@ class ResultCache:
             except BaseException:
                 _remove(temporary)
                 raise
+            self._forget_old_packs()
         except OSError:
             return
 
     def _prepare_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
+        if not stat.S_ISDIR(os.lstat(self.folder).st_mode):  # a link: not ours to write into
+            raise OSError(f"{self.folder} is not a folder")
         for name, text in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", _CACHEDIR_TAG)):
-            marker = self.folder / name
-            if not marker.exists():
-                marker.write_text(text, encoding="utf-8")
+            try:
+                fd = os.open(
+                    self.folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644
+                )
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+
+    def _forget_old_packs(self) -> None:
+        """Remove packs not used for a week (lint's depend on the day, so they pile up)."""
+        cutoff = time.time() - _PACK_DAYS * 86400
+        for pack in self.folder.glob("*.pack"):
+            with contextlib.suppress(OSError):
+                if pack != self.path and os.lstat(pack).st_mtime < cutoff:
+                    pack.unlink()
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_MAX_PACK_BYTES = 1 << 30
+_PACK_DAYS = 7
+
+
+def _read_regular(folder: Path, path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file (not a link, a FIFO or a device) in a
+    real folder, and not absurdly large; else OSError."""
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        raise OSError(f"{folder} is not a folder")
+    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_PACK_BYTES:
+            raise OSError(f"{path} is not a cache pack")
+        return handle.read()
+
+
+def _code() -> str:
+    """What identifies trygg's own code and the libraries that shape its results: an
+    editable install keeps its version number while the code changes."""
+    import pydantic
+    import ruamel.yaml
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256(f"{pydantic.VERSION}\0{ruamel.yaml.__version__}".encode())
+    for folder, dirs, files in os.walk(package):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith((".py", ".mo")):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def _remove(path: str) -> None:

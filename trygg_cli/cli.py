@@ -717,7 +717,7 @@ def init(
     from trygg_cli import scaffold
 
     if municipality is None:
-        if not sys.stdin.isatty():
+        if not _interactive():
             raise _usage(_("give --municipality NAME"))
         municipality = typer.prompt(_("Municipality"))
     problem = scaffold.text_problem(municipality)
@@ -784,10 +784,15 @@ def new(
 
     known = scaffold.known_documents(Path("."))
     answers = scaffold.NewDocument(kind.value, municipality, agreement, doc_id, title, scope.value)
-    ask = _ask if sys.stdin.isatty() else None
+    ask = _ask if _interactive() else None
     context = scaffold.complete(answers, known, _today(), ask)
     target = output or Path(scaffold.FOLDERS[kind.value]) / f"{context['id']}.yaml"
     _report_written(scaffold.new_document(context, kind.value, target, force))
+
+
+def _interactive() -> bool:
+    """Whether someone can answer questions: standard input is a terminal."""
+    return sys.stdin.isatty()
 
 
 def _today() -> Any:

@@ -1,0 +1,114 @@
+"""Swedish and English: the catalogue is complete and current, and the language is chosen
+from --lang, then TRYGG_LANG, then the locale, English for C/POSIX."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, ROOT
+
+from trygg_cli import i18n
+
+BROKEN = "trygg: 1\nkind: agreement\nid: Trasig\n"
+
+
+def _catalog_module() -> object:
+    spec = importlib.util.spec_from_file_location("catalog", ROOT / "scripts" / "catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_message_has_a_current_swedish_translation() -> None:
+    """Fails when a message has no Swedish translation or the catalogue is stale; the fix
+    is `python scripts/catalog.py update`, translate, `python scripts/catalog.py compile`."""
+    catalog = _catalog_module()
+    assert catalog.problems() == []  # type: ignore[attr-defined]
+
+
+def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if k not in _LOCALE_VARIABLES}
+    clean["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return subprocess.run(
+        [sys.executable, "-m", "trygg_cli", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+    )
+
+
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "TRYGG_LANG")
+SWEDISH = "'Trasig' går inte att använda som id"
+ENGLISH = "'Trasig' is not a usable id"
+
+
+def test_a_swedish_locale_prints_swedish(tmp_path: Path) -> None:
+    done = _run(tmp_path, "validate", "broken.yaml", LANG="sv_SE.UTF-8")
+    assert done.returncode == 1
+    assert SWEDISH in done.stdout
+    assert "6 problem i 1 av 1 fil(er)." in done.stderr
+
+
+@pytest.mark.parametrize("lang", ["C.UTF-8", "C", "POSIX", "en_GB.UTF-8", "de_DE.UTF-8"])
+def test_other_locales_print_english(tmp_path: Path, lang: str) -> None:
+    done = _run(tmp_path, "validate", "broken.yaml", LANG=lang)
+    assert ENGLISH in done.stdout and SWEDISH not in done.stdout
+
+
+def test_lang_option_then_trygg_lang_then_locale(tmp_path: Path) -> None:
+    assert SWEDISH in _run(tmp_path, "validate", "broken.yaml", TRYGG_LANG="sv").stdout
+    english = _run(tmp_path, "--lang", "en", "validate", "broken.yaml", TRYGG_LANG="sv")
+    assert ENGLISH in english.stdout
+    swedish = _run(tmp_path, "--lang", "sv", "validate", "broken.yaml", LANG="C.UTF-8")
+    assert SWEDISH in swedish.stdout
+    over_locale = _run(tmp_path, "validate", "broken.yaml", TRYGG_LANG="en", LANG="sv_SE.UTF-8")
+    assert ENGLISH in over_locale.stdout
+
+
+def test_help_in_swedish(tmp_path: Path) -> None:
+    done = _run(tmp_path, "--lang", "sv", "due", "--help")
+    assert "Vad som är försenat och vad som står på tur" in done.stdout
+    assert "# i ett schemalagt CI-jobb" in done.stdout  # example comments too
+    assert "Bara det som är försenat." in done.stdout
+    top = _run(tmp_path, "--help", LANG="sv_SE.UTF-8")
+    assert "Kontrollera, schemalägg, jämför och publicera" in top.stdout
+
+
+@pytest.fixture
+def swedish() -> Iterator[None]:
+    i18n.set_language("sv")
+    yield
+    i18n.set_language(None)
+
+
+def test_diff_sentences_in_swedish(swedish: None) -> None:
+    from trygg_cli.diff.report import DIFF_REPORTERS, DiffReportContext
+    from trygg_cli.diff.run import diff_sides, sides_from_arguments
+
+    old = str(EXAMPLES / "goteborg" / "central-2018.yaml")
+    new = str(FIXTURES / "diff" / "goteborg-central-as-in-001.yaml")
+    result = diff_sides(*sides_from_arguments([old, new], ROOT))
+    text = DIFF_REPORTERS["text"](result, DiffReportContext(color=False, stat=False))
+    assert "LÖK-nätverket träffas nu cirka fyra gånger per år (tidigare två gånger per år)." in text
+    assert (
+        "Ny medlem i LÖK-nätverket: Representanter från stadsledningskontoret (Göteborgs Stad)."
+        in text
+    )
+
+
+def test_rule_documentation_in_swedish(swedish: None) -> None:
+    from trygg_cli.lint_cli import explain
+
+    text = explain("TRY401")
+    assert "Ett personnummer eller samordningsnummer i texten." in text
+    assert "Vad:" in text
+    assert "19121212-1212" in text  # the examples stay as written

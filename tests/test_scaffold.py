@@ -1,0 +1,259 @@
+"""``trygg init`` and ``trygg new``: what they write passes trygg, pre-commit and CI."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, Result
+from typer.main import get_command
+
+from trygg_cli.cli import app
+
+BIN = str(Path(sys.executable).parent)
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+GITHUB_FILES = [
+    ".github/workflows/trygg-due.yml",
+    ".github/workflows/trygg.yml",
+    ".pre-commit-config.yaml",
+    ".trygg.yaml",
+    ".vscode/extensions.json",
+    ".vscode/settings.json",
+    "overenskommelser/molndal-lokal-{year}.yaml",
+    "schemas/action-plan.schema.json",
+    "schemas/agreement.schema.json",
+    "schemas/citizen-promise.schema.json",
+]
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_init_sets_up_a_repository_that_passes_validate_and_lint(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    from datetime import date
+
+    result = cli("init", "--municipality", "Mölndal")
+    assert result.exit_code == 0, result.stderr
+    year = date.today().year
+    assert _files(here) == [name.format(year=year) for name in GITHUB_FILES]
+    assert result.stderr.count("created ") == len(GITHUB_FILES)
+    assert cli("validate", ".").exit_code == 0
+    linted = cli("lint", ".")
+    assert linted.exit_code == 0, linted.stdout
+    assert linted.stdout.startswith("No problems")
+    agreement = yaml.safe_load((here / f"overenskommelser/molndal-lokal-{year}.yaml").read_text())
+    assert agreement["parties"][0]["name"] == "Mölndals kommun"
+
+
+def test_init_never_replaces_a_file_without_force(here: Path, cli: Callable[..., Result]) -> None:
+    (here / ".trygg.yaml").write_text("# mitt eget\n", encoding="utf-8")
+    result = cli("init", "-m", "Borås")
+    assert result.exit_code == 0
+    assert (here / ".trygg.yaml").read_text(encoding="utf-8") == "# mitt eget\n"
+    assert "exists, left alone (--force replaces it): .trygg.yaml" in result.stderr
+    again = cli("init", "-m", "Borås", "--force")
+    assert "replaced .trygg.yaml" in again.stderr
+    assert "fail_on: warning" in (here / ".trygg.yaml").read_text(encoding="utf-8")
+
+
+def test_init_needs_a_municipality_when_nobody_can_be_asked(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    result = cli("init")
+    assert result.exit_code == 2
+    assert result.stderr == "error: give --municipality NAME\n"
+    assert _files(here) == []
+
+
+def _trygg_commands(workflow: object) -> list[list[str]]:
+    """The trygg command lines in a workflow's steps (GitHub) or scripts (GitLab)."""
+    found: list[list[str]] = []
+    if isinstance(workflow, dict):
+        for key, value in workflow.items():
+            if key in ("run", "script") or isinstance(value, dict | list):
+                found += _trygg_commands(value)
+    elif isinstance(workflow, list):
+        for item in workflow:
+            found += _trygg_commands(item)
+    elif isinstance(workflow, str):
+        for line in workflow.splitlines():
+            words = shlex.split(line)
+            if words[:1] == ["trygg"]:
+                found.append(words)
+    return found
+
+
+def _assert_trygg_commands_exist(commands: list[list[str]]) -> None:
+    group = get_command(app)
+    for words in commands:
+        command = group.commands[words[1]]  # type: ignore[attr-defined]
+        known = {opt for param in command.params for opt in param.opts}
+        for word in words[2:]:
+            if word.startswith("-"):
+                assert word.split("=")[0] in known, f"{words[1]} has no option {word}"
+
+
+def test_the_github_workflows_are_yaml_calling_trygg_commands_that_exist(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    assert cli("init", "-m", "Mölndal").exit_code == 0
+    checks = yaml.safe_load((here / ".github/workflows/trygg.yml").read_text(encoding="utf-8"))
+    due = yaml.safe_load((here / ".github/workflows/trygg-due.yml").read_text(encoding="utf-8"))
+    # PyYAML reads the key 'on' as YAML 1.1's true; GitHub reads it as 'on'.
+    assert checks[True] == {"push": None, "pull_request": None}
+    assert set(due[True]) == {"schedule", "workflow_dispatch"}
+    commands = _trygg_commands(checks) + _trygg_commands(due)
+    assert {words[1] for words in commands} == {"validate", "lint", "diff", "due"}
+    assert [
+        "trygg",
+        "lint",
+        "--format",
+        "sarif",
+        "--output",
+        "trygg.sarif",
+        "--fail-on",
+        "error",
+        ".",
+    ] in commands
+    assert any(words[1] == "due" and "--fail-on-overdue" in words for words in commands)
+    _assert_trygg_commands_exist(commands)
+    steps = checks["jobs"]["check"]["steps"]
+    assert any(
+        step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps
+    )
+
+
+def test_the_gitlab_variant(here: Path, cli: Callable[..., Result]) -> None:
+    assert cli("init", "-m", "Mölndal", "--ci", "gitlab").exit_code == 0
+    assert not (here / ".github").exists()
+    pipeline = yaml.safe_load((here / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    commands = _trygg_commands(pipeline)
+    assert {words[1] for words in commands} == {"validate", "lint", "diff", "due"}
+    _assert_trygg_commands_exist(commands)
+    assert pipeline["trygg"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+
+
+pre_commit = pytest.mark.skipif(
+    shutil.which("pre-commit", path=BIN + os.pathsep + os.environ.get("PATH", "")) is None,
+    reason="pre-commit is not installed",
+)
+
+
+def _pre_commit(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": BIN + os.pathsep + os.environ["PATH"]}
+    env["PRE_COMMIT_HOME"] = str(cwd.parent / "pre-commit-home")
+    exe = shutil.which("pre-commit", path=env["PATH"])
+    assert exe is not None
+    return subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pre_commit
+def test_init_then_pre_commit_run_all_files_passes(here: Path, cli: Callable[..., Result]) -> None:
+    repo = here / "repo"
+    assert cli("init", str(repo), "-m", "Mölndal").exit_code == 0
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    done = _pre_commit(repo, "run", "--all-files")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "trygg validate" in done.stdout and "Passed" in done.stdout
+    # And it stops a broken file.
+    broken = repo / "overenskommelser" / "trasig.yaml"
+    broken.write_text("trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    failed = _pre_commit(repo, "run", "--all-files")
+    assert failed.returncode == 1
+    assert "trasig.yaml:3:5" in failed.stdout
+
+
+@pre_commit
+def test_the_published_hooks_work_with_pre_commit_itself(here: Path) -> None:
+    """.pre-commit-hooks.yaml, installed by pre-commit from this checkout (try-repo)."""
+    repo = here / "repo"
+    shutil.copytree(ROOT / "examples", repo / "examples")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    for hook in ("trygg-validate", "trygg-lint"):
+        done = _pre_commit(repo, "try-repo", str(ROOT), hook, "--all-files")
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Passed" in done.stdout
+
+
+def test_new_documents_pass_validate(here: Path, cli: Callable[..., Result]) -> None:
+    from datetime import date
+
+    year = date.today().year
+    assert cli("new", "agreement", "-m", "Upplands Väsby").exit_code == 0
+    agreement_id = f"upplands-vasby-lokal-{year}"
+    assert (here / "overenskommelser" / f"{agreement_id}.yaml").is_file()
+    plan = cli("new", "action-plan", "--agreement", agreement_id)
+    assert plan.exit_code == 0, plan.stderr
+    assert f"created atgardsplaner/upplands-vasby-atgardsplan-{year}.yaml" in plan.stderr
+    promise = cli("new", "citizen-promise", "--agreement", agreement_id, "-o", "lofte.yaml")
+    assert promise.exit_code == 0
+    central = cli("new", "agreement", "-m", "Upplands Väsby", "--scope", "central")
+    assert f"upplands-vasby-central-{year}.yaml" in central.stderr
+    again = cli("new", "agreement", "-m", "Upplands Väsby")
+    assert f"upplands-vasby-lokal-{year}-2.yaml" in again.stderr  # a fresh id
+    assert cli("validate", ".").exit_code == 0
+    plan_data = yaml.safe_load(
+        (here / "atgardsplaner" / f"upplands-vasby-atgardsplan-{year}.yaml").read_text()
+    )
+    assert plan_data["agreement"] == agreement_id
+    assert plan_data["actions"][0]["priority"] == "trygg-utemiljo"
+
+
+def test_new_refuses_what_it_cannot_make(here: Path, cli: Callable[..., Result]) -> None:
+    missing = cli("new", "action-plan")
+    assert (missing.exit_code, missing.stderr) == (2, "error: give --agreement ID\n")
+    unknown = cli("new", "action-plan", "--agreement", "finns-inte")
+    assert "there is no agreement in this folder" in unknown.stderr
+    assert cli("new", "agreement", "-m", "Lund", "--id", "lund").exit_code == 0
+    taken = cli("new", "agreement", "-m", "Lund", "--id", "lund")
+    assert "the id 'lund' is already used" in taken.stderr
+    bad = cli("new", "agreement", "-m", "Lund", "--id", "Lund Stad")
+    assert "'Lund Stad' is not a usable id" in bad.stderr
+    exists = cli(
+        "new", "agreement", "-m", "Lund", "--id", "lund-2", "-o", "overenskommelser/lund.yaml"
+    )
+    assert exists.exit_code == 2 and "already exists" in exists.stderr
+    assert "id: lund\n" in (here / "overenskommelser" / "lund.yaml").read_text(encoding="utf-8")
+
+
+def test_new_asks_in_a_terminal_and_checks_each_answer(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    monkeypatch.setattr("trygg_cli.cli._interactive", lambda: True)
+    runner = CliRunner()
+    # Municipality, then an id that is not usable (asked again), then a good one, then
+    # the title's default.
+    answers = "Mölndal\nMölndal Lokal\nmolndal-2026\n\n"
+    result = runner.invoke(app, ["new", "agreement"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "'Mölndal Lokal' is not a usable id" in result.output
+    text = (here / "overenskommelser" / "molndal-2026.yaml").read_text(encoding="utf-8")
+    assert "title: Lokal samverkansöverenskommelse mellan Mölndal och Polisen" in text
