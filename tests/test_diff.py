@@ -294,3 +294,49 @@ def test_a_file_broken_in_both_versions_is_reported_once(repo: Repo, cli: Any) -
     (document,) = json.loads(result.stdout)["documents"]
     assert document["status"] == "unreadable" and document["new_path"] == STOCKHOLM
     assert [p["rule"] for p in document["problems"]] == ["yaml-syntax"]
+
+
+STOCKHOLM = "examples/stockholm/overgripande.yaml"
+
+
+def test_paths_are_read_literally(repo: Repo, cli: Any) -> None:
+    """A folder called ':(exclude)x' or a file with '...' in its name is a path."""
+    for name in (":(exclude)x/avtal.yaml", "x...y.yaml"):
+        target = repo.root / name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(repo.root / STOCKHOLM, target)
+    repo.commit("odd names")
+    for name in (":(exclude)x/avtal.yaml", "x...y.yaml"):
+        repo.edit(name, "Stockholms stad\n", "Stockholms kommun\n")
+    for argument in (":(exclude)x", "x...y.yaml"):
+        result = cli("diff", "HEAD", argument, "--stat")
+        assert result.exit_code == 0, result.stderr
+        assert "1 document changed" in result.stdout
+
+
+def test_a_committed_symbolic_link_is_not_a_document(repo: Repo, cli: Any) -> None:
+    (repo.root / "examples" / "aktuell.yaml").symlink_to("stockholm/overgripande.yaml")
+    repo.commit("a link")
+    result = cli("diff")
+    assert result.exit_code == 0
+    assert "added" not in result.stdout
+
+
+def test_an_edited_original_beside_an_unchanged_copy(repo: Repo, cli: Any) -> None:
+    """The copy has the old bytes, but the original's path is still there: the original
+    is compared with its old version, not taken as moved."""
+    shutil.copy(repo.root / STOCKHOLM, repo.root / "examples" / "x-kopia.yaml")
+    repo.edit(STOCKHOLM, "title: Övergripande", "title: Ny övergripande")
+    result = cli("diff")
+    assert result.exit_code == 0, result.stderr
+    assert any(s.startswith("The title changed from") for s in _sentences(result.stdout))
+    assert "New agreement" not in result.stdout
+
+
+def test_paths_after_double_dash_are_paths(repo: Repo, cli: Any, monkeypatch: Any) -> None:
+    repo.git("tag", "examples")  # a tag with the same name as the folder
+    repo.edit(STOCKHOLM, "Stockholms stad\n", "Stockholms kommun\n")
+    monkeypatch.setattr("sys.argv", ["trygg", "diff", "--stat", "--", "examples"])
+    result = cli("diff", "--stat", "--", "examples")
+    assert result.exit_code == 0, result.stderr
+    assert "1 document changed" in result.stdout  # HEAD against the working tree

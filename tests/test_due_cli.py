@@ -108,3 +108,29 @@ def test_a_dangling_link_does_not_hide_a_schedule(cli: Any, tmp_path: Path) -> N
     result = cli("due", AS_OF, "--fail-on-overdue", "--format", "json", str(tmp_path))
     assert "could not be read" not in result.stderr
     assert any(i["item"] == "deadline" for i in json.loads(result.stdout)["items"])
+
+
+def test_within_keeps_an_occasion_a_holiday_moves_into_the_window(write: Any, cli: Any) -> None:
+    """Twice a term: the first spring occasion is planned for 2024-03-31, Easter Sunday,
+    so it is due on Maundy Thursday, 2024-03-28, inside a 27-day window from 1 March."""
+    from tests.conftest import MINIMAL_AGREEMENT
+
+    write("avtal.yaml", MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 2023-01-01"))
+    write(
+        "plan.yaml",
+        """\
+        trygg: 1
+        kind: action-plan
+        id: plan
+        title: Plan
+        agreement: test-lokal
+        actions:
+          - id: moten
+            title: Föräldramöten
+            schedule: {times: 2, unit: term}
+        """,
+    )
+    folder = str(Path(write("x", "").parent))
+    result = cli("due", folder, "--as-of", "2024-03-01", "--within", "27d", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert '"due": "2024-03-28"' in result.stdout and '"planned": "2024-03-31"' in result.stdout

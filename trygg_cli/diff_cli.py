@@ -6,6 +6,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
+def _after_double_dash(arguments: Sequence[str]) -> int:
+    """How many of ``arguments`` came after a ``--`` on the command line (click drops the
+    ``--`` itself, so it is looked for in sys.argv)."""
+    import sys
+
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        return 0
+    tail = argv[argv.index("--") + 1 :]
+    if tail and list(arguments[-len(tail) :]) == tail:
+        return len(tail)
+    return 0
+
+
 def diff_command(
     arguments: Sequence[str],
     *,
@@ -20,7 +34,7 @@ def diff_command(
     from trygg_cli.diff.run import diff_sides, sides_from_arguments
     from trygg_cli.options import write_report
 
-    old, new = sides_from_arguments(arguments, Path.cwd())
+    old, new = sides_from_arguments(arguments, Path.cwd(), _after_double_dash(arguments))
     result = diff_sides(old, new)
     context = DiffReportContext(color=color, stat=stat)
     write_report(DIFF_REPORTERS[output_format](result, context), output)

@@ -1,9 +1,9 @@
 """Small typed wrappers around the git command line, for ``trygg diff``.
 
-git is always called with an argument list (never through a shell), with ``--`` or
-``--end-of-options`` before anything a user typed, so a revision or path can never be
-taken for an option. Every failure becomes a :class:`TryggError` with one line a
-coordinator can act on.
+git is always called with an argument list (never through a shell), paths come after
+``--`` and literally (``GIT_LITERAL_PATHSPECS``), and a revision that starts with '-' is
+refused before git sees it, so nothing a user typed can be taken for an option. Every
+failure becomes a :class:`TryggError` with one line a coordinator can act on.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def _git() -> str:
 
 def run(root: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes:
     """``git ARGS`` in ``root``; its output, or a TryggError with git's first line."""
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    # Paths are paths: ':(exclude)x' or '*' in a file name is not pathspec magic.
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"}
     try:
         done = subprocess.run(
             [_git(), *args], cwd=root, input=stdin, capture_output=True, env=env, check=False
@@ -54,6 +55,7 @@ def run(root: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes
 def repository_root(start: Path) -> Path:
     """The top folder of the git repository holding ``start``."""
     folder = start if start.is_dir() else start.parent
+    _git()  # "git is not installed" rather than "not in a repository"
     try:
         out = run(folder, ["rev-parse", "--show-toplevel"])
     except TryggError:
@@ -62,7 +64,7 @@ def repository_root(start: Path) -> Path:
                 "'{path}' is not in a git repository; give two files or folders to compare instead"
             ).format(path=start)
         ) from None
-    return Path(out.decode("utf-8", "surrogateescape").strip())
+    return Path(out.decode("utf-8", "surrogateescape").rstrip("\n"))
 
 
 def resolve(root: Path, revision: str) -> str | None:
@@ -70,9 +72,7 @@ def resolve(root: Path, revision: str) -> str | None:
     if not revision or revision.startswith("-"):
         return None
     try:
-        out = run(
-            root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"]
-        )
+        out = run(root, ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"])
     except TryggError:
         return None
     return out.decode("ascii").strip() or None
@@ -92,7 +92,7 @@ def commit(root: Path, revision: str) -> str:
 
 def merge_base(root: Path, left: str, right: str) -> str:
     """The commit where ``left`` and ``right`` diverged (for ``A...B``)."""
-    out = run(root, ["merge-base", "--end-of-options", left, right])
+    out = run(root, ["merge-base", left, right])  # commit ids, never options
     return out.decode("ascii").strip()
 
 
@@ -104,8 +104,8 @@ def files(root: Path, commit_id: str, pathspecs: Iterable[str] = ()) -> list[Blo
         if not entry:
             continue
         meta, _tab, path = entry.partition(b"\t")
-        _mode, kind, blob = meta.split(b" ")
-        if kind == b"blob":
+        mode, kind, blob = meta.split(b" ")
+        if kind == b"blob" and mode != b"120000":  # a symbolic link is not a document
             blobs.append(Blob(path.decode("utf-8", "surrogateescape"), blob.decode("ascii")))
     return blobs
 

@@ -125,7 +125,8 @@ def worktree_side(root: Path, pathspecs: Sequence[str]) -> Side:
     """The YAML files on disk under ``pathspecs`` (the whole repository without any)."""
     targets = [str(root / p) for p in pathspecs] or [str(root)]
     existing = [t for t in targets if os.path.exists(t)]
-    raw = {os.path.relpath(f, root): _read(f) for f in discover(existing)}
+    # A symbolic link is not a document of its own (git stores it as a link, not a file).
+    raw = {os.path.relpath(f, root): _read(f) for f in discover(existing) if not os.path.islink(f)}
     return Side(
         _("the working tree"),
         {key: gitrev.blob_id(data) for key, data in raw.items()},
@@ -171,9 +172,11 @@ def diff_sides(old: Side, new: Side) -> DiffResult:
         old_by_blob.setdefault(old.blobs[key], key)
     moved: dict[str, str] = {}  # new key → old key
     for key in new_keys:
-        origin = old_by_blob.pop(new.blobs[key], None)
-        if origin is not None:
+        origin = old_by_blob.get(new.blobs[key])
+        # A move only when the old path is gone: a copy beside an edited original is new.
+        if origin is not None and origin not in new.blobs:
             moved[key] = origin
+            del old_by_blob[new.blobs[key]]
     moved_from = set(moved.values())
     before = _load(old.read([k for k in old_keys if k not in moved_from]))
     after = _load(new.read(new_keys))
@@ -329,7 +332,9 @@ def _whole(
 # --------------------------------------------------------------------------- arguments
 
 
-def sides_from_arguments(arguments: Sequence[str], cwd: Path) -> tuple[Side, Side]:
+def sides_from_arguments(
+    arguments: Sequence[str], cwd: Path, only_paths: int = 0
+) -> tuple[Side, Side]:
     """The two versions ``trygg diff ARGS`` compares, as git reads its arguments.
 
     * ``OLD NEW`` naming two files or folders: those (no git needed);
@@ -337,8 +342,13 @@ def sides_from_arguments(arguments: Sequence[str], cwd: Path) -> tuple[Side, Sid
       nothing (HEAD against the working tree), ``REV`` (against the working tree),
       ``REV1 REV2`` and ``A...B`` (from where B left A to B), each followed by any
       number of paths to narrow it (after ``--`` or not).
+
+    ``only_paths``: how many of the last arguments came after ``--`` (paths, whatever
+    revisions have the same name).
     """
-    if len(arguments) == 2 and all((cwd / a).exists() for a in arguments):
+    forced = list(arguments[len(arguments) - only_paths :]) if only_paths else []
+    arguments = list(arguments[: len(arguments) - only_paths])
+    if not forced and len(arguments) == 2 and all((cwd / a).exists() for a in arguments):
         first, second = (cwd / a for a in arguments)
         if first.is_dir() != second.is_dir():
             raise TryggError(_("compare two files or two folders, not a file with a folder"))
@@ -347,7 +357,8 @@ def sides_from_arguments(arguments: Sequence[str], cwd: Path) -> tuple[Side, Sid
     revisions: list[tuple[str, str]] = []  # (commit, label)
     paths: list[str] = []
     for argument in arguments:
-        if not paths and len(revisions) == 0 and "..." in argument:
+        is_path = (cwd / argument).exists()
+        if not paths and len(revisions) == 0 and "..." in argument and not is_path:
             left, _dots, right = argument.partition("...")
             left_commit = gitrev.commit(root, left or "HEAD")
             right_commit = gitrev.commit(root, right or "HEAD")
@@ -374,6 +385,7 @@ def sides_from_arguments(arguments: Sequence[str], cwd: Path) -> tuple[Side, Sid
                 )
             )
         paths.append(argument)
+    paths += forced
     pathspecs = [_from_root(root, cwd / p) for p in paths]
     if not revisions:
         revisions = [(gitrev.commit(root, "HEAD"), "HEAD")]

@@ -82,6 +82,9 @@ class DueOutcome:
         ]
 
 
+_SHIFT_MARGIN_DAYS = 14
+
+
 def run_due(
     paths: Sequence[str],
     query: DueQuery,
@@ -94,7 +97,9 @@ def run_due(
     # Without --within: to the end of next year, so that every yearly item shows its
     # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
     if query.within_days is not None:
-        until = query.as_of + timedelta(days=query.within_days)
+        # Planned a little beyond the window: a date moved back over a weekend and a
+        # holiday (Easter: up to five days) can fall inside it; wants() filters by due.
+        until = query.as_of + timedelta(days=query.within_days + _SHIFT_MARGIN_DAYS)
     else:
         until = date(query.as_of.year + 1, 12, 31)
 
