@@ -34,7 +34,7 @@ app = typer.Typer(
     epilog=_(APP_EPILOG),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -65,6 +65,24 @@ Output = Annotated[
     ),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _complete_rules(incomplete: str) -> list[str]:
+    from trygg_cli.completion import rule_ids
+
+    return rule_ids(incomplete)
+
+
+def _complete_documents(incomplete: str) -> list[str]:
+    from trygg_cli.completion import document_ids
+
+    return document_ids(incomplete)
+
+
+def _complete_agreements(incomplete: str) -> list[str]:
+    from trygg_cli.completion import agreement_ids
+
+    return agreement_ids(incomplete)
 
 
 def _handled(command: F) -> F:
@@ -293,19 +311,30 @@ def lint(
     ] = None,
     explain: Annotated[
         str | None,
-        typer.Option("--explain", metavar="ID", help=_("Show a rule's documentation and exit.")),
+        typer.Option(
+            "--explain",
+            metavar="ID",
+            help=_("Show a rule's documentation and exit."),
+            autocompletion=_complete_rules,
+        ),
     ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(
             "--select",
+            autocompletion=_complete_rules,
             metavar="ID",
             help=_("Run only these rules: ids or their start, e.g. TRY4 or TRY1,TRY301."),
         ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", metavar="ID", help=_("Do not run these rules.")),
+        typer.Option(
+            "--ignore",
+            metavar="ID",
+            help=_("Do not run these rules."),
+            autocompletion=_complete_rules,
+        ),
     ] = None,
     config_file: Annotated[
         Path | None,
@@ -448,7 +477,12 @@ def due(
     ] = None,
     document: Annotated[
         list[str] | None,
-        typer.Option("--document", metavar="ID", help=_("Only items of this document.")),
+        typer.Option(
+            "--document",
+            metavar="ID",
+            help=_("Only items of this document."),
+            autocompletion=_complete_documents,
+        ),
     ] = None,
     output_format: Annotated[
         DueFormat,
@@ -577,6 +611,7 @@ def render(
         typer.Option(
             "--document",
             "-d",
+            autocompletion=_complete_documents,
             metavar="ID",
             help=_("The document to render, when the files hold more than one."),
             show_default=False,
@@ -764,6 +799,7 @@ def new(
         str | None,
         typer.Option(
             "--agreement",
+            autocompletion=_complete_agreements,
             metavar="ID",
             help=_("The agreement an action plan or citizen promise belongs to."),
             show_default=False,

@@ -30,6 +30,11 @@ LANG_HELP = N_(
 )
 # click's own wording for -h/--help; it does not go through trygg's translations.
 HELP_HELP = "Show this message and exit."
+# typer's own wording for its completion options; not translated either.
+INSTALL_COMPLETION_HELP = "Install completion for the current shell."
+SHOW_COMPLETION_HELP = (
+    "Show completion for the current shell, to copy it or customize the installation."
+)
 
 # One line per command for the list in `trygg --help`, in the order they are listed.
 COMMANDS: dict[str, str] = {
@@ -53,6 +58,8 @@ def top_level_help(width: int | None = None) -> str:
         ("--debug", _(DEBUG_HELP)),
         ("--version", _(VERSION_HELP)),
         ("--lang <sv|en>", _(LANG_HELP)),
+        ("--install-completion", INSTALL_COMPLETION_HELP),
+        ("--show-completion", SHOW_COMPLETION_HELP),
         ("-h, --help", HELP_HELP),
     ]
     commands = [(name, _(text)) for name, text in COMMANDS.items()]

@@ -1,0 +1,53 @@
+"""Shell completion of rule ids and document ids (typer's completion calls these).
+
+Document ids come from a quick look at the YAML files under the current folder: the
+``id:`` at the start of a line near the top of each file, without parsing YAML, so that
+pressing Tab stays instant in a large repository.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+_ID = re.compile(rb"^id:[ \t]*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)
+_KIND = re.compile(rb"^kind:[ \t]*['\"]?([a-z-]+)", re.MULTILINE)
+_SKIP = {".git", ".venv", "venv", "node_modules", ".trygg-cache", "__pycache__"}
+_MAX_FILES = 5000
+
+
+def rule_ids(incomplete: str) -> list[str]:
+    from trygg_cli.lint.rules import RULES
+
+    return [rule_id for rule_id in RULES if rule_id.lower().startswith(incomplete.lower())]
+
+
+def _documents(folder: str = ".") -> Iterator[tuple[str, str]]:
+    seen = 0
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP)
+        for name in sorted(files):
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            seen += 1
+            if seen > _MAX_FILES:
+                return
+            try:
+                with open(os.path.join(root, name), "rb") as handle:
+                    head = handle.read(4096)
+            except OSError:
+                continue
+            found, kind = _ID.search(head), _KIND.search(head)
+            if found is not None and kind is not None:
+                yield found.group(1).decode("ascii"), kind.group(1).decode("ascii")
+
+
+def document_ids(incomplete: str) -> list[str]:
+    return sorted({d for d, _kind in _documents() if d.startswith(incomplete)})
+
+
+def agreement_ids(incomplete: str) -> list[str]:
+    return sorted(
+        {d for d, kind in _documents() if kind == "agreement" and d.startswith(incomplete)}
+    )
