@@ -254,6 +254,9 @@ def clear_cache(corpus: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # trygg runs as installed: with Python's bytecode cache. Without it (a developer's
+    # PYTHONDONTWRITEBYTECODE) every run would compile trygg's modules again.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")

@@ -48,13 +48,15 @@ def test_unchanged_files_are_not_checked_again(tmp_path: Path, monkeypatch: Any)
     before = ws.load_paths([docs], jobs=1, cache=True)
     (repo / "docs" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     checked: list[str] = []
-    real = ws.check_source
+    import trygg_cli.check as checking
+
+    real = checking.check_source
 
     def counting(path: str, raw: bytes, **kwargs: Any) -> Any:
         checked.append(path)
         return real(path, raw, **kwargs)
 
-    monkeypatch.setattr(ws, "check_source", counting)
+    monkeypatch.setattr(checking, "check_source", counting)
     after = ws.load_paths([docs], jobs=1, cache=True)
     assert checked == [str(repo / "docs" / "broken.yaml")]
     assert len(after.findings) == len(before.findings) + 1
@@ -191,3 +193,26 @@ def test_a_pack_that_is_a_link_or_a_fifo_is_not_read(tmp_path: Path) -> None:
     assert list((tmp_path / "real").iterdir()) == []  # nothing written through the link
     store.save({"k": b"v"})
     assert ResultCache(folder, "p", b"s" * 32).entries == {"k": b"v"}
+
+
+def test_a_run_wholly_from_the_cache_loads_neither_parser_nor_models(tmp_path: Path) -> None:
+    """What keeps an unchanged tree near-instant: nothing is parsed or validated."""
+    import subprocess
+    import sys
+
+    repo = _repo(tmp_path)
+    code = (
+        "import sys\n"
+        "sys.argv = ['trygg', 'validate', 'docs']\n"
+        "from trygg_cli.__main__ import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('trygg_cli.model', 'trygg_cli.yamlload', 'ruamel.yaml')"
+        " if m in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert "trygg_cli.model" in runs[0].stderr  # the first run checks the files
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]"
+    assert runs[0].stdout == runs[1].stdout

@@ -14,13 +14,15 @@ from trygg_cli.memory import cycle_collector_paused
 
 def test_paused_while_checking_and_given_back(monkeypatch: Any) -> None:
     seen: list[bool] = []
-    real = ws.check_source
+    import trygg_cli.check as checking
+
+    real = checking.check_source
 
     def recording(path: str, raw: bytes, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(path, raw, **kwargs)
 
-    monkeypatch.setattr(ws, "check_source", recording)
+    monkeypatch.setattr(checking, "check_source", recording)
     assert gc.isenabled()
     ws.load_paths([str(EXAMPLES)], jobs=1)
     assert seen and not any(seen)

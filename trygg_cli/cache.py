@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib.util
 import os
 import pickle
 import secrets
@@ -205,11 +206,16 @@ def _read_regular(folder: Path, path: Path) -> bytes:
 def _code() -> str:
     """What identifies trygg's own code and the libraries that shape its results: an
     editable install keeps its version number while the code changes."""
-    import pydantic
-    import ruamel.yaml
-
     package = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256(f"{pydantic.VERSION}\0{ruamel.yaml.__version__}".encode())
+    digest = hashlib.sha256()
+    for library in ("pydantic", "pydantic_core", "ruamel.yaml", "yaml"):
+        # Where the library is and when it was installed, without importing it.
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None and spec.origin else ""
+        with contextlib.suppress(OSError):
+            info = os.stat(origin)
+            origin += f"\0{info.st_size}\0{info.st_mtime_ns}"
+        digest.update(origin.encode("utf-8", "surrogateescape") + b"\0")
     for folder, dirs, files in os.walk(package):
         dirs.sort()
         for name in sorted(files):

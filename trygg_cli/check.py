@@ -12,7 +12,6 @@ import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
@@ -21,13 +20,11 @@ from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
 from trygg_cli.model import KINDS, VERSION, ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import MESSAGES
+from trygg_cli.results import DocIndex, FileResult, Ref
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
 if TYPE_CHECKING:
-    from trygg_cli.due.extract import DocumentSchedules
     from trygg_cli.lint.base import LintSettings
-    from trygg_cli.lint.engine import DocumentLint
-    from trygg_cli.lint.suppress import Suppression
 
 _MARKER = re.compile(rb"^trygg[ \t]*:", re.MULTILINE)
 
@@ -45,49 +42,6 @@ class _At(Protocol):
     def __call__(
         self, loc: Sequence[str | int], rule: str, message: str, *, at_key: bool = False
     ) -> Finding: ...
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference from one place in a document to a document or to an item in one."""
-
-    path: str
-    line: int
-    column: int
-    yaml_path: YamlPath
-    target_doc: str
-    collection: str  # "document" or an item collection such as "priorities"
-    target_id: str
-    expect_kind: str | None = None
-    via: str | None = None  # the referring doc's own link that names target_doc
-
-
-@dataclass
-class DocIndex:
-    """What other files need to know about a document: its id, kind and item ids."""
-
-    doc_id: str
-    kind: str
-    path: str
-    line: int
-    column: int
-    collections: dict[str, set[str]]
-    complete: bool
-
-
-@dataclass
-class FileResult:
-    """The outcome of checking one file."""
-
-    path: str
-    checked: bool
-    findings: list[Finding] = field(default_factory=list)
-    index: DocIndex | None = None
-    refs: list[Ref] = field(default_factory=list)
-    document: Document | None = None
-    lint: DocumentLint | None = None
-    schedules: DocumentSchedules | None = None
-    suppressions: list[Suppression] = field(default_factory=list)
 
 
 def is_trygg_text(raw: bytes) -> bool:

@@ -12,13 +12,13 @@ from typing import Any
 from trygg_cli import __version__
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Severity
+from trygg_cli.fsutil import repository_root
 from trygg_cli.i18n import _
 from trygg_cli.lint.config import (
     LintConfig,
     check_rule_ids,
     find_config,
     load_config,
-    repository_root,
     unknown_rule_message,
 )
 from trygg_cli.lint.rules import RULES

@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trygg_cli.cache import ResultCache, file_key
-from trygg_cli.check import DocIndex, FileResult, Ref, check_source
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
 from trygg_cli.memory import cycle_collector_paused
-from trygg_cli.model import Document
+from trygg_cli.results import DocIndex, FileResult, Ref
 
 if TYPE_CHECKING:
     from trygg_cli.due.extract import DocumentSchedules
     from trygg_cli.lint.base import LintSettings
+    from trygg_cli.model import Document
 
 Progress = Callable[[int, int], None]
 
@@ -141,6 +141,9 @@ class _Wanted:
 
 
 def _check(path: str, raw: bytes, wanted: _Wanted) -> FileResult:
+    # Imported here: a run served wholly from the cache never needs the parser or models.
+    from trygg_cli.check import check_source
+
     with cycle_collector_paused():  # also in worker processes that do not inherit it
         return check_source(
             path,
@@ -220,6 +223,7 @@ def _load(
     todo = files
     if store is not None:
         wanted = replace(wanted, pack=True)
+    if store is not None and store.entries:  # an empty cache: nothing to look up first
         todo = []
         for path in files:
             result = _cached(store, path, fresh)
@@ -261,7 +265,7 @@ def _load(
 
 
 def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
-    from trygg_cli.lint.config import repository_root
+    from trygg_cli.fsutil import repository_root
 
     start = Path(given[0]) if given else Path.cwd()
     return ResultCache.open(repository_root(start), wanted.fingerprint())
@@ -359,6 +363,18 @@ def _assemble(results: list[FileResult]) -> Workspace:
             workspace.schedules[doc.doc_id] = result.schedules
     for result in results:
         for ref in result.refs:
+            # The common case, a reference that resolves, inline: there are tens of
+            # thousands of them in a national corpus.
+            if ref.collection == "document":
+                target = index.get(ref.target_id)
+                if target is not None and (not ref.expect_kind or target.kind == ref.expect_kind):
+                    continue
+            else:
+                target = index.get(ref.target_doc)
+                if target is None or not target.complete:
+                    continue
+                if ref.target_id in target.collections.get(ref.collection, ()):
+                    continue
             finding = _resolve(ref, index)
             if finding is not None:
                 findings.append(finding)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from trygg_cli.check import FileResult
 from trygg_cli.diff import gitrev
 from trygg_cli.diff.compare import Change, compare
 from trygg_cli.diff.narrate import Narrated, Narrator
@@ -22,6 +21,7 @@ from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import N_, _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.results import FileResult
 from trygg_cli.workspace import discover, load_sources
 
 Status = Literal["added", "removed", "changed", "moved", "unreadable"]

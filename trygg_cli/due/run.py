@@ -7,12 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from trygg_cli.check import FileResult
 from trygg_cli.due.engine import bucket, merge, plan_document
 from trygg_cli.due.extract import DocumentSchedules
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
+from trygg_cli.results import FileResult
 from trygg_cli.workspace import Workspace, load_paths
 
 _SPAN = re.compile(r"(\d+)\s*([dwmy]?)", re.IGNORECASE)

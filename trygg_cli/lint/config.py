@@ -109,11 +109,6 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``.git``."""
-    return next((folder for folder in _upwards(start) if (folder / ".git").exists()), None)
-
-
 def _upwards(start: Path) -> tuple[Path, ...]:
     resolved = start.resolve()
     return (resolved, *resolved.parents)

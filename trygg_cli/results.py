@@ -1,0 +1,61 @@
+"""What checking a file yields: its findings, its index entry and its references.
+
+Kept apart from :mod:`trygg_cli.check` and free of heavy imports, so that a run that
+takes every result from the cache never loads the YAML parser or the pydantic models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from trygg_cli.findings import Finding, YamlPath
+
+if TYPE_CHECKING:
+    from trygg_cli.due.extract import DocumentSchedules
+    from trygg_cli.lint.engine import DocumentLint
+    from trygg_cli.lint.suppress import Suppression
+    from trygg_cli.model import Document
+
+
+class Ref(NamedTuple):
+    """A reference from one place in a document to a document or to an item in one
+    (a named tuple: a corpus has tens of thousands, and tuples unpickle fastest)."""
+
+    path: str
+    line: int
+    column: int
+    yaml_path: YamlPath
+    target_doc: str
+    collection: str  # "document" or an item collection such as "priorities"
+    target_id: str
+    expect_kind: str | None = None
+    via: str | None = None  # the referring doc's own link that names target_doc
+
+
+@dataclass
+class DocIndex:
+    """What other files need to know about a document: its id, kind and item ids."""
+
+    doc_id: str
+    kind: str
+    path: str
+    line: int
+    column: int
+    collections: dict[str, set[str]]
+    complete: bool
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    path: str
+    checked: bool
+    findings: list[Finding] = field(default_factory=list)
+    index: DocIndex | None = None
+    refs: list[Ref] = field(default_factory=list)
+    document: Document | None = None
+    lint: DocumentLint | None = None
+    schedules: DocumentSchedules | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
