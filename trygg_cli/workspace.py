@@ -121,6 +121,10 @@ class _Wanted:
     references: bool = True
     pack: bool = False  # send results back pickled, with their cache key
 
+    def findings_only(self) -> bool:
+        """Whether nothing but findings is wanted (what validate needs)."""
+        return not self.documents and self.lint is None and not self.schedules
+
     def fingerprint(self) -> str:
         """A stable description of what results hold, for the cache (no hash-ordered
         sets: those iterate differently from run to run)."""
@@ -220,13 +224,22 @@ def _load(
     store = _open_cache(given, wanted) if cache else None
     by_path: dict[str, FileResult] = {}
     fresh: dict[str, bytes] = {}
+    keys: dict[str, str | None] = {}  # path → cache key (None: unreadable)
+    # Only findings wanted (validate): the whole run's outcome is kept too, by every
+    # file's key, so that an unchanged tree needs no per-file results or resolving.
+    whole = store is not None and on_result is None and wanted.findings_only()
     todo = files
     if store is not None:
         wanted = replace(wanted, pack=True)
     if store is not None and store.entries:  # an empty cache: nothing to look up first
+        if whole:
+            keys = {path: _key(path) for path in files}
+            found = _cached_run(store, keys)
+            if found is not None:
+                return found
         todo = []
         for path in files:
-            result = _cached(store, path, fresh)
+            result = _cached(store, path, fresh, keys)
             if result is None:
                 todo.append(path)
                 continue
@@ -242,6 +255,7 @@ def _load(
         else:
             key, packed = item
             result = pickle.loads(packed)
+            keys[result.path] = key
             if key is not None:
                 fresh[key] = packed
         by_path[result.path] = result
@@ -259,9 +273,59 @@ def _load(
     else:
         for path in todo:
             arrived(_check_packed(path, wanted) if wanted.pack else _check_path(path, wanted))
+    workspace = _assemble([by_path[p] for p in files])
     if store is not None:
+        if whole:
+            _keep_run(fresh, keys, files, workspace)
         store.save(fresh)
-    return _assemble([by_path[p] for p in files])
+    return workspace
+
+
+def _key(path: str) -> str | None:
+    raw = _read(path)
+    return None if isinstance(raw, Finding) else file_key(path, raw)
+
+
+def _run_key(keys: Mapping[str, str | None], files: list[str]) -> str | None:
+    """The key of a whole run: every file's path and content, in order."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in files:
+        key = keys.get(path)
+        if key is None:
+            return None  # an unreadable file is checked again every time
+        digest.update(key.encode("ascii") + b"\n")
+    return "run:" + digest.hexdigest()
+
+
+def _cached_run(store: ResultCache, keys: Mapping[str, str | None]) -> Workspace | None:
+    run_key = _run_key(keys, list(keys))
+    packed = store.get(run_key) if run_key is not None else None
+    if packed is None:
+        return None
+    try:
+        found = pickle.loads(packed)
+    except Exception:  # signed, so ours, but unreadable: do the run
+        return None
+    return found if isinstance(found, Workspace) else None
+
+
+def _keep_run(
+    fresh: dict[str, bytes],
+    keys: Mapping[str, str | None],
+    files: list[str],
+    workspace: Workspace,
+) -> None:
+    """Keep the run's outcome: the findings and which files were checked, no more."""
+    run_key = _run_key(keys, files)
+    if run_key is None:
+        return
+    slim = Workspace(
+        [FileResult(r.path, r.checked) for r in workspace.results],
+        findings=workspace.findings,
+    )
+    fresh[run_key] = pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
@@ -271,12 +335,16 @@ def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
     return ResultCache.open(repository_root(start), wanted.fingerprint())
 
 
-def _cached(store: ResultCache, path: str, fresh: dict[str, bytes]) -> FileResult | None:
+def _cached(
+    store: ResultCache, path: str, fresh: dict[str, bytes], keys: dict[str, str | None]
+) -> FileResult | None:
     """The stored result of ``path`` if its bytes are unchanged (and noted as current)."""
-    raw = _read(path)
-    if isinstance(raw, Finding):
+    if path in keys:
+        key = keys[path]
+    else:
+        key = keys[path] = _key(path)
+    if key is None:
         return None
-    key = file_key(path, raw)
     packed = store.get(key)
     if packed is None:
         return None
