@@ -204,7 +204,7 @@ def test_a_run_wholly_from_the_cache_loads_neither_parser_nor_models(tmp_path: P
     code = (
         "import sys\n"
         "sys.argv = ['trygg', 'validate', 'docs']\n"
-        "from trygg_cli.__main__ import main\n"
+        "from trygg_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('trygg_cli.model', 'trygg_cli.yamlload', 'ruamel.yaml')"
         " if m in sys.modules), file=sys.stderr)\n"

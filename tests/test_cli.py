@@ -221,3 +221,31 @@ def test_golden_output_for_the_invalid_fixtures(cli: Any, golden: Any, monkeypat
     golden("validate-invalid.txt", text.stdout + text.stderr)
     as_json = cli("validate", "--format", "json", "tests/fixtures/invalid")
     golden("validate-invalid.json", as_json.stdout)
+
+
+def test_the_console_script_flushes_its_output_and_exit_code(tmp_path: Path) -> None:
+    """__main__ ends with os._exit (no slow teardown): output must still arrive whole,
+    with the right exit code."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.yaml").write_text("trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "trygg_cli", "validate", "--format", "json", "--no-cache", "a.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["summary"]["errors"] == 6
+    ok = subprocess.run(
+        [sys.executable, "-m", "trygg_cli", "--version"], capture_output=True, text=True
+    )
+    assert ok.returncode == 0 and ok.stdout.startswith("trygg ")
+    missing = subprocess.run(
+        [sys.executable, "-m", "trygg_cli", "validate", "finns-inte"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2 and missing.stderr.startswith("error: ")

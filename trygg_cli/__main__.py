@@ -36,7 +36,30 @@ def main() -> None:
             reconfigure(errors="backslashreplace")
     from trygg_cli.cli import main as run_app
 
-    run_app()
+    try:
+        run_app()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit_now(code)
+
+
+def _exit_now(code: object) -> None:
+    """Exit without freeing, one by one, the millions of objects a large run made (the
+    operating system takes the whole process back at once): a tenth of a second on the
+    national corpus. Output is flushed first; worker processes and files are closed by
+    then, and trygg registers nothing to run at exit."""
+    import os
+
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    if not isinstance(code, int) and code is not None:
+        sys.stderr.write(f"{code}\n")
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        status = status or 1
+    os._exit(status)
 
 
 if __name__ == "__main__":
