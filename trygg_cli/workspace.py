@@ -171,13 +171,20 @@ _Packed = tuple[str | None, bytes]
 file could not be read, so the result is not kept)."""
 
 
-def _check_packed(path: str, wanted: _Wanted) -> _Packed:
+def _check_kept(path: str, wanted: _Wanted) -> tuple[str | None, bytes, FileResult]:
+    """Check ``path`` for the cache: its key, its result pickled, and the result."""
     raw = _read(path)
     if isinstance(raw, Finding):
         result = FileResult(path, checked=True, findings=[raw])
-        return None, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        return None, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), result
     result = _check(path, raw, wanted)
-    return file_key(path, raw), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    packed = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return file_key(path, raw), packed, result
+
+
+def _check_packed(path: str, wanted: _Wanted) -> _Packed:
+    key, packed, _result = _check_kept(path, wanted)
+    return key, packed
 
 
 def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult] | list[_Packed]:
@@ -272,7 +279,14 @@ def _load(
         _check_parallel(todo, workers, wanted, arrived)
     else:
         for path in todo:
-            arrived(_check_packed(path, wanted) if wanted.pack else _check_path(path, wanted))
+            if wanted.pack:  # in this process: keep the result as it is, no unpickling
+                key, packed, result = _check_kept(path, wanted)
+                keys[path] = key
+                if key is not None:
+                    fresh[key] = packed
+                arrived(result)
+            else:
+                arrived(_check_path(path, wanted))
     workspace = _assemble([by_path[p] for p in files])
     if store is not None:
         if whole:
