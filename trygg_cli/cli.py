@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from trygg_cli import __version__
+from trygg_cli import __version__, completion
 from trygg_cli.commandhelp import command_help
 from trygg_cli.helptext import (
     APP_EPILOG,
@@ -66,23 +66,6 @@ Output = Annotated[
 ]
 F = TypeVar("F", bound=Callable[..., Any])
 
-
-def _complete_rules(incomplete: str) -> list[str]:
-    from trygg_cli.completion import rule_ids
-
-    return rule_ids(incomplete)
-
-
-def _complete_documents(incomplete: str) -> list[str]:
-    from trygg_cli.completion import document_ids
-
-    return document_ids(incomplete)
-
-
-def _complete_agreements(incomplete: str) -> list[str]:
-    from trygg_cli.completion import agreement_ids
-
-    return agreement_ids(incomplete)
 
 
 def _handled(command: F) -> F:
@@ -315,14 +298,14 @@ def lint(
             "--explain",
             metavar="ID",
             help=_("Show a rule's documentation and exit."),
-            autocompletion=_complete_rules,
+            autocompletion=completion.rule_ids,
         ),
     ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(
             "--select",
-            autocompletion=_complete_rules,
+            autocompletion=completion.rule_ids,
             metavar="ID",
             help=_("Run only these rules: ids or their start, e.g. TRY4 or TRY1,TRY301."),
         ),
@@ -333,7 +316,7 @@ def lint(
             "--ignore",
             metavar="ID",
             help=_("Do not run these rules."),
-            autocompletion=_complete_rules,
+            autocompletion=completion.rule_ids,
         ),
     ] = None,
     config_file: Annotated[
@@ -481,7 +464,7 @@ def due(
             "--document",
             metavar="ID",
             help=_("Only items of this document."),
-            autocompletion=_complete_documents,
+            autocompletion=completion.document_ids,
         ),
     ] = None,
     output_format: Annotated[
@@ -611,7 +594,7 @@ def render(
         typer.Option(
             "--document",
             "-d",
-            autocompletion=_complete_documents,
+            autocompletion=completion.document_ids,
             metavar="ID",
             help=_("The document to render, when the files hold more than one."),
             show_default=False,
@@ -749,16 +732,19 @@ def init(
         bool, typer.Option("--force", help=_("Replace files that already exist."))
     ] = False,
 ) -> None:
+    from datetime import date
+
     from trygg_cli import scaffold
+    from trygg_cli.errors import TryggError
 
     if municipality is None:
         if not _interactive():
-            raise _usage(_("give --municipality NAME"))
+            raise TryggError(_("give --municipality NAME"))
         municipality = typer.prompt(_("Municipality"))
     problem = scaffold.text_problem(municipality)
     if problem is not None:
-        raise _usage(problem)
-    done = scaffold.init(folder, municipality.strip(), ci.value, force, _today())
+        raise TryggError(problem)
+    done = scaffold.init(folder, municipality.strip(), ci.value, force, date.today())
     _report_written(done)
 
 
@@ -799,7 +785,7 @@ def new(
         str | None,
         typer.Option(
             "--agreement",
-            autocompletion=_complete_agreements,
+            autocompletion=completion.agreement_ids,
             metavar="ID",
             help=_("The agreement an action plan or citizen promise belongs to."),
             show_default=False,
@@ -816,12 +802,14 @@ def new(
         bool, typer.Option("--force", help=_("Replace the file if it already exists."))
     ] = False,
 ) -> None:
+    from datetime import date
+
     from trygg_cli import scaffold
 
     known = scaffold.known_documents(Path("."))
     answers = scaffold.NewDocument(kind.value, municipality, agreement, doc_id, title, scope.value)
     ask = _ask if _interactive() else None
-    context = scaffold.complete(answers, known, _today(), ask)
+    context = scaffold.complete(answers, known, date.today(), ask)
     target = output or Path(scaffold.FOLDERS[kind.value]) / f"{context['id']}.yaml"
     _report_written(scaffold.new_document(context, kind.value, target, force))
 
@@ -829,18 +817,6 @@ def new(
 def _interactive() -> bool:
     """Whether someone can answer questions: standard input is a terminal."""
     return sys.stdin.isatty()
-
-
-def _today() -> Any:
-    from datetime import date
-
-    return date.today()
-
-
-def _usage(message: str) -> Exception:
-    from trygg_cli.errors import TryggError
-
-    return TryggError(message)
 
 
 def _ask(prompt: str, default: str | None, check: Callable[[str], str | None]) -> str:

@@ -52,8 +52,7 @@ def set_language(lang: str | None) -> None:
 
 def language() -> str:
     """The language messages are shown in: 'sv' or 'en'."""
-    info = _translation.info() if type(_translation) is not _gettext.NullTranslations else {}
-    return "sv" if info.get("language", "").startswith("sv") else "en"
+    return "sv" if _translation.info().get("language", "").startswith("sv") else "en"
 
 
 def language_from_arguments(arguments: list[str]) -> str | None:

@@ -53,7 +53,6 @@ def render_command(
         )
     render = renderer(paths, fmt, template_dir, day)
     if site is None:
-        from trygg_cli.render.engine import environment
         from trygg_cli.render.run import pick
 
         try:
@@ -61,8 +60,7 @@ def render_command(
         except RefusedError:
             _report_refused(prepared.refused, err)
             raise
-        env = environment(template_dir)
-        text = render.render(env, doc, prepared.paths[doc.id], prepared.documents, {})
+        text = render.render(doc, prepared.paths[doc.id], prepared.documents, {})
         write_report(text, output)
         if not to_screen(output):
             err(_("wrote {path}").format(path=output))

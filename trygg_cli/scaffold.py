@@ -31,7 +31,6 @@ FOLDERS = {
     "action-plan": "atgardsplaner",
     "citizen-promise": "medborgarloften",
 }
-KINDS = tuple(FOLDERS)
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 _PLAIN = re.compile(r"[A-Za-zÅÄÖÉåäöé][\w .,()–/-]*\Z")
 # The package to install in CI, until trygg is published under its own name.

@@ -145,10 +145,6 @@ def markdown_prose(value: Any, level: int = 3) -> str:
     return "\n".join(kept)
 
 
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-") or "x"
-
-
 def by_party(items: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Items with a ``party`` grouped by it, parties in the order they first appear."""
     groups: dict[str, list[Any]] = {}
@@ -178,7 +174,6 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "level_name": lambda value: words.LEVELS.get(value, value),
         "party_type": lambda value: words.PARTY_TYPES.get(value, value),
         "status_name": lambda value: words.STATUS.get(value, value),
-        "slug": _slug,
         "by_party": by_party,
         "indicator_columns": indicator_columns,
     }
@@ -247,10 +242,7 @@ def environment(template_dir: Path | None) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters.update(_filters())
-    env.globals.update(
-        who=who,
-        number=words.number,
-    )
+    env.globals["who"] = who
     return env
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import jinja2
+
 from trygg_cli.errors import RefusedError, TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
@@ -109,13 +111,13 @@ class Renderer:
     template_dir: Path | None
     stamp_day: date
     git: GitState | None
+    env: jinja2.Environment
 
     def template_name(self, kind: str) -> str:
         return f"{kind}.{engine.FORMATS[self.output_format]}"
 
     def render(
         self,
-        env: object,
         doc: Document,
         path: str,
         documents: Mapping[str, Document],
@@ -127,7 +129,7 @@ class Renderer:
             hrefs=hrefs,
             stamp=stamp_text(path, self.stamp_day, self.git),
         )
-        text = engine.render(env, self.template_name(view.kind), view.context())  # type: ignore[arg-type]
+        text = engine.render(self.env, self.template_name(view.kind), view.context())
         return tidy(text) if self.output_format == "markdown" else text
 
 
@@ -144,7 +146,8 @@ def renderer(
 ) -> Renderer:
     if template_dir is not None and not template_dir.is_dir():
         raise TryggError(_("the template folder {path} does not exist").format(path=template_dir))
-    return Renderer(output_format, template_dir, stamp_day, git_state(paths))
+    env = engine.environment(template_dir)
+    return Renderer(output_format, template_dir, stamp_day, git_state(paths), env)
 
 
 def pick(prepared: Prepared, document_id: str | None) -> Document:
@@ -188,7 +191,6 @@ class IndexEntry:
     id: str
     title: str
     href: str
-    kind: str
     plans: list[IndexEntry] = field(default_factory=list)
     promises: list[IndexEntry] = field(default_factory=list)
     local: list[IndexEntry] = field(default_factory=list)
@@ -228,11 +230,9 @@ def site_index(
     """Agreements by municipality (local ones under their central one, each with its
     action plans and citizen promises), and the documents that belong to none."""
 
-    def entry(doc: Document) -> IndexEntry:
-        kind = {Agreement: "agreement", ActionPlan: "action-plan"}.get(type(doc), "citizen-promise")
-        return IndexEntry(doc.id, doc.title, hrefs[doc.id], kind)
-
-    entries = {doc_id: entry(doc) for doc_id, doc in documents.items()}
+    entries = {
+        doc_id: IndexEntry(doc_id, doc.title, hrefs[doc_id]) for doc_id, doc in documents.items()
+    }
     placed: set[str] = set()
     for doc_id, doc in documents.items():
         if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement is not None:

@@ -14,7 +14,7 @@ from typing import Any
 from trygg_cli.fsutil import write_atomic
 from trygg_cli.render import engine
 from trygg_cli.render.run import Prepared, Renderer, index_name, page_names, site_index
-from trygg_cli.render.stamp import relative_path
+from trygg_cli.render.stamp import relative_path, version_words
 from trygg_cli.render.words import long_date
 
 
@@ -25,14 +25,13 @@ def write_site(
     progress_context: Callable[[], Any],
 ) -> int:
     """Render every document of ``prepared`` into ``folder``; how many were written."""
-    env = engine.environment(render.template_dir)
     fmt = render.output_format
     hrefs = page_names(prepared.documents, fmt)
     total = len(prepared.documents)
     pages: list[tuple[str, str]] = []
     with progress_context() as progress:
         for n, (doc_id, doc) in enumerate(prepared.documents.items(), 1):
-            text = render.render(env, doc, prepared.paths[doc_id], prepared.documents, hrefs)
+            text = render.render(doc, prepared.paths[doc_id], prepared.documents, hrefs)
             pages.append((hrefs[doc_id], text))
             if progress is not None:
                 progress(n, total)
@@ -43,7 +42,8 @@ def write_site(
         "count": total,
         "stamp": _site_stamp(prepared, render),
     }
-    pages.append((index_name(fmt), engine.render(env, f"index.{engine.FORMATS[fmt]}", context)))
+    index = engine.render(render.env, f"index.{engine.FORMATS[fmt]}", context)
+    pages.append((index_name(fmt), index))
     for name, text in pages:
         write_atomic(folder / name, text)
     return total
@@ -53,8 +53,7 @@ def _site_stamp(prepared: Prepared, render: Renderer) -> str:
     """The index page's footer: the git version, and whether a rendered file differs."""
     git = render.git
     version = ""
-    if git is not None and git.commit is not None:
-        changed = any(relative_path(path, git) in git.changed for path in prepared.paths.values())
-        version = f" (git-version {git.commit[:12]}"
-        version += " med ändringar som inte är incheckade)" if changed else ")"
+    if git is not None:
+        paths = prepared.paths.values()
+        version = version_words(git, any(relative_path(p, git) in git.changed for p in paths))
     return f"Framställt av trygg{version} den {long_date(render.stamp_day)}."

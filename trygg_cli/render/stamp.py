@@ -84,21 +84,21 @@ def relative_path(path: str, state: GitState) -> str | None:
         return None
 
 
+def version_words(state: GitState, changed: bool) -> str:
+    """' (git-version 1a2b3c4d5e6f)', with uncommitted changes said when ``changed``."""
+    if state.commit is None:
+        return " (ändringar som inte är incheckade i git)"
+    if changed:
+        return f" (git-version {state.commit[:12]} med ändringar som inte är incheckade)"
+    return f" (git-version {state.commit[:12]})"
+
+
 def stamp_text(path: str, day: date, state: GitState | None) -> str:
     """The footer sentence for the document read from ``path``."""
-    shown = path
-    version = ""
+    shown, version = path, ""
     if state is not None:
         relative = relative_path(path, state)
         if relative is not None:
             shown = relative
-            if relative in state.changed or state.commit is None:
-                if state.commit is None:
-                    version = " (ändringar som inte är incheckade i git)"
-                else:
-                    version = (
-                        f" (git-version {state.commit[:12]} med ändringar som inte är incheckade)"
-                    )
-            else:
-                version = f" (git-version {state.commit[:12]})"
+            version = version_words(state, relative in state.changed)
     return f"Framställt av trygg från {shown}{version} den {long_date(day)}."
