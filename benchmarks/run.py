@@ -260,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--pairs", type=int, default=12, help="pairs for the first run with cache (median)"
+    )
     parser.add_argument("--help-repeat", type=int, default=15, help="runs for the --help timing")
     parser.add_argument(
         "--others-repeat",
@@ -308,14 +311,22 @@ def main(argv: list[str] | None = None) -> int:
     due_command = [trygg, "due", "--format", "json", "--as-of", "2026-11-25", str(corpus)]
     due_runs = repeated([*due_command, "--no-cache"], args.repeat)
     cached = [trygg, "validate", "--format", "json", str(corpus)]
-    first_runs, nocache_runs = [], []
-    for _ in range(args.repeat):  # alternating, as above
-        clear_cache(corpus)
-        first_runs.append(run(cached))
-        nocache_runs.append(run(validate))
-    first_ratio = statistics.median(
-        a.seconds / b.seconds for a, b in zip(first_runs, nocache_runs, strict=True)
-    )
+    # The first run's extra work is a few per cent at most, less than the machine's drift
+    # between two runs, so it takes more pairs than the other figures, each pair run in
+    # turn first-then-plain and plain-then-first.
+    first_ratios = []
+    for number in range(max(args.repeat, args.pairs)):
+        if number % 2:
+            plain = run(validate)
+            clear_cache(corpus)
+            first = run(cached)
+        else:
+            clear_cache(corpus)
+            first = run(cached)
+            plain = run(validate)
+        first_ratios.append(first.seconds / plain.seconds)
+    first_ratio = statistics.median(first_ratios)
+    quartiles = statistics.quantiles(first_ratios, n=4)
     run(due_command)  # fills due's pack
     warm_runs = repeated(cached, args.repeat)
     due_warm = repeated(due_command, args.repeat)
@@ -335,7 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     row("trygg lint (default jobs)", seconds_text(linted), f"{lint_ratio:.2f}× validate (paired)")
     row("trygg due --no-cache (cold)", seconds_text(due_runs))
     row("trygg due (warm cache)", seconds_text(due_warm))
-    row("trygg validate, first run with cache", f"{first_ratio:.2f}× --no-cache (paired)")
+    row(
+        "trygg validate, first run with cache",
+        f"{first_ratio:.3f}× --no-cache",
+        f"(median of {len(first_ratios)} pairs, middle half {quartiles[0]:.3f}–{quartiles[2]:.3f})",
+    )
     row("trygg validate (warm cache)", seconds_text(warm_runs))
     diff_root = diff_repository(corpus)
     diff_command = [trygg, "diff", "HEAD~1", "HEAD", "--format", "json"]
@@ -396,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         f"target cached validate ≤ {TARGET_WARM_S} s",
         verdict(median(warm_runs), TARGET_WARM_S),
     )
+    row("target first cached run ≤ 1× --no-cache", verdict(first_ratio, 1.0))
     rules = Counter(f["rule"] for f in json.loads(linted[0].stdout)["findings"])
     print()
     print(

@@ -61,6 +61,61 @@ def test_unchanged_files_are_not_checked_again(tmp_path: Path, monkeypatch: Any)
     assert checked == [str(repo / "docs" / "broken.yaml")]
     assert len(after.findings) == len(before.findings) + 1
     assert after.findings[0].rule == "bad-date"
+    # A run on one file keeps the others' results for the next run on all of them.
+    ws.load_paths([str(repo / "docs" / "broken.yaml")], jobs=1, cache=True)
+    checked.clear()
+    lint = ws.load_paths([docs], jobs=1, cache=True, lint=_settings())
+    assert checked == sorted(checked) and len(checked) == 6  # lint keeps a pack of its own
+    checked.clear()
+    assert ws.load_paths([docs], jobs=1, cache=True, lint=_settings()).findings == lint.findings
+    assert ws.load_paths([docs], jobs=1, cache=True).findings == after.findings
+    assert checked == []
+
+
+def _settings() -> Any:
+    from datetime import date
+
+    from trygg_cli.lint.base import LintSettings
+    from trygg_cli.lint.rules import RULES
+
+    return LintSettings(today=date(2026, 11, 24), selected=frozenset(RULES))
+
+
+def test_results_checked_in_worker_processes_are_kept(tmp_path: Path, monkeypatch: Any) -> None:
+    """Workers send each chunk's results pickled once; those bytes are what the cache keeps."""
+    from trygg_cli.cache import ResultCache, file_key
+    from trygg_cli.results import FileResult
+
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    for number in range(30):
+        (docs / f"copy-{number}.yaml").write_text(
+            MINIMAL_AGREEMENT.replace("id: ", f"id: kopia-{number}-", 1), encoding="utf-8"
+        )
+    (docs / "unreadable.yaml").symlink_to(docs / "gone")  # reported, never kept
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(ws, "_CHUNK", 4)
+    expected = ws.load_paths([str(docs)], jobs=1)
+    first = ws.load_paths([str(docs)], jobs=2, cache=True)
+    assert first.findings == expected.findings
+    assert any(f.rule == "read-error" for f in first.findings)
+    (pack,) = _packs(repo)
+    store = ResultCache(repo / FOLDER, pack.stem, _secret_of_this_user())
+    readable = [path for path in sorted(docs.glob("*.yaml")) if path.exists()]
+    assert len(readable) == 35
+    for path in readable:
+        kept = store.get(file_key(str(path), path.read_bytes()))
+        assert isinstance(kept, FileResult) and kept.path == str(path)
+    assert ws.load_paths([str(docs)], jobs=2, cache=True).findings == expected.findings
+
+
+def _secret_of_this_user() -> bytes:
+    from trygg_cli.cache import _secret
+
+    secret = _secret()
+    assert secret is not None
+    return secret
 
 
 def test_an_edited_file_is_checked_again(cli: Any, tmp_path: Path) -> None:
@@ -179,20 +234,26 @@ def test_a_pack_that_is_a_link_or_a_fifo_is_not_read(tmp_path: Path) -> None:
 
     folder = tmp_path / ".trygg-cache"
     folder.mkdir()
+    blob = pickle.dumps(["v"])
     store = ResultCache(folder, "p", b"s" * 32)
+    store.add(["k"], blob)
+    store.save()
+    assert ResultCache(folder, "p", b"s" * 32).get("k") == "v"
     os.mkfifo(folder / "q.pack")
-    assert ResultCache(folder, "q", b"s" * 32).entries == {}  # a FIFO: no hang
-    target = tmp_path / "elsewhere.pack"
-    target.write_bytes(b"x")
-    (folder / "r.pack").symlink_to(target)
-    assert ResultCache(folder, "r", b"s" * 32).entries == {}
+    assert not ResultCache(folder, "q", b"s" * 32)  # a FIFO: no hang, nothing read
+    target = tmp_path / "elsewhere.pack"  # a pack that would be read, but for the link
+    target.write_bytes((folder / "p.pack").read_bytes())
+    other = tmp_path / "other-cache"
+    other.mkdir()
+    (other / "p.pack").symlink_to(target)
+    assert not ResultCache(other, "p", b"s" * 32)
     linked = tmp_path / "linked-cache"
     linked.symlink_to(tmp_path / "real", target_is_directory=True)
     (tmp_path / "real").mkdir()
-    ResultCache(linked, "p", b"s" * 32).save({"k": b"v"})
+    through_link = ResultCache(linked, "p", b"s" * 32)
+    through_link.add(["k"], blob)
+    through_link.save()
     assert list((tmp_path / "real").iterdir()) == []  # nothing written through the link
-    store.save({"k": b"v"})
-    assert ResultCache(folder, "p", b"s" * 32).entries == {"k": b"v"}
 
 
 def test_a_run_wholly_from_the_cache_loads_neither_parser_nor_models(tmp_path: Path) -> None:

@@ -31,13 +31,14 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from trygg_cli import __version__
 
 FOLDER = ".trygg-cache"
-_MAGIC = b"TRYGG-CACHE-1\n"
+_MAGIC = b"TRYGG-CACHE-2\n"
 _MAC_BYTES = 32
 _KEEP_FACTOR = 2  # keep entries of other files up to this many times the current ones
 _KEEP_MIN = 10_000
@@ -81,14 +82,22 @@ def _secret() -> bytes | None:
 
 
 class ResultCache:
-    """The pack of one kind of run; see the module docstring."""
+    """The pack of one kind of run; see the module docstring.
+
+    A pack holds *blobs*, each a pickled list of results checked together (a worker
+    process's chunk of files: the very bytes it sent back, so a first run pickles nothing
+    twice), and *entries*, each naming the blob and place of one key's result.
+    """
 
     def __init__(self, folder: Path, profile: str, secret: bytes) -> None:
         self.folder = folder
         self.path = folder / f"{profile}.pack"
         self._secret = secret
-        self.entries: dict[str, bytes] = self._read()
-        self.hits = 0
+        self._entries, self._blobs = self._read()
+        self._decoded: dict[int, list[Any] | None] = {}
+        self._reused: dict[str, tuple[int, int]] = {}  # earlier entries this run relies on
+        self._added: dict[str, tuple[int, int]] = {}  # entries of this run's new blobs
+        self._new_blobs: list[bytes] = []
 
     @classmethod
     def open(cls, root: Path | None, settings: str) -> ResultCache | None:
@@ -106,54 +115,100 @@ class ResultCache:
         profile = hashlib.sha256(described.encode()).hexdigest()[:24]
         return cls(root / FOLDER, profile, secret)
 
+    def __bool__(self) -> bool:
+        """Whether the pack holds anything (an empty one: nothing to look up)."""
+        return bool(self._entries)
+
     def _sign(self, payload: bytes) -> bytes:
         # The profile is signed too: a pack cannot be passed off under another's name.
         mac = hmac.new(self._secret, self.path.name.encode() + b"\0", "sha256")
         mac.update(payload)
         return mac.digest()
 
-    def _read(self) -> dict[str, bytes]:
+    def _read(self) -> tuple[dict[str, tuple[int, int]], list[bytes]]:
         try:
             data = _read_regular(self.folder, self.path)
         except OSError:
-            return {}
+            return {}, []
         head, mac = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES]
         payload = data[len(_MAGIC) + _MAC_BYTES :]
         if head != _MAGIC or not hmac.compare_digest(mac, self._sign(payload)):
-            return {}  # not ours, or damaged: never unpickled
+            return {}, []  # not ours, or damaged: never unpickled
         try:
-            entries = pickle.loads(payload)
+            entries, blobs = pickle.loads(payload)
         except Exception:  # a signed pack that still fails: discard it
-            return {}
-        return entries if isinstance(entries, dict) else {}
+            return {}, []
+        if not isinstance(entries, dict) or not isinstance(blobs, list):
+            return {}, []
+        return entries, blobs
 
-    def get(self, key: str) -> bytes | None:
-        found = self.entries.get(key)
-        if found is not None:
-            self.hits += 1
-        return found
+    def get(self, key: str) -> Any | None:
+        """The result kept under ``key``, or ``None``. Call :meth:`reuse` once the caller
+        has judged it usable, so that it is kept for the next run."""
+        place = self._entries.get(key)
+        if place is None:
+            return None
+        number, position = place
+        if number not in self._decoded:
+            try:
+                found = pickle.loads(self._blobs[number])
+            except Exception:  # signed, so ours, but unreadable: check those files again
+                found = None
+            self._decoded[number] = found if isinstance(found, list) else None
+        items = self._decoded[number]
+        return items[position] if items is not None and 0 <= position < len(items) else None
 
-    def save(self, current: Mapping[str, bytes]) -> None:
-        """Keep ``current`` (key → pickled result of this run's files), plus earlier
-        entries while they are not too many; written only when something changed."""
-        if self.hits == len(current) and current.keys() <= self.entries.keys():
+    def reuse(self, key: str) -> None:
+        """Keep the earlier result under ``key`` as one of this run's."""
+        self._reused[key] = self._entries[key]
+
+    def add(self, keys: Sequence[str | None], blob: bytes) -> None:
+        """Keep ``blob``, a pickled list of results, the i-th under ``keys[i]`` (``None``:
+        not kept, say a file that could not be read)."""
+        number = len(self._new_blobs)
+        self._new_blobs.append(blob)
+        for position, key in enumerate(keys):
+            if key is not None:
+                self._added[key] = (number, position)
+
+    def save(self) -> None:
+        """Write this run's results, plus earlier entries while they are not too many;
+        only when the run added something."""
+        if not self._added:
             return
         # This run's entries, then earlier ones (of files not read this time) up to a cap.
-        merged = dict(current)
-        room = max(_KEEP_FACTOR * len(current), _KEEP_MIN) - len(merged)
-        for key, value in self.entries.items():
+        current = len(self._added) + len(self._reused)
+        room = max(_KEEP_FACTOR * current, _KEEP_MIN) - current
+        earlier = dict(self._reused)
+        for key, place in self._entries.items():
             if room <= 0:
                 break
-            if key not in merged:
-                merged[key] = value
+            if key not in earlier and key not in self._added:
+                earlier[key] = place
                 room -= 1
-        payload = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+        # Earlier blobs still needed come first, renumbered; then this run's.
+        numbers: dict[int, int] = {}
+        blobs: list[bytes] = []
+        entries: dict[str, tuple[int, int]] = {}
+        for key, (number, position) in earlier.items():
+            if key in self._added:
+                continue
+            if number not in numbers:
+                numbers[number] = len(blobs)
+                blobs.append(self._blobs[number])
+            entries[key] = (numbers[number], position)
+        offset = len(blobs)
+        blobs.extend(self._new_blobs)
+        for key, (number, position) in self._added.items():
+            entries[key] = (offset + number, position)
+        payload = pickle.dumps((entries, blobs), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self._prepare_folder()
             fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + self._sign(payload) + payload)
+                    handle.write(_MAGIC + self._sign(payload))
+                    handle.write(payload)
                 os.replace(temporary, self.path)
             except BaseException:
                 _remove(temporary)

@@ -67,7 +67,6 @@ Output = Annotated[
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-
 def _handled(command: F) -> F:
     """Turn trygg's own errors into one line and exit 2; other errors likewise, unless --debug."""
 

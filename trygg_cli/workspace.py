@@ -166,30 +166,29 @@ def _check_path(path: str, wanted: _Wanted) -> FileResult:
     return _check(path, raw, wanted)
 
 
-_Packed = tuple[str | None, bytes]
-"""A result pickled, with the cache key of the bytes it was checked from (``None``: the
-file could not be read, so the result is not kept)."""
-
-
-def _check_kept(path: str, wanted: _Wanted) -> tuple[str | None, bytes, FileResult]:
-    """Check ``path`` for the cache: its key, its result pickled, and the result."""
+def _check_keyed(path: str, wanted: _Wanted) -> tuple[str | None, FileResult]:
+    """Check ``path`` for the cache: the key of the bytes checked (``None``: the file could
+    not be read, so its result is not kept) and the result."""
     raw = _read(path)
     if isinstance(raw, Finding):
-        result = FileResult(path, checked=True, findings=[raw])
-        return None, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), result
-    result = _check(path, raw, wanted)
-    packed = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    return file_key(path, raw), packed, result
+        return None, FileResult(path, checked=True, findings=[raw])
+    return file_key(path, raw), _check(path, raw, wanted)
 
 
-def _check_packed(path: str, wanted: _Wanted) -> _Packed:
-    key, packed, _result = _check_kept(path, wanted)
-    return key, packed
+_Packed = tuple[list[str | None], bytes]
+"""A chunk's results pickled together, with the cache key of each (see :func:`_check_keyed`):
+the bytes cross the process boundary and go into the cache as they are."""
 
 
-def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult] | list[_Packed]:
+def _pack(keyed: list[tuple[str | None, FileResult]]) -> _Packed:
+    keys = [key for key, _result in keyed]
+    results = [result for _key, result in keyed]
+    return keys, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check_chunk(paths: list[str], wanted: _Wanted) -> list[FileResult] | _Packed:
     if wanted.pack:
-        return [_check_packed(p, wanted) for p in paths]
+        return _pack([_check_keyed(p, wanted) for p in paths])
     return [_check_path(p, wanted) for p in paths]
 
 
@@ -230,7 +229,6 @@ def _load(
     files = discover(given)
     store = _open_cache(given, wanted) if cache else None
     by_path: dict[str, FileResult] = {}
-    fresh: dict[str, bytes] = {}
     keys: dict[str, str | None] = {}  # path → cache key (None: unreadable)
     # Only findings wanted (validate): the whole run's outcome is kept too, by every
     # file's key, so that an unchanged tree needs no per-file results or resolving.
@@ -238,7 +236,7 @@ def _load(
     todo = files
     if store is not None:
         wanted = replace(wanted, pack=True)
-    if store is not None and store.entries:  # an empty cache: nothing to look up first
+    if store:  # an empty cache: nothing to look up first
         if whole:
             keys = {path: _key(path) for path in files}
             found = _cached_run(store, keys)
@@ -246,7 +244,7 @@ def _load(
                 return found
         todo = []
         for path in files:
-            result = _cached(store, path, fresh, keys)
+            result = _cached(store, path, keys)
             if result is None:
                 todo.append(path)
                 continue
@@ -256,42 +254,53 @@ def _load(
         if progress is not None and by_path:
             progress(len(by_path), len(files))
 
-    def arrived(item: FileResult | _Packed) -> None:
-        if isinstance(item, FileResult):
-            result = item
-        else:
-            key, packed = item
-            result = pickle.loads(packed)
-            keys[result.path] = key
-            if key is not None:
-                fresh[key] = packed
+    def arrived(result: FileResult) -> None:
         by_path[result.path] = result
         if on_result is not None:
             on_result(result)
         if progress is not None:
             progress(len(by_path), len(files))
 
+    def arrived_chunk(chunk: list[FileResult] | _Packed) -> None:
+        if isinstance(chunk, list):
+            results = chunk
+        else:
+            chunk_keys, blob = chunk
+            results = pickle.loads(blob)
+            if store is not None:
+                store.add(chunk_keys, blob)
+            keys.update(zip((r.path for r in results), chunk_keys, strict=True))
+        for result in results:
+            arrived(result)
+
     workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     total_bytes = 0
     if workers > 1 and len(todo) >= _PARALLEL_MIN_FILES:
         total_bytes = sum(_size(p) for p in todo)
     if workers > 1 and len(todo) >= _PARALLEL_MIN_FILES and total_bytes >= _PARALLEL_MIN_BYTES:
-        _check_parallel(todo, workers, wanted, arrived)
+        _check_parallel(todo, workers, wanted, arrived_chunk)
+    elif store is not None:
+        # In this process: results are used as they are and pickled for the cache in
+        # chunks, as a worker would.
+        keyed: list[tuple[str | None, FileResult]] = []
+        for path in todo:
+            key, result = _check_keyed(path, wanted)
+            keys[path] = key
+            keyed.append((key, result))
+            arrived(result)
+            if len(keyed) == _CHUNK:
+                store.add(*_pack(keyed))
+                keyed = []
+        if keyed:
+            store.add(*_pack(keyed))
     else:
         for path in todo:
-            if wanted.pack:  # in this process: keep the result as it is, no unpickling
-                key, packed, result = _check_kept(path, wanted)
-                keys[path] = key
-                if key is not None:
-                    fresh[key] = packed
-                arrived(result)
-            else:
-                arrived(_check_path(path, wanted))
+            arrived(_check_path(path, wanted))
     workspace = _assemble([by_path[p] for p in files])
     if store is not None:
         if whole:
-            _keep_run(fresh, keys, files, workspace)
-        store.save(fresh)
+            _keep_run(store, keys, files, workspace)
+        store.save()
     return workspace
 
 
@@ -315,31 +324,25 @@ def _run_key(keys: Mapping[str, str | None], files: list[str]) -> str | None:
 
 def _cached_run(store: ResultCache, keys: Mapping[str, str | None]) -> Workspace | None:
     run_key = _run_key(keys, list(keys))
-    packed = store.get(run_key) if run_key is not None else None
-    if packed is None:
+    found = store.get(run_key) if run_key is not None else None
+    if not isinstance(found, tuple) or len(found) != 2:
         return None
-    try:
-        found = pickle.loads(packed)
-    except Exception:  # signed, so ours, but unreadable: do the run
-        return None
-    return found if isinstance(found, Workspace) else None
+    findings, skipped = found
+    return Workspace([FileResult(path, path not in skipped) for path in keys], findings=findings)
 
 
 def _keep_run(
-    fresh: dict[str, bytes],
+    store: ResultCache,
     keys: Mapping[str, str | None],
     files: list[str],
     workspace: Workspace,
 ) -> None:
-    """Keep the run's outcome: the findings and which files were checked, no more."""
+    """Keep the run's outcome: the findings and which files were skipped, no more."""
     run_key = _run_key(keys, files)
     if run_key is None:
         return
-    slim = Workspace(
-        [FileResult(r.path, r.checked) for r in workspace.results],
-        findings=workspace.findings,
-    )
-    fresh[run_key] = pickle.dumps(slim, protocol=pickle.HIGHEST_PROTOCOL)
+    outcome = (workspace.findings, frozenset(workspace.skipped))
+    store.add([run_key], pickle.dumps([outcome], protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
@@ -349,26 +352,18 @@ def _open_cache(given: list[str], wanted: _Wanted) -> ResultCache | None:
     return ResultCache.open(repository_root(start), wanted.fingerprint())
 
 
-def _cached(
-    store: ResultCache, path: str, fresh: dict[str, bytes], keys: dict[str, str | None]
-) -> FileResult | None:
-    """The stored result of ``path`` if its bytes are unchanged (and noted as current)."""
+def _cached(store: ResultCache, path: str, keys: dict[str, str | None]) -> FileResult | None:
+    """The stored result of ``path`` if its bytes are unchanged (and kept as current)."""
     if path in keys:
         key = keys[path]
     else:
         key = keys[path] = _key(path)
     if key is None:
         return None
-    packed = store.get(key)
-    if packed is None:
-        return None
-    try:
-        result = pickle.loads(packed)
-    except Exception:  # signed, so ours, but unreadable: check the file again
-        return None
+    result = store.get(key)
     if not isinstance(result, FileResult) or result.path != path:
         return None
-    fresh[key] = packed
+    store.reuse(key)
     return result
 
 
@@ -399,7 +394,7 @@ def _check_parallel(
     files: list[str],
     workers: int,
     wanted: _Wanted,
-    arrived: Callable[[FileResult | _Packed], None],
+    arrived: Callable[[list[FileResult] | _Packed], None],
 ) -> None:
     import multiprocessing
 
@@ -408,8 +403,7 @@ def _check_parallel(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_check_chunk, chunk, wanted) for chunk in chunks]
         for future in as_completed(futures):
-            for item in future.result():
-                arrived(item)
+            arrived(future.result())
 
 
 def _assemble(results: list[FileResult]) -> Workspace:
