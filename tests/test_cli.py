@@ -146,9 +146,10 @@ def test_top_level_help_and_version_do_not_even_import_typer() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.parametrize("lang", ["en", "sv"])
 @pytest.mark.parametrize("columns", ["40", "66", "80", "200"])
-def test_quick_top_level_help_is_exactly_what_typer_prints(columns: str) -> None:
-    env = {**os.environ, "COLUMNS": columns}
+def test_quick_top_level_help_is_exactly_what_typer_prints(columns: str, lang: str) -> None:
+    env = {**os.environ, "COLUMNS": columns, "TRYGG_LANG": lang}
     quick = subprocess.run(
         [sys.executable, "-m", "trygg_cli", "--help"], capture_output=True, text=True, env=env
     )

@@ -83,6 +83,106 @@ def test_help_in_swedish(tmp_path: Path) -> None:
     assert "Kontrollera, schemalägg, jämför och publicera" in top.stdout
 
 
+COMMAND_NAMES = ("validate", "lint", "rules", "due", "diff", "render", "schema", "init", "new")
+# What typer and click write in English when left to themselves.
+CLICK_ENGLISH = (
+    "Usage:",
+    "Arguments:",
+    "Options:",
+    "Commands:",
+    "[default:",
+    "[required]",
+    "Show this message",
+    "completion for the current shell",
+    "<list[",
+    "<path>",
+    "<int",
+    "x>=",
+)
+
+
+@pytest.mark.parametrize("command", ["", *COMMAND_NAMES])
+def test_swedish_help_has_no_english_left_from_typer(tmp_path: Path, command: str) -> None:
+    done = _run(tmp_path, "--lang", "sv", *filter(None, [command]), "--help")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Användning: python -m trygg_cli ")
+    assert "Alternativ:\n" in done.stdout and "Visa den här hjälpen och avsluta." in done.stdout
+    assert [word for word in CLICK_ENGLISH if word in done.stdout] == []
+
+
+MISTAKES = [
+    (
+        ("validate", "--bogus"),
+        "Fel: Det finns inget alternativ --bogus (möjliga alternativ: --jobs, --verbose)",
+        "Error: No such option: --bogus (possible options: --jobs, --verbose)",
+    ),
+    (
+        ("validate", "--format", "pdf"),
+        "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte något av 'text', 'json'.",
+        "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'text', 'json'.",
+    ),
+    (
+        ("validate", "--jobs", "många"),
+        "Fel: Ogiltigt värde för '--jobs' / '-j': ett heltal behövs.",
+        "Error: Invalid value for '--jobs' / '-j': a whole number is needed.",
+    ),
+    (
+        ("validate", "-j", "-1"),
+        "Fel: Ogiltigt värde för '--jobs' / '-j': ange 0 (en process per kärna) eller mer.",
+        "Error: Invalid value for '--jobs' / '-j': use 0 (one process per core) or more.",
+    ),
+    (
+        ("due", "--within"),
+        "Fel: Alternativet '--within' behöver ett värde efter sig.",
+        "Error: The option '--within' needs a value after it.",
+    ),
+    (
+        ("validate", "--verbose=ja"),
+        "Fel: Alternativet '--verbose' tar inget värde.",
+        "Error: The option '--verbose' takes no value.",
+    ),
+    (
+        ("new",),
+        "Fel: Argumentet 'TYP' saknas. Välj bland: agreement, action-plan, citizen-promise.",
+        "Error: Missing argument 'KIND'. Choose from: agreement, action-plan, citizen-promise.",
+    ),
+    (
+        ("valdate",),
+        "Fel: Det finns inget kommando 'valdate'. Menade du 'validate'?",
+        "Error: No such command 'valdate'. Did you mean 'validate'?",
+    ),
+    (
+        ("schema", "extra"),
+        "Fel: För många argument: extra",
+        "Error: Too many arguments: extra",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "swedish", "english"), MISTAKES)
+def test_command_line_mistakes_in_the_users_language(
+    tmp_path: Path, args: tuple[str, ...], swedish: str, english: str
+) -> None:
+    """typer words these itself; a coordinator reads them in Swedish, with the usage line."""
+    in_swedish = _run(tmp_path, *args, LANG="sv_SE.UTF-8")
+    assert in_swedish.returncode == 2
+    assert in_swedish.stdout == ""
+    assert in_swedish.stderr.splitlines()[-1] == swedish
+    assert "Error" not in in_swedish.stderr and "Usage" not in in_swedish.stderr
+    in_english = _run(tmp_path, *args, LANG="C.UTF-8")
+    assert in_english.returncode == 2
+    assert in_english.stderr.splitlines()[-1] == english
+
+
+def test_a_mistake_shows_the_usage_line_and_where_to_find_help(tmp_path: Path) -> None:
+    done = _run(tmp_path, "--lang", "sv", "lint", "--bogus")
+    assert done.stderr.splitlines()[:3] == [
+        "Användning: python -m trygg_cli lint [ALTERNATIV] [SÖKVÄG]...",
+        "Skriv 'python -m trygg_cli lint -h' för att få hjälp.",
+        "",
+    ]
+
+
 @pytest.fixture
 def swedish() -> Iterator[None]:
     i18n.set_language("sv")

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from trygg_cli import __version__, completion
+from trygg_cli import __version__, clickwords, completion
 from trygg_cli.commandhelp import command_help
 from trygg_cli.helptext import (
     APP_EPILOG,
@@ -28,8 +28,10 @@ from trygg_cli.helptext import (
 )
 from trygg_cli.i18n import _
 
+clickwords.install()
 app = typer.Typer(
     name="trygg",
+    cls=clickwords.Group,
     help=_(APP_HELP),
     epilog=_(APP_EPILOG),
     rich_markup_mode=None,
@@ -40,10 +42,28 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+# Placeholders in help and usage lines, in the user's language.
+PATH = _("PATH")
+FILE = _("FILE")
+FOLDER = _("FOLDER")
+DATE = _("YYYY-MM-DD")
+NUMBER = _("NUMBER")
+
+
+def _jobs(value: int) -> int:
+    if value < 0:
+        raise typer.BadParameter(_("use 0 (one process per core) or more."))
+    return value
+
+
 Jobs = Annotated[
     int,
     typer.Option(
-        "--jobs", "-j", min=0, help=_("Processes to use for many files (0: one per core).")
+        "--jobs",
+        "-j",
+        metavar=NUMBER,
+        callback=_jobs,
+        help=_("Processes to use for many files (0: one per core)."),
     ),
 ]
 NoCache = Annotated[
@@ -61,6 +81,7 @@ Output = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar=FILE,
         help=_("Write the report to this file instead of the screen ('-': the screen)."),
     ),
 ]
@@ -146,12 +167,15 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-@app.command(short_help=_(COMMANDS["validate"]), help=command_help("validate"))
+@app.command(
+    cls=clickwords.Command, short_help=_(COMMANDS["validate"]), help=command_help("validate")
+)
 @_handled
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar=PATH,
             help=_(
                 "Files or folders to check (default: the current folder). Folders are searched "
                 "for *.yaml and *.yml; files without 'trygg:' at the top are skipped."
@@ -262,13 +286,15 @@ class Level(StrEnum):
     info = "info"
 
 
-@app.command(short_help=_(COMMANDS["lint"]), help=command_help("lint"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["lint"]), help=command_help("lint"))
 @_handled
 def lint(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=_("Files or folders to lint (default: the current folder)."), show_default=False
+            metavar=PATH,
+            help=_("Files or folders to lint (default: the current folder)."),
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
@@ -322,6 +348,7 @@ def lint(
         Path | None,
         typer.Option(
             "--config",
+            metavar=FILE,
             help=_("Configuration file (default: the nearest .trygg.yaml)."),
             show_default=False,
         ),
@@ -330,6 +357,7 @@ def lint(
         Path | None,
         typer.Option(
             "--baseline",
+            metavar=FILE,
             help=_("Report only findings that are not in this baseline file."),
             show_default=False,
         ),
@@ -338,6 +366,7 @@ def lint(
         Path | None,
         typer.Option(
             "--write-baseline",
+            metavar=FILE,
             help=_("Record today's findings in this file, to adopt lint without fixing them all."),
             show_default=False,
         ),
@@ -346,7 +375,7 @@ def lint(
         str | None,
         typer.Option(
             "--today",
-            metavar="YYYY-MM-DD",
+            metavar=DATE,
             help=_("Judge dates as if today were this day (default: today)."),
             show_default=False,
         ),
@@ -386,7 +415,7 @@ def lint(
     raise typer.Exit(code)
 
 
-@app.command(short_help=_(COMMANDS["rules"]), help=command_help("rules"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["rules"]), help=command_help("rules"))
 @_handled
 def rules(
     output_format: Annotated[
@@ -410,20 +439,22 @@ class DueFormat(StrEnum):
     ics = "ics"
 
 
-@app.command(short_help=_(COMMANDS["due"]), help=command_help("due"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["due"]), help=command_help("due"))
 @_handled
 def due(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=_("Files or folders to read (default: the current folder)."), show_default=False
+            metavar=PATH,
+            help=_("Files or folders to read (default: the current folder)."),
+            show_default=False,
         ),
     ] = None,
     as_of: Annotated[
         str | None,
         typer.Option(
             "--as-of",
-            metavar="YYYY-MM-DD",
+            metavar=DATE,
             help=_("Count from this day instead of today."),
             show_default=False,
         ),
@@ -432,7 +463,7 @@ def due(
         str | None,
         typer.Option(
             "--within",
-            metavar="SPAN",
+            metavar=_("SPAN"),
             help=_("Only what is overdue or due within this time: 30d, 12w, 6m, 1y."),
             show_default=False,
         ),
@@ -453,7 +484,7 @@ def due(
         list[str] | None,
         typer.Option(
             "--kind",
-            metavar="KIND",
+            metavar=_("KIND"),
             help=_("Only this kind of item: follow-up, evaluation, revision, meeting, deadline …"),
         ),
     ] = None,
@@ -529,13 +560,13 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command(short_help=_(COMMANDS["diff"]), help=command_help("diff"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["diff"]), help=command_help("diff"))
 @_handled
 def diff(
     arguments: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[OLD NEW | REV [REV] | A...B] [PATH]...",
+            metavar=_("[OLD NEW | REV [REV] | A...B] [PATH]..."),
             help=_(
                 "Two files or folders; or git revisions (none: HEAD against the working "
                 "tree; one: it against the working tree; two; or A...B for a pull "
@@ -579,13 +610,15 @@ class RenderFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command(short_help=_(COMMANDS["render"]), help=command_help("render"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["render"]), help=command_help("render"))
 @_handled
 def render(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help=_("Files or folders to read (default: the current folder)."), show_default=False
+            metavar=PATH,
+            help=_("Files or folders to read (default: the current folder)."),
+            show_default=False,
         ),
     ] = None,
     document: Annotated[
@@ -616,6 +649,7 @@ def render(
         typer.Option(
             "--output",
             "-o",
+            metavar=FILE,
             help=_("Write the document to this file instead of the screen ('-': the screen)."),
             show_default=False,
         ),
@@ -624,7 +658,7 @@ def render(
         Path | None,
         typer.Option(
             "--site",
-            metavar="FOLDER",
+            metavar=FOLDER,
             help=_("Render every document into this folder, with an index page."),
             show_default=False,
         ),
@@ -633,7 +667,7 @@ def render(
         Path | None,
         typer.Option(
             "--template-dir",
-            metavar="FOLDER",
+            metavar=FOLDER,
             help=_("Your own templates: a file here replaces trygg's template of that name."),
             show_default=False,
         ),
@@ -642,7 +676,7 @@ def render(
         str | None,
         typer.Option(
             "--stamp-date",
-            metavar="YYYY-MM-DD",
+            metavar=DATE,
             help=_(
                 "The date in the footer (default: SOURCE_DATE_EPOCH if set, else today), for "
                 "output that is the same on every run."
@@ -677,11 +711,14 @@ def render(
     raise typer.Exit(code)
 
 
-@app.command(short_help=_(COMMANDS["schema"]), help=command_help("schema"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["schema"]), help=command_help("schema"))
 @_handled
 def schema(
     output_dir: Annotated[
-        Path, typer.Option("--output-dir", "-o", help=_("Folder to write the schema files to."))
+        Path,
+        typer.Option(
+            "--output-dir", "-o", metavar=FOLDER, help=_("Folder to write the schema files to.")
+        ),
     ] = Path("schemas"),
     check: Annotated[
         bool,
@@ -708,18 +745,21 @@ class CiChoice(StrEnum):
     gitlab = "gitlab"
 
 
-@app.command(short_help=_(COMMANDS["init"]), help=command_help("init"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["init"]), help=command_help("init"))
 @_handled
 def init(
     folder: Annotated[
-        Path, typer.Argument(help=_("The repository's folder (default: the current one)."))
+        Path,
+        typer.Argument(
+            metavar=FOLDER, help=_("The repository's folder (default: the current one).")
+        ),
     ] = Path("."),
     municipality: Annotated[
         str | None,
         typer.Option(
             "--municipality",
             "-m",
-            metavar="NAME",
+            metavar=_("NAME"),
             help=_("Your municipality, for the example agreement (asked for in a terminal)."),
             show_default=False,
         ),
@@ -758,24 +798,31 @@ class Scope(StrEnum):
     central = "central"
 
 
-@app.command(short_help=_(COMMANDS["new"]), help=command_help("new"))
+@app.command(cls=clickwords.Command, short_help=_(COMMANDS["new"]), help=command_help("new"))
 @_handled
 def new(
-    kind: Annotated[NewKind, typer.Argument(help=_("What to start."), show_default=False)],
+    kind: Annotated[
+        NewKind,
+        typer.Argument(
+            metavar=_("KIND"),
+            help=_("What to start: agreement, action-plan or citizen-promise."),
+            show_default=False,
+        ),
+    ],
     doc_id: Annotated[
         str | None,
         typer.Option("--id", metavar="ID", help=_("The document's id."), show_default=False),
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", metavar="TEXT", help=_("The title."), show_default=False),
+        typer.Option("--title", metavar=_("TEXT"), help=_("The title."), show_default=False),
     ] = None,
     municipality: Annotated[
         str | None,
         typer.Option(
             "--municipality",
             "-m",
-            metavar="NAME",
+            metavar=_("NAME"),
             help=_("The municipality (for an action plan: taken from its agreement)."),
             show_default=False,
         ),
@@ -795,7 +842,9 @@ def new(
     ] = Scope.local,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=_("Where to write the file."), show_default=False),
+        typer.Option(
+            "--output", "-o", metavar=FILE, help=_("Where to write the file."), show_default=False
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the file if it already exists."))

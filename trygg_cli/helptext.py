@@ -28,13 +28,18 @@ LANG_HELP = N_(
     "Language of messages: sv (Swedish) or en (English). Default: TRYGG_LANG, then the "
     "locale (LANG)."
 )
-# click's own wording for -h/--help; it does not go through trygg's translations.
-HELP_HELP = "Show this message and exit."
-# typer's own wording for its completion options; not translated either.
-INSTALL_COMPLETION_HELP = "Install completion for the current shell."
-SHOW_COMPLETION_HELP = (
+# What typer and click would say in English, said in the user's language by
+# trygg_cli.clickwords (which imports typer, so the words live here).
+HELP_HELP = N_("Show this help and exit.")
+INSTALL_COMPLETION_HELP = N_("Install completion for the current shell.")
+SHOW_COMPLETION_HELP = N_(
     "Show completion for the current shell, to copy it or customize the installation."
 )
+USAGE = N_("Usage: ")
+OPTIONS_METAVAR = N_("[OPTIONS]")
+COMMAND_METAVAR = N_("COMMAND [ARGS]...")
+OPTIONS_HEADING = N_("Options")
+COMMANDS_HEADING = N_("Commands")
 
 # One line per command for the list in `trygg --help`, in the order they are listed.
 COMMANDS: dict[str, str] = {
@@ -58,18 +63,31 @@ def top_level_help(width: int | None = None) -> str:
         ("--debug", _(DEBUG_HELP)),
         ("--version", _(VERSION_HELP)),
         ("--lang <sv|en>", _(LANG_HELP)),
-        ("--install-completion", INSTALL_COMPLETION_HELP),
-        ("--show-completion", SHOW_COMPLETION_HELP),
-        ("-h, --help", HELP_HELP),
+        ("--install-completion", _(INSTALL_COMPLETION_HELP)),
+        ("--show-completion", _(SHOW_COMPLETION_HELP)),
+        ("-h, --help", _(HELP_HELP)),
     ]
     commands = [(name, _(text)) for name, text in COMMANDS.items()]
     parts = [
-        f"Usage: trygg [OPTIONS] COMMAND [ARGS]...\n\n{_text(_(APP_HELP), width)}\n",
-        f"Options:\n{_definitions(options, width)}\n",
-        f"Commands:\n{_definitions(commands, width)}\n",
+        f"{_usage(width)}\n\n{_text(_(APP_HELP), width)}\n",
+        f"{_(OPTIONS_HEADING)}:\n{_definitions(options, width)}\n",
+        f"{_(COMMANDS_HEADING)}:\n{_definitions(commands, width)}\n",
         f"{_text(_(APP_EPILOG), width)}",
     ]
     return "\n".join(parts)
+
+
+def _usage(width: int) -> str:
+    """click's usage line, wrapped beside its prefix (the help is always 50 or more wide)."""
+    prefix = f"{_(USAGE)}trygg "
+    arguments = f"{_(OPTIONS_METAVAR)} {_(COMMAND_METAVAR)}"
+    return textwrap.fill(
+        arguments,
+        width,
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+        replace_whitespace=False,
+    )
 
 
 def _terminal_columns() -> int:

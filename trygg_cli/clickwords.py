@@ -1,0 +1,219 @@
+"""typer's own words in the user's language: the usage line, the headings of a command's
+help, the -h/--help and completion options, and the errors for a mistyped command line.
+
+typer (0.29, with click inside it) writes some of these words through Python's global
+gettext domain, which knows nothing of trygg's catalogue or ``--lang``, and hard-codes
+the rest. trygg's app and commands use :class:`Group` and :class:`Command`, which say
+them through :func:`trygg_cli.i18n._` instead; :func:`install` points typer's own gettext
+alias there too. ``tests/test_i18n.py`` checks Swedish help and errors for English left
+behind, so a typer upgrade that moves these words fails a test instead of going unseen.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import typer.core
+from typer._click import exceptions as errors
+
+from trygg_cli.helptext import (
+    COMMAND_METAVAR,
+    HELP_HELP,
+    INSTALL_COMPLETION_HELP,
+    OPTIONS_METAVAR,
+    SHOW_COMPLETION_HELP,
+    USAGE,
+)
+from trygg_cli.i18n import N_, _
+
+# typer.core says these through gettext; listed here so that the catalogue holds them.
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),  # also trygg_cli.helptext's OPTIONS_HEADING
+    N_("Commands"),
+    N_("default: {default}"),
+    N_("required"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+    N_("Aborted!"),
+)
+COMPLETION_HELP = {
+    "install_completion": INSTALL_COMPLETION_HELP,
+    "show_completion": SHOW_COMPLETION_HELP,
+}
+
+
+def install() -> None:
+    """Send typer's gettext calls through trygg's catalogue (and its ``--lang``)."""
+    typer.core._ = _  # type: ignore[attr-defined]
+
+
+class _Words:
+    """What :class:`Command` and :class:`Group` say differently from typer's classes."""
+
+    options_metavar: str | None
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_(USAGE))
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [
+            _(piece) if piece in (OPTIONS_METAVAR, COMMAND_METAVAR) else piece for piece in pieces
+        ]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _(HELP_HELP)
+        return option
+
+
+class Command(_Words, typer.core.TyperCommand):
+    """A trygg command (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            # typer writes an argument's Python type ("<list[Path]>") after its name even
+            # when the argument has a placeholder of its own, such as PATH.
+            if isinstance(param, typer.core.TyperArgument) and param.metavar:
+                param.display_type_rich = _no_type  # type: ignore[method-assign]
+
+
+class Group(_Words, typer.core.TyperGroup):
+    """The ``trygg`` app: its commands' words, and its usage errors in the user's language."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:  # typer adds these after making the group
+            if param.name in COMPLETION_HELP:
+                param.help = _(COMPLETION_HELP[param.name])
+        return params
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except errors.NoArgsIsHelpError as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except errors.ClickException as exc:
+            _show(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write(_("Aborted!") + "\n")
+            sys.exit(1)
+        # Not standalone, typer returns a command's exit code, or its return value (None).
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _no_type(ctx: Any) -> None:
+    return None
+
+
+def _show(exc: errors.ClickException) -> None:
+    """What click's ``exc.show()`` prints, in the user's language."""
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, errors.UsageError) and ctx is not None:
+        sys.stderr.write(ctx.get_usage() + "\n")
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = _("Try '{command} {option}' for help.")
+            sys.stderr.write(
+                hint.format(command=ctx.command_path, option=ctx.help_option_names[0]) + "\n"
+            )
+        sys.stderr.write("\n")
+    sys.stderr.write(_("Error: {message}").format(message=message(exc)) + "\n")
+
+
+def message(exc: errors.ClickException) -> str:
+    """The message of ``exc`` in the user's language, as far as trygg knows its wording
+    (an unknown wording is shown as typer wrote it)."""
+    if isinstance(exc, errors.NoSuchOption):
+        text = _("No such option: {option}").format(option=exc.option_name)
+        if exc.possibilities:
+            possible = ", ".join(sorted(exc.possibilities))
+            text += " " + _("(possible options: {options})").format(options=possible)
+        return text
+    if isinstance(exc, errors.MissingParameter):
+        return _missing(exc)
+    if isinstance(exc, errors.BadParameter):
+        hint = _hint(exc)
+        reason = _reason(exc.message)
+        if hint is None:
+            return _("Invalid value: {reason}").format(reason=reason)
+        return _("Invalid value for {option}: {reason}").format(option=hint, reason=reason)
+    return _reason(exc.message)
+
+
+def _hint(exc: errors.BadParameter) -> str | None:
+    hint = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint()
+    if hint is None:
+        return None
+    return hint if isinstance(hint, str) else " / ".join(repr(h) for h in hint)
+
+
+def _missing(exc: errors.MissingParameter) -> str:
+    hint = _hint(exc) or ""
+    kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "")
+    if kind == "argument":
+        text = _("Missing argument {name}.").format(name=hint)
+    elif kind == "option":
+        text = _("Missing option {name}.").format(name=hint)
+    else:
+        text = _("Missing {name}.").format(name=hint)
+    choices = getattr(getattr(exc.param, "type_descriptor", None), "choices", None)
+    if choices:
+        text += " " + _("Choose from: {choices}.").format(choices=", ".join(map(str, choices)))
+    return text
+
+
+# typer's wordings that trygg can meet (a typo on the command line), as patterns over what
+# typer wrote, with the English a coordinator reads; anything else passes unchanged.
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.*)\.", re.S),
+        N_("'{value}' is not one of {choices}."),
+    ),
+    (
+        re.compile(r"Input should be a valid integer.*", re.S),
+        N_("a whole number is needed."),
+    ),
+    (
+        re.compile(r"Option '(?P<option>.+)' requires an argument\.", re.S),
+        N_("The option '{option}' needs a value after it."),
+    ),
+    (
+        re.compile(r"Option '(?P<option>.+)' does not take a value\.", re.S),
+        N_("The option '{option}' takes no value."),
+    ),
+    (
+        re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)", re.S),
+        N_("Too many arguments: {arguments}"),
+    ),
+    (
+        re.compile(r"(?P<message>.*)\. Did you mean (?P<suggestions>.*)\?", re.S),
+        N_("{message}. Did you mean {suggestions}?"),
+    ),
+)
+
+
+def _reason(text: str) -> str:
+    for pattern, wording in _REASONS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return _(wording).format(**found.groupdict())
+    return text
