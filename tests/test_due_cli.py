@@ -29,7 +29,10 @@ def test_goteborgs_2025_follow_up_is_overdue_and_the_next_is_2027(cli: Any) -> N
 
 def test_fail_on_overdue_is_for_scheduled_ci(cli: Any) -> None:
     assert cli("due", AS_OF, "--overdue", str(EXAMPLES)).exit_code == 0
+    assert cli("due", AS_OF, "--overdue", "--fail-on", "overdue", str(EXAMPLES)).exit_code == 1
+    # the earlier spelling, kept for workflows written with it
     assert cli("due", AS_OF, "--overdue", "--fail-on-overdue", str(EXAMPLES)).exit_code == 1
+    assert cli("due", AS_OF, "--fail-on", "late", str(EXAMPLES)).exit_code == 2
 
 
 def test_overdue_and_within_filter_what_is_shown(cli: Any) -> None:

@@ -138,7 +138,11 @@ def test_the_github_workflows_are_yaml_calling_trygg_commands_that_exist(
         "error",
         ".",
     ] in commands
-    assert any(words[1] == "due" and "--fail-on-overdue" in words for words in commands)
+    assert any(
+        words[1] == "due" and words[words.index("--fail-on") + 1] == "overdue"
+        for words in commands
+        if "--fail-on" in words
+    )
     _assert_trygg_commands_exist(commands)
     steps = checks["jobs"]["check"]["steps"]
     assert any(

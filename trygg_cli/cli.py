@@ -432,6 +432,10 @@ def rules(
     sys.stdout.write(lint_cli.list_rules(output_format.value))
 
 
+class DueFailOn(StrEnum):
+    overdue = "overdue"
+
+
 class DueFormat(StrEnum):
     table = "table"
     json = "json"
@@ -509,15 +513,20 @@ def due(
         ),
     ] = DueFormat.table,
     output: Output = None,
+    fail_on: Annotated[
+        DueFailOn | None,
+        typer.Option(
+            "--fail-on",
+            help=_(
+                "overdue: exit 1 when anything shown is overdue, or a file could not be "
+                "read (for a scheduled CI job)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     fail_on_overdue: Annotated[
         bool,
-        typer.Option(
-            "--fail-on-overdue",
-            help=_(
-                "Exit 1 when anything shown is overdue, or a file could not be read (for a "
-                "scheduled CI job)."
-            ),
-        ),
+        typer.Option("--fail-on-overdue", hidden=True, help=_("The same as --fail-on overdue.")),
     ] = False,
     no_holiday_shift: Annotated[
         bool,
@@ -543,7 +552,7 @@ def due(
         documents=document or [],
         output_format=output_format.value,
         output=output,
-        fail_on_overdue=fail_on_overdue,
+        fail_on_overdue=fail_on_overdue or fail_on is DueFailOn.overdue,
         shift_holidays=not no_holiday_shift,
         color=_color_wanted(output),
         jobs=jobs or None,

@@ -66,7 +66,7 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         (
             ("trygg due", N_("everything, grouped: overdue, 30 days, 90 days, later")),
             ("trygg due --within 90d --party molndals-stad", ""),
-            ("trygg due --overdue --fail-on-overdue", N_("in a scheduled CI job")),
+            ("trygg due --overdue --fail-on overdue", N_("in a scheduled CI job")),
             ("trygg due -f ics -o trygg.ics", N_("import into a calendar")),
         ),
     ),
