@@ -134,6 +134,23 @@ def test_config_file_is_read_and_checked(write: Callable[..., Path]) -> None:
         ),
         ("lint:\n  fail_on: warnings\n", ":2:12: 'warnings' is not allowed for 'fail_on'"),
         ("lint: [\n", ":2:1: "),
+        (
+            "lint:\n  options:\n    promise_min_months: tolv\n",
+            ":3:25: the option 'promise_min_months' should be a number greater than 0, not 'tolv'",
+        ),
+        (
+            "lint:\n  options:\n    promise_max_months: 0\n",
+            ":3:25: the option 'promise_max_months' should be a number greater than 0, not '0'",
+        ),
+        (
+            "lint:\n  options:\n    email_domains:\n      molndal: se\n",
+            ":4:7: the option 'email_domains' should be a list such as [a, b], not a mapping",
+        ),
+        (
+            "lint:\n  options:\n    phone_numbers_allowed: [[031-315 10 00]]\n",
+            ":3:28: the option 'phone_numbers_allowed' should be a list such as [a, b], "
+            "not '[['031-315 10 00']]'",
+        ),
     ],
 )
 def test_config_mistakes_are_located_errors(
@@ -143,6 +160,23 @@ def test_config_mistakes_are_located_errors(
     with pytest.raises(TryggError) as raised:
         load_config(path)
     assert str(raised.value).startswith(f"{path}{message}")
+
+
+def test_option_values_in_the_forms_the_rules_read(write: Callable[..., Path]) -> None:
+    path = write(
+        ".trygg.yaml",
+        """\
+        lint:
+          options:
+            promise_min_months: 6
+            promise_max_months: 30.5
+            email_domains: molndal.se
+            phone_numbers_allowed: [0313151000, "031-315 10 00"]
+        """,
+    )
+    assert load_config(path).options["email_domains"] == "molndal.se"
+    # every option a rule documents is checked when the file is read
+    assert all(set(rule.options) == set(rule.option_checks) for rule in RULES.values())
 
 
 def test_baseline_matches_by_line_text_not_line_number(tmp_path: Path) -> None:

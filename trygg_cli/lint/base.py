@@ -12,8 +12,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from trygg_cli.findings import Finding, Severity, YamlPath
-from trygg_cli.i18n import N_
+from trygg_cli.findings import Finding, Severity, YamlPath, show
+from trygg_cli.i18n import N_, _
 from trygg_cli.model import Document
 from trygg_cli.yamlload import locate, node_at
 
@@ -51,6 +51,31 @@ class Collected:
     facts: Any
 
 
+OptionCheck = Callable[[Any], str | None]
+"""What is wrong with an option's value in .trygg.yaml (to follow "'name' …"), or None."""
+
+
+def positive_number(value: Any) -> str | None:
+    """An option that is a number greater than 0."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return None
+    return _("should be a number greater than 0, not {value}").format(value=_shown(value))
+
+
+def texts(value: Any) -> str | None:
+    """An option that is a list of texts (or numbers, or just one)."""
+    items = value if isinstance(value, list) else [value]
+    if all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in items):
+        return None
+    return _("should be a list such as [a, b], not {value}").format(value=_shown(value))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return _("a mapping")
+    return f"'{show(value)}'"
+
+
 @dataclass
 class Rule:
     """A rule's id, name, default severity, documentation and check functions."""
@@ -65,6 +90,8 @@ class Rule:
         None
     )
     options: Mapping[str, str] = field(default_factory=dict)
+    # Per option, what its value must be: a function giving what is wrong, or None.
+    option_checks: Mapping[str, OptionCheck] = field(default_factory=dict)
 
     @classmethod
     def from_module(cls, module: types.ModuleType) -> Rule:
@@ -77,6 +104,7 @@ class Rule:
             collect=getattr(module, "collect", None),
             check_workspace=getattr(module, "check_workspace", None),
             options=getattr(module, "OPTIONS", {}),
+            option_checks=getattr(module, "OPTION_CHECKS", {}),
         )
 
     @property

@@ -158,7 +158,10 @@ def load_config(path: Path) -> LintConfig:
     for pattern, ids in section.per_path_ignores.items():
         check_ids(ids, ("lint", "per_path_ignores", pattern))
     known_options = {name for rule in RULES.values() for name in rule.options}
-    for name in section.options:
+    option_checks = {
+        name: check for rule in RULES.values() for name, check in rule.option_checks.items()
+    }
+    for name, value in section.options.items():
         if name not in known_options:
             line, column = locate(root, ("lint", "options", name), at_key=True)
             hint = _suggest(name, known_options)
@@ -167,6 +170,15 @@ def load_config(path: Path) -> LintConfig:
                 line + 1,
                 column + 1,
                 _("'{name}' is not an option of any trygg rule{hint}").format(name=name, hint=hint),
+            )
+        problem = option_checks[name](value) if name in option_checks else None
+        if problem is not None:
+            line, column = locate(root, ("lint", "options", name))
+            raise _located(
+                shown,
+                line + 1,
+                column + 1,
+                _("the option '{name}' {problem}").format(name=name, problem=problem),
             )
     return LintConfig(
         path=shown,

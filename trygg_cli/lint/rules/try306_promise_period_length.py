@@ -36,7 +36,7 @@ from typing import Any
 
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import DocContext
+from trygg_cli.lint.base import DocContext, positive_number
 from trygg_cli.lint.dates import describe_span, iso, months_between, period_start
 from trygg_cli.model import CitizenPromise
 
@@ -47,6 +47,7 @@ OPTIONS = {
     "promise_min_months": N_("shortest usual citizen promise, in months (default 11)"),
     "promise_max_months": N_("longest usual citizen promise, in months (default 25)"),
 }
+OPTION_CHECKS = {"promise_min_months": positive_number, "promise_max_months": positive_number}
 _MIN_MONTHS = 11
 _MAX_MONTHS = 25
 

@@ -45,7 +45,7 @@ from typing import Any
 
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import DocContext
+from trygg_cli.lint.base import DocContext, texts
 from trygg_cli.lint.rules.try401_personal_identity_number import identity_number, phone_context
 
 ID = "TRY402"
@@ -57,6 +57,7 @@ OPTIONS = {
         '["031-315 10 00"]'
     ),
 }
+OPTION_CHECKS = {"phone_numbers_allowed": texts}
 
 # Public numbers (in national form) and prefixes that are never a person's own.
 PUBLIC_NUMBERS = frozenset(("112", "11414", "11313", "1177", "116111", "116000", "90000"))

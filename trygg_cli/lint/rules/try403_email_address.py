@@ -43,7 +43,7 @@ from typing import Any
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
+from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext, texts
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
 
 ID = "TRY403"
@@ -55,6 +55,7 @@ OPTIONS = {
         "(TRY403), e.g. [molndalsbostader.se]"
     ),
 }
+OPTION_CHECKS = {"email_domains": texts}
 
 ALWAYS_ALLOWED = ("polisen.se",)
 
