@@ -351,6 +351,8 @@ def test_sspf_and_sig_bodies_are_recognised(ident: str, name: str, expected: boo
         "Pojken (14 år) har flyttat",
         "Ali, 14 år, har slutat gå till skolan",
         "Ali Hassan (16 år)",
+        "Gruppen har träffat Ali (14 år) i Lindome",
+        "Samverkan kring Kim, 16 år, och fokus på Sara (15 år)",
         "eleven Ali har fått stöd",
         "Sara i 8B har fått stöd",
         "en elev i klass 9A",
@@ -378,6 +380,8 @@ def test_an_individual_is_found(text: str) -> None:
         "Sara, 15 år och äldre",
         "Under 2023 deltog 12 elever",
         "Projektet (3 år) finansieras av staden",
+        "SSPF har funnits i Lindome (8 år) och i Kållered, 3 år",
+        "Arbetet inom Centrum (5 år) följs upp",
         "SSPF-arbetet riktar sig till barn och unga i riskzon för kriminalitet eller missbruk.",
     ],
 )

@@ -10,7 +10,7 @@ What:
   insatsgrupper; of an action that a body whose id names them plans, performs or follows
   up; and all of an action plan whose `responsible_body` is such a body. General
   descriptions ("barn och unga i riskzon", "unga mellan 12 och 18 år", "varje enskilt
-  barn") are not reported.
+  barn") and places with a duration ("i Lindome (8 år)") are not reported.
 
 Why:
   In SSPF and SIG work the school, the social services and the police share information
@@ -133,6 +133,10 @@ _NOT_NAMES_TEXT = """
     pojken flickan tjejen killen eleven ungdomen ynglingen sonen dottern barnet personen
 """
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+# A word for where, just before a capitalised word, makes it a place: "SSPF finns i
+# Lindome (8 år)". Only words that do not also stand before a person ("till Kim", "fokus
+# på Kim", "kring Kim" all do).
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?i:i|inom|utanför)\s+\Z")
 _CHILD_WORDS = tuple(re.findall(r"[a-zåäö ]+", _THE_ONE))
 _DIGIT = re.compile(r"[0-9]")
 
@@ -200,6 +204,8 @@ def find(value: str) -> Iterator[tuple[re.Match[str], str]]:
             name = match.groupdict().get("name")
             if name is not None and name.lower() in _NOT_NAMES:
                 continue
+            if what is _NAME_AGE and _PLACE_BEFORE.search(value, 0, match.start()):
+                continue  # "i Lindome (8 år)": a place and how long, not a child's age
             yield match, what
 
 
