@@ -256,6 +256,22 @@ def test_a_pack_that_is_a_link_or_a_fifo_is_not_read(tmp_path: Path) -> None:
     assert list((tmp_path / "real").iterdir()) == []  # nothing written through the link
 
 
+def test_past_the_cap_the_oldest_results_go_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trygg_cli import cache
+    from trygg_cli.cache import ResultCache
+
+    monkeypatch.setattr(cache, "_KEEP_MIN", 0)  # keep twice this run's entries, no more
+    folder = tmp_path / ".trygg-cache"
+    for version in ("v1", "v2", "v3"):
+        store = ResultCache(folder, "p", b"s" * 32)
+        store.add([version], pickle.dumps([version]))
+        store.save()
+    last = ResultCache(folder, "p", b"s" * 32)
+    assert [last.get(v) for v in ("v1", "v2", "v3")] == [None, "v2", "v3"]
+
+
 def test_a_run_wholly_from_the_cache_loads_neither_parser_nor_models(tmp_path: Path) -> None:
     """What keeps an unchanged tree near-instant: nothing is parsed or validated."""
     import subprocess

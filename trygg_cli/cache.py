@@ -176,31 +176,29 @@ class ResultCache:
         only when the run added something."""
         if not self._added:
             return
-        # This run's entries, then earlier ones (of files not read this time) up to a cap.
-        current = len(self._added) + len(self._reused)
-        room = max(_KEEP_FACTOR * current, _KEEP_MIN) - current
-        earlier = dict(self._reused)
-        for key, place in self._entries.items():
-            if room <= 0:
-                break
-            if key not in earlier and key not in self._added:
-                earlier[key] = place
-                room -= 1
-        # Earlier blobs still needed come first, renumbered; then this run's.
-        numbers: dict[int, int] = {}
-        blobs: list[bytes] = []
-        entries: dict[str, tuple[int, int]] = {}
-        for key, (number, position) in earlier.items():
-            if key in self._added:
-                continue
+        # This run's entries first, then earlier ones (of files not read this time) up to
+        # a cap, most recent first: the order of the pack is the order they are dropped in.
+        blobs = list(self._new_blobs)
+        entries: dict[str, tuple[int, int]] = dict(self._added)
+        numbers: dict[int, int] = {}  # earlier blob → its place in the new pack
+
+        def keep_earlier(key: str, place: tuple[int, int]) -> None:
+            number, position = place
             if number not in numbers:
                 numbers[number] = len(blobs)
                 blobs.append(self._blobs[number])
             entries[key] = (numbers[number], position)
-        offset = len(blobs)
-        blobs.extend(self._new_blobs)
-        for key, (number, position) in self._added.items():
-            entries[key] = (offset + number, position)
+
+        for key, place in self._reused.items():
+            if key not in entries:
+                keep_earlier(key, place)
+        room = max(_KEEP_FACTOR * len(entries), _KEEP_MIN) - len(entries)
+        for key, place in self._entries.items():
+            if room <= 0:
+                break
+            if key not in entries:
+                keep_earlier(key, place)
+                room -= 1
         payload = pickle.dumps((entries, blobs), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self._prepare_folder()
