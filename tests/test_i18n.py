@@ -174,6 +174,14 @@ def test_command_line_mistakes_in_the_users_language(
     assert in_english.stderr.splitlines()[-1] == english
 
 
+def test_a_mistyped_option_cannot_send_control_characters_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    done = _run(tmp_path, "validate", "--x\x1b[31mröd", LANG="C.UTF-8")
+    assert "\x1b" not in done.stderr
+    assert done.stderr.splitlines()[-1] == "Error: No such option: --x\\x1b[31mröd"
+
+
 def test_a_mistake_shows_the_usage_line_and_where_to_find_help(tmp_path: Path) -> None:
     done = _run(tmp_path, "--lang", "sv", "lint", "--bogus")
     assert done.stderr.splitlines()[:3] == [

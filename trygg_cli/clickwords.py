@@ -18,6 +18,7 @@ from typing import Any
 import typer.core
 from typer._click import exceptions as errors
 
+from trygg_cli.findings import show
 from trygg_cli.helptext import (
     COMMAND_METAVAR,
     HELP_HELP,
@@ -141,7 +142,7 @@ def message(exc: errors.ClickException) -> str:
     """The message of ``exc`` in the user's language, as far as trygg knows its wording
     (an unknown wording is shown as typer wrote it)."""
     if isinstance(exc, errors.NoSuchOption):
-        text = _("No such option: {option}").format(option=exc.option_name)
+        text = _("No such option: {option}").format(option=show(exc.option_name, 80))
         if exc.possibilities:
             possible = ", ".join(sorted(exc.possibilities))
             text += " " + _("(possible options: {options})").format(options=possible)
