@@ -353,6 +353,8 @@ def test_sspf_and_sig_bodies_are_recognised(ident: str, name: str, expected: boo
         "Ali Hassan (16 år)",
         "Gruppen har träffat Ali (14 år) i Lindome",
         "Samverkan kring Kim, 16 år, och fokus på Sara (15 år)",
+        "Möte i Lindome Kim (8 år) deltar",
+        "Målgruppen Ali, 14 år",
         "eleven Ali har fått stöd",
         "Sara i 8B har fått stöd",
         "en elev i klass 9A",
@@ -382,6 +384,7 @@ def test_an_individual_is_found(text: str) -> None:
         "Projektet (3 år) finansieras av staden",
         "SSPF har funnits i Lindome (8 år) och i Kållered, 3 år",
         "Arbetet inom Centrum (5 år) följs upp",
+        "Utanför Lindome (3 år) och Inom Centrum (5 år)",
         "SSPF-arbetet riktar sig till barn och unga i riskzon för kriminalitet eller missbruk.",
     ],
 )

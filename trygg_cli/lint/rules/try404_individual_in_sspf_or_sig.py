@@ -131,6 +131,7 @@ _NOT_NAMES_TEXT = """
     fas bilaga kapitel avsnitt punkt vecka veckor månader dagar gruppen grupper grupp klass
     klassen årskurs högstadiet mellanstadiet lågstadiet gymnasiet gymnasieskolan
     pojken flickan tjejen killen eleven ungdomen ynglingen sonen dottern barnet personen
+    inom utanför
 """
 _NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
 # A word for where, just before a capitalised word, makes it a place: "SSPF finns i
@@ -200,12 +201,21 @@ def find(value: str) -> Iterator[tuple[re.Match[str], str]]:
     for pattern, what, needs in _PATTERNS:
         if not holds[needs]:
             continue
-        for match in pattern.finditer(value):
+        start = 0
+        while (match := pattern.search(value, start)) is not None:
+            start = match.end()
             name = match.groupdict().get("name")
-            if name is not None and name.lower() in _NOT_NAMES:
+            if name is None:
+                yield match, what
                 continue
-            if what is _NAME_AGE and _PLACE_BEFORE.search(value, 0, match.start()):
-                continue  # "i Lindome (8 år)": a place and how long, not a child's age
+            # Not a name: a word such as "Målgruppen", or a place ("i Lindome (8 år)": how
+            # long, not a child's age). The next capitalised word may still be one
+            # ("i Lindome Kim (8 år)").
+            if name.lower() in _NOT_NAMES or (
+                what is _NAME_AGE and _PLACE_BEFORE.search(value, 0, match.start())
+            ):
+                start = match.end("name")
+                continue
             yield match, what
 
 
