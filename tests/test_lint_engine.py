@@ -140,7 +140,20 @@ def test_config_file_is_read_and_checked(write: Callable[..., Path]) -> None:
         ),
         (
             "lint:\n  options:\n    promise_max_months: 0\n",
-            ":3:25: the option 'promise_max_months' should be a number greater than 0, not '0'",
+            ":3:25: the option 'promise_max_months' should be a number greater than 0, not 0",
+        ),
+        (
+            'lint:\n  options:\n    promise_max_months: "24"\n',
+            ":3:25: the option 'promise_max_months' should be a number greater than 0, "
+            "not the text '24' (leave out the quotes)",
+        ),
+        (
+            "lint:\n  options:\n    promise_min_months:\n",
+            ":3:24: the option 'promise_min_months' should be a number greater than 0, not empty",
+        ),
+        (
+            "lint:\n  options:\n    email_domains: true\n",
+            ":3:20: the option 'email_domains' should be a list such as [a, b], not true",
         ),
         (
             "lint:\n  options:\n    email_domains:\n      molndal: se\n",
@@ -148,8 +161,8 @@ def test_config_file_is_read_and_checked(write: Callable[..., Path]) -> None:
         ),
         (
             "lint:\n  options:\n    phone_numbers_allowed: [[031-315 10 00]]\n",
-            ":3:28: the option 'phone_numbers_allowed' should be a list such as [a, b], "
-            "not '[['031-315 10 00']]'",
+            ":3:28: the option 'phone_numbers_allowed' should list texts such as [a, b], but "
+            "one item is a list",
         ),
     ],
 )
@@ -171,10 +184,12 @@ def test_option_values_in_the_forms_the_rules_read(write: Callable[..., Path]) -
             promise_min_months: 6
             promise_max_months: 30.5
             email_domains: molndal.se
-            phone_numbers_allowed: [0313151000, "031-315 10 00"]
+            phone_numbers_allowed:
         """,
     )
     assert load_config(path).options["email_domains"] == "molndal.se"
+    path.write_text('lint:\n  options:\n    phone_numbers_allowed: [0313151000, "031-315 10 00"]\n')
+    assert load_config(path).options["phone_numbers_allowed"] == [313151000, "031-315 10 00"]
     # every option a rule documents is checked when the file is read
     assert all(set(rule.options) == set(rule.option_checks) for rule in RULES.values())
 

@@ -63,17 +63,38 @@ def positive_number(value: Any) -> str | None:
 
 
 def texts(value: Any) -> str | None:
-    """An option that is a list of texts (or numbers, or just one)."""
-    items = value if isinstance(value, list) else [value]
-    if all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in items):
+    """An option that is a list of texts (or numbers, or just one; empty is none)."""
+
+    def usable(item: Any) -> bool:
+        return isinstance(item, (str, int)) and not isinstance(item, bool)
+
+    if value is None or usable(value):
         return None
-    return _("should be a list such as [a, b], not {value}").format(value=_shown(value))
+    if not isinstance(value, list):
+        return _("should be a list such as [a, b], not {value}").format(value=_shown(value))
+    for item in value:
+        if not usable(item):
+            return _("should list texts such as [a, b], but one item is {item}").format(
+                item=_shown(item)
+            )
+    return None
 
 
 def _shown(value: Any) -> str:
+    """A value from .trygg.yaml as the coordinator wrote it."""
+    if value is None:
+        return _("empty")
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict):
         return _("a mapping")
-    return f"'{show(value)}'"
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, str):
+        if value.strip().replace(".", "", 1).isdigit():
+            return _("the text '{value}' (leave out the quotes)").format(value=show(value))
+        return f"'{show(value)}'"
+    return show(value)
 
 
 @dataclass
