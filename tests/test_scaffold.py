@@ -261,3 +261,16 @@ def test_new_asks_in_a_terminal_and_checks_each_answer(
     assert "'Mölndal Lokal' is not a usable id" in result.output
     text = (here / "overenskommelser" / "molndal-2026.yaml").read_text(encoding="utf-8")
     assert "title: Lokal samverkansöverenskommelse mellan Mölndal och Polisen" in text
+
+
+def test_ending_the_questions_with_ctrl_d_stops_cleanly(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    monkeypatch.setattr("trygg_cli.cli._interactive", lambda: True)
+    result = CliRunner().invoke(app, ["new", "agreement"], input="Mölndal\n")  # then EOF
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "Aborted!"
+    assert "internal error" not in result.output
+    assert not (here / "overenskommelser").exists()

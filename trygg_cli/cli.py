@@ -101,6 +101,9 @@ def _handled(command: F) -> F:
                 return command(*args, **kwargs)
         except typer.Exit:
             raise
+        except typer.Abort:  # Ctrl-C or Ctrl-D at a question ('trygg new', 'trygg init')
+            _err(_("Aborted!"))
+            raise typer.Exit(1) from None
         except TryggError as exc:
             if _state["debug"]:
                 raise
