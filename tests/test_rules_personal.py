@@ -437,3 +437,54 @@ actions:
         "agreement: test-lokal\n", "agreement: test-lokal\nresponsible_body: sig\n"
     )
     assert len(lint({"plan.yaml": whole})) == 2
+
+
+NAMED_BODIES = """\
+bodies:
+  - id: operativ-grupp
+    name: SSPF operativ grupp
+    level: operativ
+  - id: sspf-styr
+    name: Styrgrupp
+    level: strategisk
+"""
+PLAN_OF_NAMED_BODY = """\
+trygg: 1
+kind: action-plan
+id: plan
+title: Åtgärdsplan
+agreement: test-lokal
+actions:
+  - id: a
+    title: Orosamtal
+    description: Samtal med föräldrarna till Kim, 16 år.
+    performs: [{body: operativ-grupp}]
+  - id: b
+    title: Trygghetsvandring
+    description: Samtal med föräldrarna till Kim, 16 år.
+    performs: [{party: stad}]
+"""
+
+
+def test_a_body_that_only_its_name_in_the_agreement_marks_as_sspf() -> None:
+    """'operativ-grupp' says nothing itself; the agreement names it 'SSPF operativ grupp'."""
+    agreement = MINIMAL_AGREEMENT + NAMED_BODIES
+    findings = lint({"agreement.yaml": agreement, "plan.yaml": PLAN_OF_NAMED_BODY})
+    assert [(f.path, f.line, f.column, f.yaml_path) for f in findings] == [
+        ("plan.yaml", 9, 46, ("actions", 0, "description"))
+    ]
+    assert "'Orosamtal'" in findings[0].message and "16" not in findings[0].message
+    # Without the agreement among the files there is no telling.
+    assert lint({"plan.yaml": PLAN_OF_NAMED_BODY}) == []
+
+
+def test_a_plan_of_a_body_named_sspf_is_checked_whole_and_once() -> None:
+    plan = PLAN_OF_NAMED_BODY.replace(
+        "agreement: test-lokal\n", "agreement: test-lokal\nresponsible_body: operativ-grupp\n"
+    ).replace("[{body: operativ-grupp}]", "[{body: sspf-styr}]")
+    findings = lint({"agreement.yaml": MINIMAL_AGREEMENT + NAMED_BODIES, "plan.yaml": plan})
+    assert sorted(f.yaml_path for f in findings) == [
+        ("actions", 0, "description"),
+        ("actions", 1, "description"),
+    ]
+    assert "'Åtgärdsplan'" in findings[1].message  # the whole plan is SSPF work

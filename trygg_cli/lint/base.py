@@ -358,6 +358,11 @@ class WorkspaceContext(_RuleContext):
                 places.append((line, column, loc))
         return places
 
+    def located(self, path: str) -> Located | None:
+        """``path`` read again (once) with its text values and positions; ``None`` when it
+        cannot be read or parsed now."""
+        return self._located(path)
+
     def _located(self, path: str) -> Located | None:
         if path not in self._files:
             from trygg_cli.yamlload import YamlError, decode, load

@@ -7,10 +7,11 @@ What:
   ("Ali, 14 år"), a name after such a word ("eleven Ali"), or a school class with a name
   or a pupil ("Sara i 8B", "en elev i klass 9A"). SSPF or SIG work is the text of a body,
   action, section or priority whose id, name or title names SSPF, SIG or sociala
-  insatsgrupper; of an action that a body whose id names them plans, performs or follows
-  up; and all of an action plan whose `responsible_body` is such a body. General
-  descriptions ("barn och unga i riskzon", "unga mellan 12 och 18 år", "varje enskilt
-  barn") and places with a duration ("i Lindome (8 år)") are not reported.
+  insatsgrupper; of an action that a body whose id, or whose name in the agreement, names
+  them plans, performs or follows up; and all of an action plan whose `responsible_body`
+  is such a body. General descriptions ("barn och unga i riskzon", "unga mellan 12 och
+  18 år", "varje enskilt barn") and places with a duration ("i Lindome (8 år)") are not
+  reported.
 
 Why:
   In SSPF and SIG work the school, the social services and the police share information
@@ -44,11 +45,13 @@ Failing example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import DocContext
+from trygg_cli.lint.base import Collected, DocContext, Located, WorkspaceContext
 from trygg_cli.model import ActionPlan, Agreement
 from trygg_cli.model.common import Responsible
 
@@ -221,11 +224,117 @@ def find(value: str) -> Iterator[tuple[re.Match[str], str]]:
 
 def check(ctx: DocContext) -> Iterator[Finding]:
     parts = contexts(ctx)
-    if not parts:
-        return
+    if parts:
+        yield from _findings(ctx, ctx, ctx.path, parts)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the workspace part needs: an agreement's bodies that only their name marks as
+    SSPF or SIG (an id such as 'operativ-grupp'), or the bodies an action plan links to."""
+
+    named_bodies: frozenset[str] = frozenset()
+    agreement: str | None = None
+    responsible_body: str | None = None
+    bodies: frozenset[str] = frozenset()  # of the plan's actions
+    checked: tuple[YamlPath, ...] = ()  # parts the document check already covers
+
+
+_ROLES = ("plans", "performs", "follows_up")  # an action's links to parties and bodies
+
+
+def collect(ctx: DocContext) -> _Facts | None:
+    """An action plan's bodies are named in its agreement: 'operativ-grupp' may be 'SSPF
+    operativ grupp' there. The document check sees only ids, so this part finds the rest.
+    Little is sent for each document; the few plans concerned are read again."""
+    doc = ctx.document
+    if isinstance(doc, Agreement):
+        named = frozenset(
+            body.id
+            for body in doc.bodies
+            if not is_sspf_or_sig(body.id) and is_sspf_or_sig(None, body.name)
+        )
+        return _Facts(named_bodies=named) if named else None
+    if not isinstance(doc, ActionPlan) or doc.agreement is None:
+        return None
+    bodies = frozenset(
+        who.body
+        for action in doc.actions
+        for role in _ROLES
+        for who in getattr(action, role)
+        if who.body is not None
+    )
+    if not bodies and doc.responsible_body is None:
+        return None
+    checked = tuple(contexts(ctx))
+    if () in checked:
+        return None  # the whole plan is checked already
+    return _Facts(
+        agreement=doc.agreement,
+        responsible_body=doc.responsible_body,
+        bodies=bodies,
+        checked=checked,
+    )
+
+
+def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> Iterator[Finding]:
+    named = {item.doc_id: item.facts.named_bodies for item in collected if item.kind == "agreement"}
+    for item in collected:
+        facts: _Facts = item.facts
+        sspf = named.get(facts.agreement or "")
+        if item.kind != "action-plan" or not sspf:
+            continue
+        whole = facts.responsible_body in sspf
+        if not whole and not facts.bodies & sspf:
+            continue
+        located = ctx.located(item.path)
+        if located is None:
+            continue
+        wanted = [()] if whole else _actions_of(located.data, sspf)
+        # Named as the document check names them: the plan's or the action's title.
+        parts = {loc: str(_title(located.data, loc)) for loc in wanted}
+        yield from _findings(ctx, located, item.path, parts, skip=set(facts.checked))
+
+
+def _actions_of(data: Any, bodies: frozenset[str]) -> list[YamlPath]:
+    """The actions in a plan's data that one of ``bodies`` plans, performs or follows up."""
+    actions = data.get("actions") if isinstance(data, dict) else None
+    found: list[YamlPath] = []
+    for index, action in enumerate(actions if isinstance(actions, list) else []):
+        if not isinstance(action, dict):
+            continue
+        people = [who for role in _ROLES for who in action.get(role) or () if isinstance(who, dict)]
+        if any(who.get("body") in bodies for who in people):
+            found.append(("actions", index))
+    return found
+
+
+def _title(data: Any, loc: YamlPath) -> object:
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return ""
+    return node.get("title", "") if isinstance(node, dict) else ""
+
+
+def _findings(
+    ctx: DocContext | WorkspaceContext,
+    located: Located,
+    path: str,
+    parts: dict[YamlPath, str],
+    skip: set[YamlPath] | None = None,
+) -> Iterator[Finding]:
+    """A finding per line of text in ``parts`` of the document that describes an
+    individual; ``skip`` holds parts reported elsewhere."""
     whole = parts.get(())
-    for path, node, value in ctx.strings():
-        label = whole if whole is not None else parts.get(path[:2])
+    for loc, node, value in located.strings():
+        if skip and loc[:2] in skip:
+            continue
+        label = whole if whole is not None else parts.get(loc[:2])
         if label is None:
             continue
         by_line: dict[int, list[tuple[re.Match[str], str]]] = {}
@@ -233,9 +342,9 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             by_line.setdefault(value.count("\n", 0, match.start()), []).append((match, what))
         for hits in by_line.values():
             hits.sort(key=lambda hit: hit[0].start())
-            line, column = ctx.position_in(node, value, hits[0][0].start())
+            line, column = located.position_in(node, value, hits[0][0].start())
             kinds = ", ".join(dict.fromkeys(_(what) for _match, what in hits))
-            yield ctx.finding_at(ctx.path, line, column, _message(label, kinds), path)
+            yield ctx.finding_at(path, line, column, _message(label, kinds), loc)
 
 
 def _message(label: str, kinds: str) -> str:
