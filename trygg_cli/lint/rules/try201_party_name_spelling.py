@@ -176,15 +176,14 @@ def _closest(word: str, known: dict[str, str]) -> str | None:
     folded = word.casefold()
     if folded in known or len(folded) < 5 or _generic(folded):
         return None
+    first, length = folded[0], len(folded)
     for candidate, name in known.items():
+        # The cheap tests first: most words share neither first letter nor length.
+        if candidate[0] != first or len(candidate) < 5 or abs(len(candidate) - length) > 2:
+            continue
         if _inflection_or_compound(folded, candidate):
             continue
-        if (
-            len(candidate) >= 5
-            and candidate[0] == folded[0]
-            and abs(len(candidate) - len(folded)) <= 2
-            and _distance(folded, candidate) <= (2.0 if len(candidate) >= 7 else 1.0)
-        ):
+        if _distance(folded, candidate) <= (2.0 if len(candidate) >= 7 else 1.0):
             return name
     return None
 
