@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
-        "--pairs", type=int, default=12, help="pairs for the first run with cache (median)"
+        "--pairs", type=int, default=20, help="pairs for the first run with cache (median)"
     )
     parser.add_argument("--help-repeat", type=int, default=15, help="runs for the --help timing")
     parser.add_argument(
