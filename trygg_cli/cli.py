@@ -125,6 +125,13 @@ def _handled(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _command(name: str) -> Callable[[F], F]:
+    """Register ``name`` as a command of the app, with its help in the user's language."""
+    return app.command(
+        cls=clickwords.Command, short_help=_(COMMANDS[name]), help=command_help(name)
+    )
+
+
 def _err(line: str) -> None:
     sys.stderr.write(" ".join(line.split()) + "\n")
 
@@ -170,9 +177,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-@app.command(
-    cls=clickwords.Command, short_help=_(COMMANDS["validate"]), help=command_help("validate")
-)
+@_command("validate")
 @_handled
 def validate(
     paths: Annotated[
@@ -289,7 +294,7 @@ class Level(StrEnum):
     info = "info"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["lint"]), help=command_help("lint"))
+@_command("lint")
 @_handled
 def lint(
     paths: Annotated[
@@ -418,7 +423,7 @@ def lint(
     raise typer.Exit(code)
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["rules"]), help=command_help("rules"))
+@_command("rules")
 @_handled
 def rules(
     output_format: Annotated[
@@ -446,7 +451,7 @@ class DueFormat(StrEnum):
     ics = "ics"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["due"]), help=command_help("due"))
+@_command("due")
 @_handled
 def due(
     paths: Annotated[
@@ -572,7 +577,7 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["diff"]), help=command_help("diff"))
+@_command("diff")
 @_handled
 def diff(
     arguments: Annotated[
@@ -622,7 +627,7 @@ class RenderFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["render"]), help=command_help("render"))
+@_command("render")
 @_handled
 def render(
     paths: Annotated[
@@ -723,7 +728,7 @@ def render(
     raise typer.Exit(code)
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["schema"]), help=command_help("schema"))
+@_command("schema")
 @_handled
 def schema(
     output_dir: Annotated[
@@ -757,7 +762,7 @@ class CiChoice(StrEnum):
     gitlab = "gitlab"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["init"]), help=command_help("init"))
+@_command("init")
 @_handled
 def init(
     folder: Annotated[
@@ -810,7 +815,7 @@ class Scope(StrEnum):
     central = "central"
 
 
-@app.command(cls=clickwords.Command, short_help=_(COMMANDS["new"]), help=command_help("new"))
+@_command("new")
 @_handled
 def new(
     kind: Annotated[
