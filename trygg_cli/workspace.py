@@ -282,16 +282,11 @@ def _load(
     elif store is not None:
         # In this process: results are used as they are and pickled for the cache in
         # chunks, as a worker would.
-        keyed: list[tuple[str | None, FileResult]] = []
-        for path in todo:
-            key, result = _check_keyed(path, wanted)
-            keys[path] = key
-            keyed.append((key, result))
-            arrived(result)
-            if len(keyed) == _CHUNK:
-                store.add(*_pack(keyed))
-                keyed = []
-        if keyed:
+        for chunk in _chunks(todo):
+            keyed = [_check_keyed(path, wanted) for path in chunk]
+            for key, result in keyed:
+                keys[result.path] = key
+                arrived(result)
             store.add(*_pack(keyed))
     else:
         for path in todo:
@@ -390,6 +385,11 @@ def _size(path: str) -> int:
         return 0
 
 
+def _chunks(files: list[str]) -> list[list[str]]:
+    """``files`` in runs of _CHUNK: what a worker checks and the cache keeps together."""
+    return [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+
+
 def _check_parallel(
     files: list[str],
     workers: int,
@@ -399,7 +399,7 @@ def _check_parallel(
     import multiprocessing
 
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    chunks = [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+    chunks = _chunks(files)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(_check_chunk, chunk, wanted) for chunk in chunks]
         for future in as_completed(futures):
