@@ -253,7 +253,7 @@ class Located:
         """1-based position of the node at ``loc``, or of character ``offset`` of its text."""
         if offset is not None:
             node = node_at(self.root, loc)
-            value = _value_at(self.data, loc)
+            value = value_at(self.data, loc)
             if node.__class__ is ScalarNode and isinstance(value, str):
                 return self.position_in(node, value, offset)
         return self.position(loc)
@@ -281,7 +281,7 @@ class DocContext(_RuleContext, Located):
     def written_or(self, parent: YamlPath, key: str, fallback: str = "id") -> YamlPath:
         """``(*parent, key)`` when the file writes that key (even empty), else the
         ``fallback`` key beside it — where a finding about a missing value belongs."""
-        item = _value_at(self.data, parent)
+        item = value_at(self.data, parent)
         return (*parent, key if isinstance(item, dict) and key in item else fallback)
 
     def finding(self, loc: YamlPath, message: str, *, at_key: bool = False) -> Finding:
@@ -336,7 +336,7 @@ class WorkspaceContext(_RuleContext):
     def position_of(self, path: str, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
         """1-based (line, column) of the node at ``loc`` in ``path`` — or, with ``offset``,
         of that character of the node's text. The file is read again, once."""
-        located = self._located(path)
+        located = self.located(path)
         return located.position_of(loc, offset) if located is not None else (1, 1)
 
     def find_word(
@@ -345,7 +345,7 @@ class WorkspaceContext(_RuleContext):
         """Every place ``word`` stands as a whole word in a text value of ``path``, as
         1-based (line, column, YAML path); values whose path ``skip`` accepts are passed
         over. The file is read again, once."""
-        located = self._located(path)
+        located = self.located(path)
         if located is None:
             return []
         pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
@@ -361,9 +361,6 @@ class WorkspaceContext(_RuleContext):
     def located(self, path: str) -> Located | None:
         """``path`` read again (once) with its text values and positions; ``None`` when it
         cannot be read or parsed now."""
-        return self._located(path)
-
-    def _located(self, path: str) -> Located | None:
         if path not in self._files:
             from trygg_cli.yamlload import YamlError, decode, load
 
@@ -381,7 +378,8 @@ class WorkspaceContext(_RuleContext):
         return self._files[path]
 
 
-def _value_at(data: Any, loc: YamlPath) -> Any:
+def value_at(data: Any, loc: YamlPath) -> Any:
+    """The value at ``loc`` in a document's raw data, or ``None`` where there is none."""
     for part in loc:
         try:
             data = data[part]

@@ -51,7 +51,7 @@ from typing import Any
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import Collected, DocContext, Located, WorkspaceContext
+from trygg_cli.lint.base import Collected, DocContext, Located, WorkspaceContext, value_at
 from trygg_cli.model import ActionPlan, Agreement
 from trygg_cli.model.common import Responsible
 
@@ -292,7 +292,7 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
             continue
         wanted = [()] if whole else _actions_of(located.data, sspf)
         # Named as the document check names them: the plan's or the action's title.
-        parts = {loc: str(_title(located.data, loc)) for loc in wanted}
+        parts = {loc: str(value_at(located.data, (*loc, "title")) or "") for loc in wanted}
         yield from _findings(ctx, located, item.path, parts, skip=set(facts.checked))
 
 
@@ -307,18 +307,6 @@ def _actions_of(data: Any, bodies: frozenset[str]) -> list[YamlPath]:
         if any(who.get("body") in bodies for who in people):
             found.append(("actions", index))
     return found
-
-
-def _title(data: Any, loc: YamlPath) -> object:
-    node = data
-    for part in loc:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return ""
-    return node.get("title", "") if isinstance(node, dict) else ""
 
 
 def _findings(
