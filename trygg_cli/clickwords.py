@@ -29,11 +29,10 @@ from trygg_cli.helptext import (
 )
 from trygg_cli.i18n import N_, _
 
-# typer.core says these through gettext; listed here so that the catalogue holds them.
+# typer.core says these through gettext; listed here so that the catalogue holds them
+# ("Options" and "Commands" are trygg_cli.helptext's headings).
 TYPER_WORDS = (
     N_("Arguments"),
-    N_("Options"),  # also trygg_cli.helptext's OPTIONS_HEADING
-    N_("Commands"),
     N_("default: {default}"),
     N_("required"),
     N_("Missing command."),
@@ -53,8 +52,6 @@ def install() -> None:
 
 class _Words:
     """What :class:`Command` and :class:`Group` say differently from typer's classes."""
-
-    options_metavar: str | None
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)
