@@ -414,8 +414,7 @@ def test_only_sspf_and_sig_text_is_checked_and_the_message_repeats_no_detail() -
     assert "a school class with a name or a pupil" in finding.message
 
 
-def test_actions_of_an_sspf_body_are_checked() -> None:
-    plan = """\
+PLAN_OF_SSPF_BODY = """\
 trygg: 1
 kind: action-plan
 id: plan
@@ -431,6 +430,10 @@ actions:
     description: Samtal med föräldrarna till Kim, 16 år.
     performs: [{party: stad}]
 """
+
+
+def test_actions_of_an_sspf_body_are_checked() -> None:
+    plan = PLAN_OF_SSPF_BODY
     findings = lint({"plan.yaml": plan})
     assert [(f.rule, f.yaml_path) for f in findings] == [("TRY404", ("actions", 0, "description"))]
     whole = plan.replace(
@@ -448,22 +451,7 @@ bodies:
     name: Styrgrupp
     level: strategisk
 """
-PLAN_OF_NAMED_BODY = """\
-trygg: 1
-kind: action-plan
-id: plan
-title: Åtgärdsplan
-agreement: test-lokal
-actions:
-  - id: a
-    title: Orosamtal
-    description: Samtal med föräldrarna till Kim, 16 år.
-    performs: [{body: operativ-grupp}]
-  - id: b
-    title: Trygghetsvandring
-    description: Samtal med föräldrarna till Kim, 16 år.
-    performs: [{party: stad}]
-"""
+PLAN_OF_NAMED_BODY = PLAN_OF_SSPF_BODY.replace("sspf-operativ", "operativ-grupp")
 
 
 def test_a_body_that_only_its_name_in_the_agreement_marks_as_sspf() -> None:
