@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import EXAMPLES, MINIMAL_AGREEMENT
 from trygg_cli import workspace as ws
 from trygg_cli.cache import _MAGIC, FOLDER
+from trygg_cli.lint.passes import lint_passes
 
 BROKEN = MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 2023-13-01")
 
@@ -64,10 +65,13 @@ def test_unchanged_files_are_not_checked_again(tmp_path: Path, monkeypatch: Any)
     # A run on one file keeps the others' results for the next run on all of them.
     ws.load_paths([str(repo / "docs" / "broken.yaml")], jobs=1, cache=True)
     checked.clear()
-    lint = ws.load_paths([docs], jobs=1, cache=True, lint=_settings())
+    lint = ws.load_paths([docs], jobs=1, cache=True, passes=lint_passes(_settings()))
     assert checked == sorted(checked) and len(checked) == 6  # lint keeps a pack of its own
     checked.clear()
-    assert ws.load_paths([docs], jobs=1, cache=True, lint=_settings()).findings == lint.findings
+    assert (
+        ws.load_paths([docs], jobs=1, cache=True, passes=lint_passes(_settings())).findings
+        == lint.findings
+    )
     assert ws.load_paths([docs], jobs=1, cache=True).findings == after.findings
     assert checked == []
 
@@ -84,7 +88,7 @@ def _settings() -> Any:
 def test_results_checked_in_worker_processes_are_kept(tmp_path: Path, monkeypatch: Any) -> None:
     """Workers send each chunk's results pickled once; those bytes are what the cache keeps."""
     from trygg_cli.cache import ResultCache, file_key
-    from trygg_cli.results import FileResult
+    from trygg_cli.check.results import FileResult
 
     repo = _repo(tmp_path)
     docs = repo / "docs"
@@ -93,9 +97,9 @@ def test_results_checked_in_worker_processes_are_kept(tmp_path: Path, monkeypatc
             MINIMAL_AGREEMENT.replace("id: ", f"id: kopia-{number}-", 1), encoding="utf-8"
         )
     (docs / "unreadable.yaml").symlink_to(docs / "gone")  # reported, never kept
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(ws, "_CHUNK", 4)
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(ws.load, "_CHUNK", 4)
     expected = ws.load_paths([str(docs)], jobs=1)
     first = ws.load_paths([str(docs)], jobs=2, cache=True)
     assert first.findings == expected.findings

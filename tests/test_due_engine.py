@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from trygg_cli.check import KEEP_DOCUMENT
 from trygg_cli.due import bucket, buckets, extract, is_overdue, plan
+from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.due.holidays_se import holidays_in, is_working_day, previous_working_day
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.model import Agreement
@@ -44,10 +46,10 @@ def _plan(
     fallback: date | None = None,
 ) -> DuePlan:
     text = HEAD + validity + textwrap.dedent(body)
-    workspace = load_sources({"a.yaml": text.encode()}, schedules=True)
-    assert "a" in workspace.schedules, workspace.findings
+    workspace = load_sources({"a.yaml": text.encode()}, passes=(SCHEDULES,))
+    assert "a" in schedules_of(workspace), workspace.findings
     return plan(
-        workspace.schedules,
+        schedules_of(workspace),
         until=until,
         fallback_start=fallback,
         shift_holidays=shift,
@@ -318,9 +320,9 @@ def _actions(extra: str) -> DuePlan:
         "a.yaml": (HEAD + VALIDITY).encode(),
         "p.yaml": PLAN.format(extra=extra.replace("\n", "\n    ")).encode(),
     }
-    workspace = load_sources(sources, schedules=True)
+    workspace = load_sources(sources, passes=(SCHEDULES,))
     return plan(
-        workspace.schedules,
+        schedules_of(workspace),
         until=date(2026, 12, 31),
         shift_holidays=False,
     )
@@ -405,17 +407,19 @@ def test_occurrences_pickle_and_sort() -> None:
 def test_schedules_point_at_their_source_lines() -> None:
     """Every occurrence and unmatched completion names the line of its schedule (or of
     the completion) in the file, as ``locate`` finds it in the parsed YAML."""
-    from trygg_cli.lint.dates import schedules
+    from trygg_cli.model.dates import schedules
     from trygg_cli.workspace import load_paths
 
-    workspace = load_paths([str(EXAMPLES)], keep_documents=True, schedules=True)
+    workspace = load_paths([str(EXAMPLES)], passes=(KEEP_DOCUMENT, SCHEDULES))
     checked = 0
     for result in workspace.results:
-        if result.document is None or result.schedules is None:
+        document = result.outputs.get("document")
+        found = result.outputs.get("schedules")
+        if document is None or found is None:
             continue
         root = load(Path(result.path).read_text(encoding="utf-8")).root
-        entries = {entry.loc: entry for entry in result.schedules.entries}
-        for loc, _schedule in schedules(result.document):
+        entries = {entry.loc: entry for entry in found.entries}
+        for loc, _schedule in schedules(document):
             if loc not in entries:
                 continue  # e.g. a schedule inside a cancelled action
             entry = entries[loc]
@@ -432,15 +436,15 @@ def test_schedules_from_worker_processes_plan_the_same(monkeypatch: Any) -> None
     """What worker processes send back (pickled) plans exactly as in one process."""
     from trygg_cli import workspace as ws
 
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(ws, "_CHUNK", 1)
-    parallel = ws.load_paths([str(EXAMPLES)], jobs=2, schedules=True)
-    serial = ws.load_paths([str(EXAMPLES)], jobs=1, schedules=True)
-    assert parallel.schedules == serial.schedules
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(ws.load, "_CHUNK", 1)
+    parallel = ws.load_paths([str(EXAMPLES)], jobs=2, passes=(SCHEDULES,))
+    serial = ws.load_paths([str(EXAMPLES)], jobs=1, passes=(SCHEDULES,))
+    assert schedules_of(parallel) == schedules_of(serial)
     until = date(2027, 12, 31)
-    assert plan(parallel.schedules, until=until) == plan(serial.schedules, until=until)
-    assert len(plan(serial.schedules, until=until).occurrences) > 20
+    assert plan(schedules_of(parallel), until=until) == plan(schedules_of(serial), until=until)
+    assert len(plan(schedules_of(serial), until=until).occurrences) > 20
 
 
 # --------------------------------------------------------------------------- properties
@@ -552,17 +556,17 @@ def test_planning_files_as_they_arrive_plans_the_whole_workspace(
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     if order != "serial":
-        monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
-        monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
-        monkeypatch.setattr(ws, "_CHUNK", 1)
+        monkeypatch.setattr(ws.load, "_PARALLEL_MIN_FILES", 1)
+        monkeypatch.setattr(ws.load, "_PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setattr(ws.load, "_CHUNK", 1)
     if order == "reversed":
         # The later agreement with the same id arrives first and is lent to 2-plan; the
         # plan must still use 1-agreement, which holds the id in the workspace.
-        monkeypatch.setattr(ws, "as_completed", lambda futures: list(futures)[::-1])
+        monkeypatch.setattr(ws.load, "as_completed", lambda futures: list(futures)[::-1])
     query = DueQuery(as_of=date(2026, 11, 24))
     outcome = run_due([str(tmp_path)], query, jobs=1 if order == "serial" else 2)
-    whole = ws.load_paths([str(tmp_path)], jobs=1, schedules=True, references=False)
-    expected = plan(whole.schedules, until=date(2027, 12, 31), fallback_start=date(2026, 1, 1))
+    whole = ws.load_paths([str(tmp_path)], jobs=1, passes=(SCHEDULES,))
+    expected = plan(schedules_of(whole), until=date(2027, 12, 31), fallback_start=date(2026, 1, 1))
     assert outcome.plan == expected
     p0 = [o for o in expected.occurrences if o.doc_id == "p0" and o.item == "follow-up"]
     assert p0[0].planned == date(2024, 5, 1) and p0[0].parties == ("stad", "polis")

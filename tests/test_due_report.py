@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from tests.conftest import ROOT
 from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan
+from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.due.report import (
     DUE_REPORTERS,
     DueReportContext,
@@ -33,9 +34,9 @@ def seeds() -> Iterator[DuePlan]:
     # Relative paths, so that the golden files do not depend on where the repository is.
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        workspace = load_paths(["examples"], schedules=True)
+        workspace = load_paths(["examples"], passes=(SCHEDULES,))
         yield plan(
-            workspace.schedules,
+            schedules_of(workspace),
             until=date(2027, 12, 31),
             fallback_start=date(AS_OF.year, 1, 1),
         )

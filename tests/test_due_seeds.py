@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import EXAMPLES
 from trygg_cli.due import Occurrence, bucket, plan
+from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.due.occurrence import DuePlan
 from trygg_cli.workspace import load_paths
 
@@ -16,9 +17,9 @@ AS_OF = date(2026, 11, 24)
 
 @pytest.fixture(scope="module")
 def seeds() -> DuePlan:
-    workspace = load_paths([str(EXAMPLES)], schedules=True)
+    workspace = load_paths([str(EXAMPLES)], passes=(SCHEDULES,))
     return plan(
-        workspace.schedules,
+        schedules_of(workspace),
         until=date(2028, 12, 31),
         fallback_start=date(AS_OF.year, 1, 1),
     )
@@ -185,8 +186,8 @@ def test_stockholm_yearly_review_and_unanchored_revision(seeds: DuePlan) -> None
 
 
 def test_stockholm_without_fallback_places_nothing_open_ended() -> None:
-    workspace = load_paths([str(EXAMPLES / "stockholm")], schedules=True)
-    result = plan(workspace.schedules, until=date(2027, 1, 1))
+    workspace = load_paths([str(EXAMPLES / "stockholm")], passes=(SCHEDULES,))
+    result = plan(schedules_of(workspace), until=date(2027, 1, 1))
     assert result.occurrences == []
     assert {u.item for u in result.unanchored} == {
         "follow-up",

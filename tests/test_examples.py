@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from tests.conftest import EXAMPLES, FIXTURES
+from trygg_cli.check import KEEP_DOCUMENT, REFERENCES
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.workspace import load_paths
 
 
 def _workspace():  # type: ignore[no-untyped-def]
-    workspace = load_paths([str(EXAMPLES)], keep_documents=True)
+    workspace = load_paths([str(EXAMPLES)], passes=(REFERENCES, KEEP_DOCUMENT))
     assert workspace.findings == []
     return workspace
 

@@ -14,6 +14,7 @@ from trygg_cli.findings import Finding, Severity
 from trygg_cli.lint import baseline
 from trygg_cli.lint.config import LintConfig, find_config, load_config
 from trygg_cli.lint.engine import PathIgnore, lint_workspace
+from trygg_cli.lint.passes import lint_passes
 from trygg_cli.lint.rules import RULES
 from trygg_cli.lint.suppress import parse
 from trygg_cli.sources import SourceLines
@@ -29,7 +30,9 @@ def run(
 ) -> list[str]:
     config = config or LintConfig()
     settings = config.settings(TODAY)
-    workspace = load_sources({k: v.encode() for k, v in sources.items()}, lint=settings)
+    workspace = load_sources(
+        {k: v.encode() for k, v in sources.items()}, passes=lint_passes(settings)
+    )
     findings = lint_workspace(workspace, settings, config.path_ignores)
     return [f"{f.path}:{f.line}:{f.column}: {f.rule}" for f in findings]
 
@@ -85,7 +88,7 @@ def test_per_path_ignores_and_severity_overrides(tmp_path: Path) -> None:
     )
     assert [f for f in out if "TRY501" in f] == ["b.yaml:19:17: TRY501"]
     settings = config.settings(TODAY)
-    workspace = load_sources({"b.yaml": PLACEHOLDER.encode()}, lint=settings)
+    workspace = load_sources({"b.yaml": PLACEHOLDER.encode()}, passes=lint_passes(settings))
     (finding,) = [f for f in lint_workspace(workspace, settings) if f.rule == "TRY501"]
     assert finding.severity is Severity.INFO
 

@@ -12,6 +12,7 @@ import pytest
 from conftest import EXAMPLES, MINIMAL_AGREEMENT, Result
 from markdown_it import MarkdownIt
 
+from trygg_cli.check import KEEP_DOCUMENT, REFERENCES
 from trygg_cli.model.documents import Agreement
 from trygg_cli.render.view import outline
 from trygg_cli.workspace import load_paths
@@ -66,7 +67,7 @@ def test_source_date_epoch_sets_the_stamp(
 
 
 def _parts(path: Path) -> list[tuple[str, str]]:
-    workspace = load_paths([str(path)], keep_documents=True)
+    workspace = load_paths([str(path)], passes=(REFERENCES, KEEP_DOCUMENT))
     (doc,) = workspace.documents.values()
     assert isinstance(doc, Agreement)
     return [(part.kind, part.title) for part in outline(doc)]

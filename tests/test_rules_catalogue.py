@@ -17,6 +17,7 @@ import pytest
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.lint.base import LintSettings
 from trygg_cli.lint.engine import lint_workspace
+from trygg_cli.lint.passes import lint_passes
 from trygg_cli.lint.rules import RULES
 from trygg_cli.workspace import load_paths
 
@@ -27,7 +28,7 @@ _EXPECT = re.compile(r"#\s*expect:\s*(TRY\d{3})")
 
 
 def lint(folder: Path) -> list[Finding]:
-    return lint_workspace(load_paths([str(folder)], lint=SETTINGS), SETTINGS)
+    return lint_workspace(load_paths([str(folder)], passes=lint_passes(SETTINGS)), SETTINGS)
 
 
 def expected_lines(folder: Path, rule: str) -> set[tuple[str, int]]:

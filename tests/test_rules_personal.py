@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import MINIMAL_AGREEMENT
+from trygg_cli.check import personal as try401
 from trygg_cli.findings import Finding
 from trygg_cli.lint.base import LintSettings
 from trygg_cli.lint.engine import lint_workspace
-from trygg_cli.lint.rules import try401_personal_identity_number as try401
+from trygg_cli.lint.passes import lint_passes
 from trygg_cli.lint.rules import try402_phone_number as try402
 from trygg_cli.lint.rules import try403_email_address as try403
 from trygg_cli.lint.rules import try404_individual_in_sspf_or_sig as try404
@@ -24,7 +25,9 @@ PERSONAL = frozenset(("TRY401", "TRY402", "TRY403", "TRY404"))
 def lint(sources: dict[str, str], **options: Any) -> list[Finding]:
     """The TRY4xx findings; the documents must be valid (a missing agreement aside)."""
     settings = LintSettings(today=TODAY, selected=PERSONAL, options=options)
-    workspace = load_sources({k: v.encode() for k, v in sources.items()}, lint=settings)
+    workspace = load_sources(
+        {k: v.encode() for k, v in sources.items()}, passes=lint_passes(settings)
+    )
     findings = lint_workspace(workspace, settings)
     invalid = [f for f in findings if f.rule[:3] != "TRY" and f.rule != "dangling-reference"]
     assert not invalid, invalid

@@ -121,8 +121,8 @@ def test_parallel_and_sequential_agree(
             text = text.replace("scope: local", "scope: lokal")
         write(f"m{i:02d}/agreement.yaml", text)
     sequential = load_paths([str(tmp_path)], jobs=1)
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_FILES", 1)
-    monkeypatch.setattr(ws, "_PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(ws.load, "_PARALLEL_MIN_BYTES", 0)
     seen: list[tuple[int, int]] = []
     parallel = load_paths([str(tmp_path)], jobs=2, progress=lambda d, t: seen.append((d, t)))
     assert parallel.findings == sequential.findings

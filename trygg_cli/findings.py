@@ -6,6 +6,10 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from trygg_cli.text import show
+
+__all__ = ["Finding", "Severity", "YamlPath", "format_yaml_path", "show"]
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; higher is worse."""
@@ -20,15 +24,6 @@ class Severity(enum.IntEnum):
 
 
 YamlPath = tuple[str | int, ...]
-
-
-def show(value: object, limit: int = 60) -> str:
-    """A value from the user's file, safe inside a one-line message: control characters
-    escaped, long text shortened."""
-    text = "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in str(value)
-    )
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def format_yaml_path(path: YamlPath) -> str:

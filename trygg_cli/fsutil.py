@@ -36,9 +36,3 @@ def write_atomic(path: Path, content: str) -> None:
         raise TryggError(
             _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from None
-
-
-def repository_root(start: Path) -> Path | None:
-    """The nearest folder at or above ``start`` that holds ``.git``."""
-    resolved = start.resolve()
-    return next((f for f in (resolved, *resolved.parents) if (f / ".git").exists()), None)

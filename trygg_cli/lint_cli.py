@@ -12,7 +12,7 @@ from typing import Any
 from trygg_cli import __version__
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Severity
-from trygg_cli.fsutil import repository_root
+from trygg_cli.git import repository_root
 from trygg_cli.i18n import _
 from trygg_cli.lint.config import (
     LintConfig,

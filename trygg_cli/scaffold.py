@@ -154,10 +154,11 @@ class Known:
 
 def known_documents(folder: Path) -> Known:
     """The documents under ``folder`` (for fresh ids and for linking to an agreement)."""
+    from trygg_cli.check import KEEP_DOCUMENT
     from trygg_cli.model.documents import Agreement
     from trygg_cli.workspace import load_paths
 
-    workspace = load_paths([str(folder)], keep_documents=True, references=False, cache=True)
+    workspace = load_paths([str(folder)], passes=(KEEP_DOCUMENT,), cache=True)
     ids = frozenset(r.index.doc_id for r in workspace.results if r.index is not None)
     agreements = {
         doc_id: doc for doc_id, doc in workspace.documents.items() if isinstance(doc, Agreement)
@@ -320,7 +321,7 @@ def new_document(context: Mapping[str, Any], kind: str, output: Path, force: boo
     from trygg_cli.check import check_source
 
     text = _render(f"new/{kind}.yaml.j2", context)
-    result = check_source(str(output), text.encode("utf-8"), references=False)
+    result = check_source(str(output), text.encode("utf-8"), passes=())
     if result.findings:  # a template or an answer that makes an invalid file: trygg's fault
         first = result.findings[0]
         raise TryggError(

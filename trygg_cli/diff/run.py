@@ -14,24 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from trygg_cli.diff import gitrev
+from trygg_cli import git
+from trygg_cli.check.passes import KEEP_DOCUMENT
+from trygg_cli.check.results import FileResult
 from trygg_cli.diff.compare import Change, compare
 from trygg_cli.diff.narrate import Narrated, Narrator
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.results import FileResult
+from trygg_cli.nouns import KIND_NOUNS
 from trygg_cli.workspace import discover, load_sources
+from trygg_cli.workspace.discover import SUFFIXES
 
 Status = Literal["added", "removed", "changed", "moved", "unreadable"]
-
-KIND_NOUNS = {
-    "agreement": N_("agreement"),
-    "action-plan": N_("action plan"),
-    "citizen-promise": N_("citizen promise"),
-}
-_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -81,7 +77,7 @@ class DiffResult:
 
 
 def _yaml(path: str) -> bool:
-    return path.endswith(_SUFFIXES) and not any(
+    return path.endswith(SUFFIXES) and not any(
         part.startswith(".") for part in Path(path).parts[:-1]
     )
 
@@ -94,7 +90,7 @@ def folder_side(folder: Path, label: str | None = None) -> Side:
     raw = {os.path.relpath(f, base): _read(f) for f in files}
     return Side(
         label or str(folder),
-        {key: gitrev.blob_id(data) for key, data in raw.items()},
+        {key: git.blob_id(data) for key, data in raw.items()},
         lambda keys: {k: raw[k] for k in keys},
         single_file=not folder.is_dir(),
     )
@@ -112,10 +108,10 @@ def _read(path: str) -> bytes:
 
 def commit_side(root: Path, commit: str, label: str, pathspecs: Sequence[str]) -> Side:
     """The YAML files of a commit under ``pathspecs`` (relative to the root)."""
-    blobs = {b.path: b.blob for b in gitrev.files(root, commit, pathspecs) if _yaml(b.path)}
+    blobs = {b.path: b.blob for b in git.files(root, commit, pathspecs) if _yaml(b.path)}
 
     def read(keys: Sequence[str]) -> dict[str, bytes]:
-        contents = gitrev.read_blobs(root, sorted({blobs[k] for k in keys}))
+        contents = git.read_blobs(root, sorted({blobs[k] for k in keys}))
         return {k: contents[blobs[k]] for k in keys}
 
     return Side(label, blobs, read)
@@ -129,7 +125,7 @@ def worktree_side(root: Path, pathspecs: Sequence[str]) -> Side:
     raw = {os.path.relpath(f, root): _read(f) for f in discover(existing) if not os.path.islink(f)}
     return Side(
         _("the working tree"),
-        {key: gitrev.blob_id(data) for key, data in raw.items()},
+        {key: git.blob_id(data) for key, data in raw.items()},
         lambda keys: {k: raw[k] for k in keys},
     )
 
@@ -145,15 +141,17 @@ class _Loaded:
 
 
 def _load(sources: Mapping[str, bytes]) -> _Loaded:
-    workspace = load_sources(sources, keep_documents=True)
+    # Links between documents are not judged: a diff reports changes, not dangling links.
+    workspace = load_sources(sources, passes=(KEEP_DOCUMENT,))
     documents: dict[str, tuple[str, Document]] = {}
     broken: dict[str, FileResult] = {}
     broken_ids: dict[str, str] = {}
     for result in workspace.results:
         if not result.checked:
             continue
-        if result.document is not None:
-            documents.setdefault(result.document.id, (result.path, result.document))
+        document = result.outputs.get(KEEP_DOCUMENT.name)
+        if document is not None:
+            documents.setdefault(document.id, (result.path, document))
         elif result.findings:
             broken[result.path] = result
             if result.index is not None:
@@ -332,6 +330,19 @@ def _whole(
 # --------------------------------------------------------------------------- arguments
 
 
+def _repository(cwd: Path) -> Path:
+    """The top folder of the git repository holding ``cwd``."""
+    git.require()  # "git is not installed" rather than "not in a repository"
+    root = git.toplevel(cwd)
+    if root is None:
+        raise TryggError(
+            _(
+                "'{path}' is not in a git repository; give two files or folders to compare instead"
+            ).format(path=cwd)
+        )
+    return root
+
+
 def sides_from_arguments(
     arguments: Sequence[str], cwd: Path, only_paths: int = 0
 ) -> tuple[Side, Side]:
@@ -353,16 +364,16 @@ def sides_from_arguments(
         if first.is_dir() != second.is_dir():
             raise TryggError(_("compare two files or two folders, not a file with a folder"))
         return folder_side(first, arguments[0]), folder_side(second, arguments[1])
-    root = gitrev.repository_root(cwd)
+    root = _repository(cwd)
     revisions: list[tuple[str, str]] = []  # (commit, label)
     paths: list[str] = []
     for argument in arguments:
         is_path = (cwd / argument).exists()
         if not paths and len(revisions) == 0 and "..." in argument and not is_path:
             left, _dots, right = argument.partition("...")
-            left_commit = gitrev.commit(root, left or "HEAD")
-            right_commit = gitrev.commit(root, right or "HEAD")
-            base = gitrev.merge_base(root, left_commit, right_commit)
+            left_commit = git.commit(root, left or "HEAD")
+            right_commit = git.commit(root, right or "HEAD")
+            base = git.merge_base(root, left_commit, right_commit)
             revisions = [
                 (
                     base,
@@ -374,7 +385,7 @@ def sides_from_arguments(
             ]
             continue
         if not paths and len(revisions) < 2:
-            found = gitrev.resolve(root, argument)
+            found = git.resolve(root, argument)
             if found is not None:
                 revisions.append((found, argument))
                 continue
@@ -388,7 +399,7 @@ def sides_from_arguments(
     paths += forced
     pathspecs = [_from_root(root, cwd / p) for p in paths]
     if not revisions:
-        revisions = [(gitrev.commit(root, "HEAD"), "HEAD")]
+        revisions = [(git.commit(root, "HEAD"), "HEAD")]
     old = commit_side(root, revisions[0][0], revisions[0][1], pathspecs)
     if len(revisions) == 2:
         new = commit_side(root, revisions[1][0], revisions[1][1], pathspecs)

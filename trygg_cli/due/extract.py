@@ -15,15 +15,20 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
+from trygg_cli.check.passes import ParsedFile
 from trygg_cli.due.calendar import add_months
 from trygg_cli.due.occurrence import Item
 from trygg_cli.findings import YamlPath
-from trygg_cli.lint.dates import period_start, signing_date
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import Qualifier, Responsible, Schedule, Unit
+from trygg_cli.model.dates import period_start, signing_date
+
+if TYPE_CHECKING:
+    from trygg_cli.workspace import Workspace
 
 RENEGOTIATION_LEAD_MONTHS = 6
 
@@ -319,3 +324,31 @@ def _promise_entries(doc: CitizenPromise, locate: Locate) -> Iterator[Entry]:
             schedule=commitment.schedule,
             closed_only=commitment.status == "done",
         )
+
+
+@dataclass(frozen=True)
+class SchedulesPass:
+    """Due's pass: takes what a valid document schedules out of it where it is read."""
+
+    name: ClassVar[str] = "schedules"
+    findings_only: ClassVar[bool] = False
+
+    def fingerprint(self) -> str:
+        return self.name
+
+    def run(self, parsed: ParsedFile) -> DocumentSchedules | None:
+        if parsed.document is None:
+            return None
+
+        def where(loc: YamlPath) -> Where:
+            return (parsed.path, *parsed.where(loc, at_key=True))
+
+        return extract(parsed.document, where)
+
+
+SCHEDULES = SchedulesPass()
+
+
+def schedules_of(workspace: Workspace) -> dict[str, DocumentSchedules]:
+    """What each document of a workspace loaded with :data:`SCHEDULES` schedules, by id."""
+    return workspace.outputs(SCHEDULES.name)

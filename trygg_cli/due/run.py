@@ -7,12 +7,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from trygg_cli.check.results import FileResult
 from trygg_cli.due.engine import bucket, merge, plan_document
-from trygg_cli.due.extract import DocumentSchedules
+from trygg_cli.due.extract import SCHEDULES, DocumentSchedules, schedules_of
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
-from trygg_cli.results import FileResult
 from trygg_cli.workspace import Workspace, load_paths
 
 _SPAN = re.compile(r"(\d+)\s*([dwmy]?)", re.IGNORECASE)
@@ -73,13 +73,13 @@ class DueOutcome:
     def unread(self) -> list[str]:
         """The trygg files whose schedules are missing from the plan: their document could
         not be read (broken YAML, schema errors) or its id is already taken by another."""
-        planned = self.workspace.schedules
-        return [
-            r.path
-            for r in self.workspace.results
-            if r.checked
-            and (r.schedules is None or planned.get(r.schedules.doc_id) is not r.schedules)
-        ]
+        planned = schedules_of(self.workspace)
+        unread = []
+        for r in self.workspace.results:
+            source = r.outputs.get(SCHEDULES.name)
+            if r.checked and (source is None or planned.get(source.doc_id) is not source):
+                unread.append(r.path)
+        return unread
 
 
 _SHIFT_MARGIN_DAYS = 14
@@ -125,12 +125,12 @@ def run_due(
     borrowed: dict[str, tuple[DuePlan, DocumentSchedules]] = {}  # and the agreement used
 
     def lend(result: FileResult, agreement: DocumentSchedules) -> None:
-        assert result.schedules is not None
         docs = {agreement.doc_id: agreement}
-        borrowed[result.path] = (plan_one(result.schedules, docs, borrowing=True), agreement)
+        source = result.outputs[SCHEDULES.name]
+        borrowed[result.path] = (plan_one(source, docs, borrowing=True), agreement)
 
     def arrived(result: FileResult) -> None:
-        source = result.schedules
+        source = result.outputs.get(SCHEDULES.name)
         if source is None:
             return
         is_plan = source.doc_kind == "action-plan"
@@ -151,25 +151,24 @@ def run_due(
         paths,
         jobs=jobs,
         progress=progress,
-        schedules=True,
-        references=False,
+        passes=(SCHEDULES,),
         on_result=arrived,
         cache=cache,
     )
-    planned = workspace.schedules
+    planned = schedules_of(workspace)
     parts: list[DuePlan] = []
     for r in workspace.results:
-        source = r.schedules
-        if source is None or planned.get(source.doc_id) is not source:
+        schedules: DocumentSchedules | None = r.outputs.get(SCHEDULES.name)
+        if schedules is None or planned.get(schedules.doc_id) is not schedules:
             continue  # unread, or its id was taken by an earlier file
         parts.append(early[r.path])
-        if source.doc_kind == "action-plan":
+        if schedules.doc_kind == "action-plan":
             lent = borrowed.get(r.path)
             # Planned early only if with the agreement that won its id in the workspace.
-            if lent is not None and planned.get(source.agreement or "") is lent[1]:
+            if lent is not None and planned.get(schedules.agreement or "") is lent[1]:
                 parts.append(lent[0])
             else:
-                parts.append(plan_one(source, planned, borrowing=True))
+                parts.append(plan_one(schedules, planned, borrowing=True))
     result = merge(parts)
     shown = [o for o in result.occurrences if query.wants(o)]
     if query.documents:

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
 from trygg_cli.model import Document
-from trygg_cli.yamlload import locate, node_at
+from trygg_cli.yamlload.positions import Located, value_at
 
 # The headings of a rule's documentation, for the catalogue.
 SECTION_HEADINGS = (
@@ -189,76 +189,6 @@ class _RuleContext:
         return Finding(path, line, column, self.rule.id, message, self.severity, yaml_path)
 
 
-class Located:
-    """A document's node tree and text: turns YAML paths and text offsets into positions."""
-
-    def __init__(self, data: Any, root: Node, text: str) -> None:
-        self.data = data
-        self.root = root
-        self.text = text
-        self._lines: list[str] | None = None
-        self._strings: list[tuple[YamlPath, ScalarNode, str]] | None = None
-
-    def strings(self) -> list[tuple[YamlPath, ScalarNode, str]]:
-        """Every text value in the document (not keys), with its YAML path and node."""
-        if self._strings is None:
-            found: list[tuple[YamlPath, ScalarNode, str]] = []
-            _walk(self.data, self.root, (), found)
-            self._strings = found
-        return self._strings
-
-    @property
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.text.splitlines()
-        return self._lines
-
-    def position(self, loc: YamlPath, *, at_key: bool = False) -> tuple[int, int]:
-        """1-based (line, column) of the node at ``loc`` (or its deepest existing parent)."""
-        line, column = locate(self.root, loc, at_key=at_key)
-        return line + 1, column + 1
-
-    def position_in(self, node: ScalarNode, value: str, start: int) -> tuple[int, int]:
-        """1-based (line, column) of ``value[start:]``'s first character in the source.
-
-        A single-line plain scalar maps directly. Elsewhere — block, folded, multi-line
-        and quoted scalars, where folding and escapes make the text differ from the
-        source — the word that starts there is looked for in the node's source lines
-        (the same occurrence as in the value). When it cannot be found, the node's own
-        position is returned.
-        """
-        first, last = node.start_mark.line, node.end_mark.line
-        if not node.style and first == last:
-            return first + 1, node.start_mark.column + 1 + start
-        fragment = value[start:].split(None, 1)[0][:40] if value[start:].strip() else ""
-        if not fragment:
-            return first + 1, node.start_mark.column + 1
-        occurrence = value.count(fragment, 0, start)
-        lines = self.lines
-        seen = 0
-        for number in range(first, min(last + 1, len(lines))):
-            line = lines[number]
-            column = line.find(fragment, node.start_mark.column if number == first else 0)
-            while column != -1:
-                if seen == occurrence:
-                    return number + 1, column + 1
-                seen += 1
-                column = line.find(fragment, column + 1)
-        if first == last:
-            quote = 1 if node.style in ("'", '"') else 0
-            return first + 1, node.start_mark.column + 1 + quote + start
-        return first + 1, node.start_mark.column + 1
-
-    def position_of(self, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
-        """1-based position of the node at ``loc``, or of character ``offset`` of its text."""
-        if offset is not None:
-            node = node_at(self.root, loc)
-            value = value_at(self.data, loc)
-            if node.__class__ is ScalarNode and isinstance(value, str):
-                return self.position_in(node, value, offset)
-        return self.position(loc)
-
-
 class DocContext(_RuleContext, Located):
     """One validated document as rules see it: the model, the raw data, nodes and text."""
 
@@ -288,35 +218,6 @@ class DocContext(_RuleContext, Located):
         """A finding of the current rule at the node ``loc`` (or its deepest existing parent)."""
         line, column = self.position(loc, at_key=at_key)
         return self.finding_at(self.path, line, column, message, loc)
-
-
-def _walk(
-    value: Any, node: Node, path: YamlPath, found: list[tuple[YamlPath, ScalarNode, str]]
-) -> None:
-    """Collect every text value under ``node`` with its path, without recursion: rules
-    that read text share this walk, and it is the largest part of their cost."""
-    append = found.append
-    stack: list[tuple[Any, Node, YamlPath]] = [(value, node, path)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        value, node, path = pop()
-        cls = value.__class__
-        if cls is str:
-            if node.__class__ is ScalarNode:
-                append((path, node, value))
-        elif cls is dict:
-            if node.__class__ is MappingNode:
-                for (_key_node, child), (key, item) in zip(node.value, value.items()):  # noqa: B905
-                    if item.__class__ in _CONTAINERS:
-                        push((item, child, (*path, str(key))))
-        elif cls is list and node.__class__ is SequenceNode:
-            for index, (item, child) in enumerate(zip(value, node.value)):  # noqa: B905
-                if item.__class__ in _CONTAINERS:
-                    push((item, child, (*path, index)))
-    found.reverse()
-
-
-_CONTAINERS = frozenset((str, dict, list))
 
 
 class WorkspaceContext(_RuleContext):
@@ -376,13 +277,3 @@ class WorkspaceContext(_RuleContext):
                     pass
             self._files[path] = located
         return self._files[path]
-
-
-def value_at(data: Any, loc: YamlPath) -> Any:
-    """The value at ``loc`` in a document's raw data, or ``None`` where there is none."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

@@ -19,7 +19,6 @@ one-line error (exit 2), with a suggestion where one is close.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +33,7 @@ from trygg_cli.i18n import _
 from trygg_cli.lint.base import LintSettings
 from trygg_cli.lint.engine import PathIgnore
 from trygg_cli.lint.rules import RULES
+from trygg_cli.text import did_you_mean_aside
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
 CONFIG_NAMES = (".trygg.yaml", ".trygg.yml")
@@ -139,9 +139,9 @@ def load_config(path: Path) -> LintConfig:
     try:
         parsed = ConfigFile.model_validate(data)
     except ValidationError as exc:
-        from trygg_cli.check import _error_finding
+        from trygg_cli.check.schema_errors import schema_error_finding
 
-        finding = _error_finding(exc.errors(include_url=False)[0], ConfigFile, at)
+        finding = schema_error_finding(exc.errors(include_url=False)[0], ConfigFile, at)
         raise _located(shown, finding.line, finding.column, finding.message) from None
     section = parsed.lint
 
@@ -164,7 +164,7 @@ def load_config(path: Path) -> LintConfig:
     for name, value in section.options.items():
         if name not in known_options:
             line, column = locate(root, ("lint", "options", name), at_key=True)
-            hint = _suggest(name, known_options)
+            hint = did_you_mean_aside(name, known_options)
             raise _located(
                 shown,
                 line + 1,
@@ -210,12 +210,7 @@ def check_rule_ids(ids: Iterable[str]) -> None:
 def unknown_rule_message(rule_id: str) -> str:
     return _(
         "'{id}' is not a trygg rule or the start of one{hint}; 'trygg rules' lists them"
-    ).format(id=rule_id, hint=_suggest(rule_id, RULES))
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return _(" (did you mean '{match}'?)").format(match=close[0]) if close else ""
+    ).format(id=rule_id, hint=did_you_mean_aside(rule_id, RULES))
 
 
 def _located(path: str, line: int, column: int, message: str) -> TryggError:

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import Node
 
@@ -16,6 +16,9 @@ from trygg_cli.lint.base import Collected, DocContext, LintSettings, WorkspaceCo
 from trygg_cli.lint.rules import RULES
 from trygg_cli.lint.suppress import Suppression
 from trygg_cli.model import Document
+
+if TYPE_CHECKING:
+    from trygg_cli.workspace import Workspace
 
 UNSUPPRESSED_RULE = "TRY001"
 UNUSED_SUPPRESSION_RULE = "TRY002"
@@ -196,11 +199,19 @@ def _judge(path: str, item: Suppression, used: bool, linted: bool) -> Iterable[F
 
 
 def lint_workspace(
-    workspace: Any, settings: LintSettings, path_ignores: Sequence[PathIgnore] = ()
+    workspace: Workspace, settings: LintSettings, path_ignores: Sequence[PathIgnore] = ()
 ) -> list[Finding]:
-    """All findings of a workspace loaded with ``lint=settings``: validation and lint."""
-    documents = {r.path: r.lint for r in workspace.results if r.lint is not None}
-    suppressions = {r.path: r.suppressions for r in workspace.results if r.suppressions}
+    """All findings of a workspace loaded with lint's pass: validation and lint."""
+    documents: dict[str, DocumentLint] = {}
+    suppressions: dict[str, list[Suppression]] = {}
+    for result in workspace.results:
+        kept = result.outputs.get("lint")
+        if kept is None:
+            continue
+        if kept.document is not None:
+            documents[result.path] = kept.document
+        if kept.suppressions:
+            suppressions[result.path] = kept.suppressions
     return finish(
         workspace.findings, documents, suppressions, settings, path_ignores, workspace.read
     )

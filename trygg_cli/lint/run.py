@@ -11,6 +11,7 @@ from trygg_cli.findings import Finding
 from trygg_cli.lint import baseline as baselines
 from trygg_cli.lint.config import LintConfig
 from trygg_cli.lint.engine import lint_workspace
+from trygg_cli.lint.passes import lint_passes
 from trygg_cli.sources import SourceLines
 from trygg_cli.workspace import Workspace, load_paths
 
@@ -43,7 +44,9 @@ def run_lint(
     (its paths are relative to ``root``, by default the current folder)."""
     settings = config.settings(today, select, ignore)
     known = baselines.load(baseline) if baseline is not None else None
-    workspace = load_paths(paths, jobs=jobs, progress=progress, lint=settings, cache=cache)
+    workspace = load_paths(
+        paths, jobs=jobs, progress=progress, passes=lint_passes(settings), cache=cache
+    )
     findings = lint_workspace(workspace, settings, config.path_ignores)
     source = SourceLines()
     outcome = LintOutcome(workspace, findings, source, all_findings=findings)

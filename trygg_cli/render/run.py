@@ -1,8 +1,8 @@
 """One render run: read the documents, refuse the ones that must not be published, render.
 
 A document is rendered only when it has no errors (``trygg validate`` would pass it) and
-no personnummer or samordningsnummer in its text (lint's TRY401, run here whatever the
-lint configuration or suppressions say), unless ``allow_personal_data``.
+no personnummer or samordningsnummer in its text (the check behind lint's TRY401, run
+here whatever the lint configuration or suppressions say), unless ``allow_personal_data``.
 """
 
 from __future__ import annotations
@@ -15,17 +15,19 @@ from pathlib import Path
 
 import jinja2
 
+from trygg_cli.check.passes import KEEP_DOCUMENT
+from trygg_cli.check.personal import find, mask
 from trygg_cli.errors import RefusedError, TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.model import Document
 from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.render import engine
+from trygg_cli.render.passes import PERSONAL_NUMBERS, PERSONAL_RULE
 from trygg_cli.render.stamp import GitState, git_state, stamp_text
 from trygg_cli.render.view import build
 from trygg_cli.workspace import Workspace, load_paths
 
-PERSONAL_RULE = "TRY401"
 SUFFIX = {"html": ".html", "markdown": ".md"}
 
 
@@ -48,22 +50,17 @@ def prepare(
     progress: Callable[[int, int], None] | None = None,
 ) -> Prepared:
     """Read ``paths``; sort the documents into renderable and refused."""
-    from trygg_cli.lint.base import LintSettings
-
-    settings = None if allow_personal_data else LintSettings(today, frozenset({PERSONAL_RULE}))
     # Links to documents that were not given are shown by id, not refused.
-    workspace = load_paths(
-        paths, jobs=jobs, progress=progress, keep_documents=True, lint=settings, references=False
-    )
+    passes = (KEEP_DOCUMENT,) if allow_personal_data else (KEEP_DOCUMENT, PERSONAL_NUMBERS)
+    workspace = load_paths(paths, jobs=jobs, progress=progress, passes=passes)
     errors: dict[str, list[Finding]] = {}
     for finding in workspace.findings:
         if finding.severity is Severity.ERROR:
             errors.setdefault(finding.path, []).append(finding)
     for result in workspace.results:
-        if result.lint is not None:
-            personal = [f for f in result.lint.findings if f.rule == PERSONAL_RULE]
-            if personal:
-                errors.setdefault(result.path, []).extend(personal)
+        personal = result.outputs.get(PERSONAL_NUMBERS.name)
+        if personal:
+            errors.setdefault(result.path, []).extend(personal)
     if not allow_personal_data:
         for result in workspace.results:
             if result.checked:
@@ -74,20 +71,18 @@ def prepare(
     for result in workspace.results:
         if not result.checked or result.path in errors:
             continue
-        doc = result.document
-        if doc is None or result.index is None:
+        kept: Document | None = result.outputs.get(KEEP_DOCUMENT.name)
+        if kept is None or result.index is None:
             continue
-        if workspace.documents.get(result.index.doc_id) is not doc:
+        if workspace.documents.get(result.index.doc_id) is not kept:
             continue  # a duplicate id: reported as an error above
-        prepared.documents[doc.id] = doc
-        prepared.paths[doc.id] = result.path
+        prepared.documents[kept.id] = kept
+        prepared.paths[kept.id] = result.path
     return prepared
 
 
 def _personal_number_in_name(path: str) -> Finding | None:
     """A finding when the file's path, which the footer stamp prints, holds a personnummer."""
-    from trygg_cli.lint.rules.try401_personal_identity_number import find, mask
-
     for match, _kind in find(path):
         return Finding(
             path,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from trygg_cli.diff import gitrev
+from trygg_cli import git
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.render.words import long_date
@@ -52,15 +52,11 @@ def git_state(paths: Iterable[str]) -> GitState | None:
     first = next(iter(paths), None)
     if first is None:
         return None
-    start = Path(first).resolve()
-    folder = start if start.is_dir() else start.parent
-    try:
-        out = gitrev.run(folder, ["rev-parse", "--show-toplevel"])
-    except TryggError:
+    root = git.toplevel(Path(first).resolve())
+    if root is None:
         return None
-    root = Path(out.decode("utf-8", "surrogateescape").strip())
-    commit = gitrev.resolve(root, "HEAD")
-    status = gitrev.run(root, ["status", "--porcelain", "-z", "--untracked-files=all"])
+    commit = git.resolve(root, "HEAD")
+    status = git.run(root, ["status", "--porcelain", "-z", "--untracked-files=all"])
     changed = set()
     entries = status.split(b"\0")
     skip = False

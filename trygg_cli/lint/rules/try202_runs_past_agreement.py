@@ -40,14 +40,13 @@ from datetime import date
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
-from trygg_cli.lint.dates import iso, period_start, start_loc
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.model.dates import iso, period_start, start_loc
+from trygg_cli.nouns import KIND_NOUNS
 
 ID = "TRY202"
 NAME = "runs-past-agreement"
 SEVERITY = Severity.WARNING
-
-_NOUNS = {"action-plan": N_("action plan"), "citizen-promise": N_("citizen promise")}
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
         if not isinstance(linked, _Linked) or linked.agreement not in agreements:
             continue
         validity = agreements[linked.agreement]
-        noun = _(_NOUNS.get(item.kind, N_("document")))
+        noun = _(KIND_NOUNS.get(item.kind, N_("document")))
         if linked.start and validity.start and linked.start.day < validity.start:
             edge = linked.start
             yield ctx.finding_at(

@@ -42,8 +42,8 @@ from datetime import date
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
-from trygg_cli.lint.dates import iso
 from trygg_cli.model import Action, ActionPlan, Agreement
+from trygg_cli.model.dates import iso
 
 ID = "TRY204"
 NAME = "action-deadline-outside-plan"

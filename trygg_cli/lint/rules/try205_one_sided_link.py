@@ -40,16 +40,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.nouns import KIND_NOUNS
 
 ID = "TRY205"
 NAME = "one-sided-link"
 SEVERITY = Severity.WARNING
 
 _LISTS = {"action-plan": "action_plans", "citizen-promise": "citizen_promises"}
-_NOUNS = {"action-plan": N_("action plan"), "citizen-promise": N_("citizen promise")}
 
 
 @dataclass
@@ -98,7 +98,7 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
             listed = agreements[facts.agreement].listed.get(item.kind, [])
             if not listed or any(entry[0] == item.doc_id for entry in listed):
                 continue
-            noun = _(_NOUNS[item.kind])
+            noun = _(KIND_NOUNS[item.kind])
             yield ctx.finding_at(
                 item.path,
                 facts.line,
@@ -131,7 +131,7 @@ def _check_lists(
                 continue  # a missing or wrong-kind target is a validation error already
             if found[1].agreement is not None and found[1].agreement not in agreements:
                 continue  # so is a link from the target to a missing agreement
-            noun = _(_NOUNS[kind])
+            noun = _(KIND_NOUNS[kind])
             if found[1].agreement is None:
                 message = _(
                     "this agreement lists the {noun} '{target}', but that {noun} names no "

@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import describe_months, months_between, period_start, periods
+from trygg_cli.model.dates import describe_months, months_between, period_start, periods
 
 ID = "TRY301"
 NAME = "term-mismatch"

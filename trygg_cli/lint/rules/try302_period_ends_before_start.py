@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import iso, period_start, periods
+from trygg_cli.model.dates import iso, period_start, periods
 
 ID = "TRY302"
 NAME = "period-ends-before-start"

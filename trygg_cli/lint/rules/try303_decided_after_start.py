@@ -36,8 +36,8 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import iso
 from trygg_cli.model import Agreement
+from trygg_cli.model.dates import iso
 
 ID = "TRY303"
 NAME = "decided-after-start"

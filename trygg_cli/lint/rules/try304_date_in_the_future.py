@@ -42,8 +42,8 @@ from datetime import date
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import iso, schedules
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.model.dates import iso, schedules
 
 ID = "TRY304"
 NAME = "date-in-the-future"

@@ -37,8 +37,8 @@ from typing import Any
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext, positive_number
-from trygg_cli.lint.dates import describe_span, iso, months_between, period_start
 from trygg_cli.model import CitizenPromise
+from trygg_cli.model.dates import describe_span, iso, months_between, period_start
 
 ID = "TRY306"
 NAME = "promise-period-length"

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import period_start, periods, schedules
+from trygg_cli.model.dates import period_start, periods, schedules
 
 ID = "TRY307"
 NAME = "cadence-without-start"

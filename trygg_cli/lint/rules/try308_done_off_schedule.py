@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.lint.dates import iso, schedules
 from trygg_cli.model.common import Schedule
+from trygg_cli.model.dates import iso, schedules
 
 ID = "TRY308"
 NAME = "done-off-schedule"

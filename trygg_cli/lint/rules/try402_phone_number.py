@@ -43,10 +43,10 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from trygg_cli.check.personal import identity_number, phone_context
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext, texts
-from trygg_cli.lint.rules.try401_personal_identity_number import identity_number, phone_context
 
 ID = "TRY402"
 NAME = "phone-number"

@@ -51,9 +51,10 @@ from typing import Any
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
-from trygg_cli.lint.base import Collected, DocContext, Located, WorkspaceContext, value_at
+from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.model import ActionPlan, Agreement
 from trygg_cli.model.common import Responsible
+from trygg_cli.yamlload.positions import Located, value_at
 
 ID = "TRY404"
 NAME = "individual-in-sspf-or-sig"

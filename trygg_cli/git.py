@@ -1,4 +1,5 @@
-"""Small typed wrappers around the git command line, for ``trygg diff``.
+"""Small typed wrappers around the git command line (diff reads revisions, render stamps
+the commit, the cache finds the repository).
 
 git is always called with an argument list (never through a shell), paths come after
 ``--`` and literally (``GIT_LITERAL_PATHSPECS``), and a revision that starts with '-' is
@@ -52,18 +53,26 @@ def run(root: Path, args: Sequence[str], *, stdin: bytes | None = None) -> bytes
     return done.stdout
 
 
-def repository_root(start: Path) -> Path:
-    """The top folder of the git repository holding ``start``."""
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``.git`` (no git needed: the
+    cache and the configuration look for it on every run)."""
+    resolved = start.resolve()
+    return next((f for f in (resolved, *resolved.parents) if (f / ".git").exists()), None)
+
+
+def require() -> None:
+    """Stop with "git is not installed" when it is not."""
+    _git()
+
+
+def toplevel(start: Path) -> Path | None:
+    """The top folder of the git repository holding ``start`` as git sees it, or ``None``
+    when it is not in one (or git is not installed)."""
     folder = start if start.is_dir() else start.parent
-    _git()  # "git is not installed" rather than "not in a repository"
     try:
         out = run(folder, ["rev-parse", "--show-toplevel"])
     except TryggError:
-        raise TryggError(
-            _(
-                "'{path}' is not in a git repository; give two files or folders to compare instead"
-            ).format(path=start)
-        ) from None
+        return None
     return Path(out.decode("utf-8", "surrogateescape").rstrip("\n"))
 
 

@@ -1,22 +1,17 @@
-"""What checking a file yields: its findings, its index entry and its references.
+"""What checking a file yields: its findings, its index entry, its references and what
+each pass (see :mod:`trygg_cli.check.passes`) took out of it.
 
-Kept apart from :mod:`trygg_cli.check` and free of heavy imports, so that a run that
-takes every result from the cache never loads the YAML parser or the pydantic models.
+Free of heavy imports, so that a run that takes every result from the cache never loads
+the YAML parser or the pydantic models.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from trygg_cli.findings import Finding, YamlPath
-
-if TYPE_CHECKING:
-    from trygg_cli.due.extract import DocumentSchedules
-    from trygg_cli.lint.engine import DocumentLint
-    from trygg_cli.lint.suppress import Suppression
-    from trygg_cli.model import Document
 
 
 class Ref(NamedTuple):
@@ -50,17 +45,18 @@ class DocIndex:
 
 @dataclass
 class FileResult:
-    """The outcome of checking one file."""
+    """The outcome of checking one file.
+
+    ``refs`` are the references the core's own pass collected (resolved across the
+    workspace); ``outputs`` holds, by pass name, what the features' passes returned.
+    """
 
     path: str
     checked: bool
     findings: list[Finding] = field(default_factory=list)
     index: DocIndex | None = None
     refs: list[Ref] = field(default_factory=list)
-    document: Document | None = None
-    lint: DocumentLint | None = None
-    schedules: DocumentSchedules | None = None
-    suppressions: list[Suppression] = field(default_factory=list)
+    outputs: dict[str, Any] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # A named tuple pickles through a Python-level call per instance, both ways; a
@@ -73,10 +69,7 @@ class FileResult:
             self.findings,
             self.index,
             list(map(tuple, self.refs)),
-            self.document,
-            self.lint,
-            self.schedules,
-            self.suppressions,
+            self.outputs,
         )
 
 
@@ -89,19 +82,6 @@ def _file_result(
     findings: list[Finding],
     index: DocIndex | None,
     refs: list[tuple[Any, ...]],
-    document: Document | None,
-    lint: DocumentLint | None,
-    schedules: DocumentSchedules | None,
-    suppressions: list[Suppression],
+    outputs: dict[str, Any],
 ) -> FileResult:
-    return FileResult(
-        path,
-        checked,
-        findings,
-        index,
-        list(map(_as_ref, refs)),
-        document,
-        lint,
-        schedules,
-        suppressions,
-    )
+    return FileResult(path, checked, findings, index, list(map(_as_ref, refs)), outputs)

@@ -1,4 +1,4 @@
-"""Load YAML fast, with YAML 1.2 meaning and every node's position kept.
+"""Parse YAML fast, with YAML 1.2 meaning and every node's position kept.
 
 Why not ruamel.yaml here: its round-trip loader parses about 0.2 MB/s, far too slow for a
 national corpus (see benchmarks/). We let libyaml (through PyYAML's C parser) compose the
@@ -16,7 +16,6 @@ found before any deep recursion or large allocation happens.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +28,7 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
@@ -241,7 +240,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
     return YamlError("yaml-syntax", message, line, column)
 
 
-def _resolve_plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
     """YAML 1.2 core schema resolution of a plain (unquoted) scalar."""
     if value in _NULLS:
         return None
@@ -322,7 +321,7 @@ class _Builder:
         tag = node.tag
         value: str = node.value
         if tag is None:
-            return value if node.style else _resolve_plain(value)
+            return value if node.style else resolve_plain(value)
         if tag not in _EXPLICIT_SCALARS:
             raise _located(
                 node,
@@ -332,7 +331,7 @@ class _Builder:
         kind = _EXPLICIT_SCALARS[tag]
         if kind is str:
             return value
-        resolved = _resolve_plain(value)
+        resolved = resolve_plain(value)
         if (
             (kind is None and tag.endswith("bool") and isinstance(resolved, bool))
             or (kind is None and tag.endswith("null") and resolved is None)
@@ -392,78 +391,3 @@ def _short_tag(tag: str) -> str:
 
 def _located(node: Node, rule: str, message: str) -> YamlError:
     return YamlError(rule, message, node.start_mark.line, node.start_mark.column)
-
-
-def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
-    """0-based (line, column) of the node at ``loc`` (pydantic's error location).
-
-    Follows the path as far as the node tree allows and returns the deepest node found, so
-    a missing field is reported at its parent mapping. With ``at_key`` the last step
-    returns the key's position instead of the value's (for unknown keys).
-    """
-    if root is None:
-        return 0, 0
-    node = node_at(root, loc, at_key=at_key)
-    return node.start_mark.line, node.start_mark.column
-
-
-def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> Node:
-    """The node at ``loc``, or the deepest one the path reaches (see :func:`locate`)."""
-    node = root
-    last = len(loc) - 1
-    for index, part in enumerate(loc):
-        if node.__class__ is MappingNode:
-            pair = _find_key(node, str(part))
-            if pair is None:
-                break
-            node = pair[0] if (at_key and index == last) else pair[1]
-        elif (
-            node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value)
-        ):
-            node = node.value[part]
-        else:
-            break
-    return node
-
-
-def _find_key(mapping: MappingNode, wanted: str) -> tuple[Node, Node] | None:
-    """The key and value nodes of ``wanted`` in ``mapping``, if it has that key."""
-    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
-    if keys is not None:
-        return keys.get(wanted)
-    if len(mapping.value) <= _SCAN_KEYS:
-        # Most lookups are in small mappings and name a key as written: compare the text
-        # first, resolve only the candidate (a key written `0x10` still needs _keys).
-        for key_node, value_node in mapping.value:
-            if (
-                key_node.__class__ is ScalarNode
-                and key_node.value == wanted
-                and str(_key_text(key_node)) == wanted
-            ):
-                return key_node, value_node
-    return _keys(mapping).get(wanted)
-
-
-_SCAN_KEYS = 12
-
-
-def _keys(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:
-    """The mapping's scalar keys as text → (key node, value node), the first of each.
-
-    Built once per mapping and kept on the node: findings, references and schedules look
-    up tens of thousands of paths in a large workspace, mostly through the same mappings.
-    """
-    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
-    if keys is None:
-        keys = {}
-        for key_node, value_node in mapping.value:
-            if key_node.__class__ is ScalarNode:
-                keys.setdefault(str(_key_text(key_node)), (key_node, value_node))
-        mapping._trygg_keys = keys  # type: ignore[attr-defined]
-    return keys
-
-
-def _key_text(key_node: ScalarNode) -> Any:
-    if key_node.tag is None and not key_node.style:
-        return _resolve_plain(key_node.value)
-    return key_node.value

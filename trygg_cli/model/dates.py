@@ -1,4 +1,5 @@
-"""Date arithmetic and walks over periods and schedules, shared by the TRY2xx/TRY3xx rules."""
+"""Dates of documents: walks over their periods and schedules, and date arithmetic (shared
+by lint rules, due and render)."""
 
 from __future__ import annotations
 

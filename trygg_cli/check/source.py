@@ -1,0 +1,141 @@
+"""Check one file: YAML, version marker, kind and schema, then the passes asked for.
+
+This is the per-file half of ``trygg validate``: it needs no other file, so it can run in
+worker processes. The file is read once into a :class:`~trygg_cli.check.passes.ParsedFile`
+and handed to each pass (the features bring theirs); references between documents are
+resolved afterwards, over the whole workspace, by :mod:`trygg_cli.workspace`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+
+from trygg_cli.check.passes import REFERENCES, ParsedFile, Passes
+from trygg_cli.check.references import duplicate_ids, raw_index, salvaged_index
+from trygg_cli.check.results import FileResult
+from trygg_cli.check.schema_errors import At, schema_error_finding
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.model import KINDS, VERSION
+from trygg_cli.text import did_you_mean, show
+from trygg_cli.yamlload import YamlError, decode, load, locate
+
+_MARKER = re.compile(rb"^trygg[ \t]*:", re.MULTILINE)
+
+DEFAULT_PASSES: Passes = (REFERENCES,)
+
+
+def is_trygg_text(raw: bytes) -> bool:
+    """Quick test for the ``trygg:`` marker at the start of a line, before parsing."""
+    return _MARKER.search(raw) is not None
+
+
+def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> FileResult:
+    """Check one file's bytes and run ``passes`` on it; never raises for bad input, every
+    problem is a finding.
+
+    The passes run on every trygg file whose text could be decoded, whatever its errors
+    (a pass looks at what :class:`ParsedFile` holds); each one's output is kept under its
+    name in :attr:`FileResult.outputs`, the core's reference pass's in ``refs``.
+    """
+    if not is_trygg_text(raw):
+        return FileResult(path, checked=False)
+    result = FileResult(path, checked=True)
+    try:
+        text = decode(raw)
+    except YamlError as exc:
+        result.findings.append(_yaml_finding(path, exc))
+        return result
+    parsed = ParsedFile(path, text)
+    try:
+        loaded = load(text)
+    except YamlError as exc:
+        result.findings.append(_yaml_finding(path, exc))
+        result.index = salvaged_index(path, text)
+    else:
+        if not isinstance(loaded.data, dict) or "trygg" not in loaded.data:
+            return FileResult(path, checked=False)
+        parsed.root, parsed.data = loaded.root, loaded.data
+        _check_document(parsed, result)
+    _run_passes(passes, parsed, result)
+    return result
+
+
+def _yaml_finding(path: str, exc: YamlError) -> Finding:
+    return Finding(path, exc.line + 1, exc.column + 1, exc.rule, exc.message)
+
+
+def _locator(parsed: ParsedFile) -> At:
+    def at(loc: Sequence[str | int], rule: str, message: str, *, at_key: bool = False) -> Finding:
+        line, column = locate(parsed.root, loc, at_key=at_key)
+        return Finding(parsed.path, line + 1, column + 1, rule, message, Severity.ERROR, tuple(loc))
+
+    return at
+
+
+def _check_document(parsed: ParsedFile, result: FileResult) -> None:
+    """Version, kind and schema: sets ``parsed.kind`` and, when valid, ``parsed.document``."""
+    data: dict[str, Any] = parsed.data
+    at = _locator(parsed)
+    problem = _version_or_kind_problem(data, at)
+    if problem is not None:
+        result.findings.append(problem)
+        return
+    kind: str = data["kind"]
+    model = KINDS[kind]
+    parsed.kind = kind
+    result.index = raw_index(parsed.path, data, kind, parsed.root)
+    try:
+        document = model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            result.findings.append(schema_error_finding(error, model, at))
+        if result.index is not None:
+            result.index.complete = False
+        return
+    result.findings.extend(duplicate_ids(document, kind, at))
+    parsed.document = document
+
+
+def _version_or_kind_problem(data: dict[str, Any], at: At) -> Finding | None:
+    version = data.get("trygg")
+    if version != VERSION:
+        return at(
+            ("trygg",),
+            "unsupported-version",
+            _(
+                "this file says 'trygg: {version}', but this trygg reads version {supported}; "
+                "write 'trygg: {supported}' or update trygg"
+            ).format(version=show(version), supported=VERSION),
+        )
+    kind = data.get("kind")
+    if kind is None:
+        return at(
+            (),
+            "missing-field",
+            _("'kind' is missing; add 'kind:' with one of: {kinds}").format(kinds=", ".join(KINDS)),
+        )
+    if not isinstance(kind, str) or kind not in KINDS:
+        return at(
+            ("kind",),
+            "unknown-kind",
+            _("'{kind}' is not a kind of trygg document{hint}").format(
+                kind=show(kind), hint=did_you_mean(str(kind), list(KINDS))
+            ),
+        )
+    return None
+
+
+def _run_passes(passes: Passes, parsed: ParsedFile, result: FileResult) -> None:
+    for each in passes:
+        output = each.run(parsed)
+        if output is None:
+            continue
+        if each is REFERENCES or each.name == REFERENCES.name:
+            result.refs = output
+        else:
+            result.outputs[each.name] = output

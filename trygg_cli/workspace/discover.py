@@ -1,0 +1,71 @@
+"""Which files to read: the YAML files under the paths given, and reading one of them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding
+from trygg_cli.i18n import _
+
+SUFFIXES = (".yaml", ".yml")
+# Folders never entered: version control, environments, caches (and any hidden folder).
+SKIP_DIRS = frozenset(
+    (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".trygg-cache")
+)
+
+
+def walk(folder: str | Path) -> Iterable[str]:
+    """Every YAML file under ``folder``, in a stable order, skipping :data:`SKIP_DIRS`
+    and hidden folders."""
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        yield from (
+            os.path.normpath(os.path.join(dirpath, name))
+            for name in sorted(filenames)
+            if name.endswith(SUFFIXES)
+        )
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """The YAML files under ``paths`` (files as given, directories recursed), sorted.
+
+    Hidden directories such as ``.git`` are not entered; files in them are still skipped
+    later unless they carry the ``trygg:`` marker, so ``.github/`` workflows are never read
+    as documents.
+    """
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(walk(path))
+        elif path.exists():
+            found.append(str(path))
+        else:
+            raise TryggError(_("'{path}' does not exist").format(path=given))
+    return sorted(dict.fromkeys(found))
+
+
+def read(path: str) -> bytes | Finding:
+    """A file's bytes, or a finding that says why they could not be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        return Finding(
+            path,
+            1,
+            1,
+            "read-error",
+            _("the file could not be read: {reason}").format(reason=exc.strerror or exc),
+        )
+
+
+def size(path: str) -> int:
+    """A file's size in bytes (0 when it cannot be read)."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0

@@ -1,0 +1,268 @@
+"""Load a workspace: check every file (in worker processes when there are many, from the
+cache when unchanged), run the passes asked for, then resolve references across files."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from trygg_cli.cache import file_key
+from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
+from trygg_cli.check.results import FileResult
+from trygg_cli.findings import Finding
+from trygg_cli.memory import cycle_collector_paused
+from trygg_cli.workspace import memo
+from trygg_cli.workspace.discover import discover, read, size
+from trygg_cli.workspace.resolve import assemble
+
+if TYPE_CHECKING:
+    from trygg_cli.model import Document
+
+Progress = Callable[[int, int], None]
+OnResult = Callable[[FileResult], None]
+
+# What validate runs: the core's own checks and references, nothing a feature adds.
+VALIDATE: tuple[Pass, ...] = (REFERENCES,)
+# Below these sizes a process pool costs more than it saves.
+_PARALLEL_MIN_FILES = 64
+_PARALLEL_MIN_BYTES = 2 * 1024 * 1024
+_CHUNK = 24
+
+
+@dataclass
+class Workspace:
+    """The checked files and their findings; by id, the result that holds each document."""
+
+    results: list[FileResult]
+    findings: list[Finding] = field(default_factory=list)
+    by_id: dict[str, FileResult] = field(default_factory=dict)
+    sources: Mapping[str, bytes] | None = None  # when built from {path: bytes}
+
+    def read(self, path: str) -> bytes | None:
+        """A checked file's bytes again (from the given sources, else from disk)."""
+        if self.sources is not None:
+            return self.sources.get(path)
+        raw = read(path)
+        return None if isinstance(raw, Finding) else raw
+
+    def outputs(self, name: str) -> dict[str, Any]:
+        """What the pass called ``name`` kept, by document id (the file that holds the id)."""
+        return {doc_id: r.outputs[name] for doc_id, r in self.by_id.items() if name in r.outputs}
+
+    @cached_property
+    def documents(self) -> dict[str, Document]:
+        """The valid documents by id (loaded with :data:`KEEP_DOCUMENT` among the passes)."""
+        return self.outputs(KEEP_DOCUMENT.name)
+
+    @property
+    def checked(self) -> list[str]:
+        return [r.path for r in self.results if r.checked]
+
+    @property
+    def skipped(self) -> list[str]:
+        return [r.path for r in self.results if not r.checked]
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What each file is checked for (sent to worker processes)."""
+
+    passes: tuple[Pass, ...]
+    pack: bool = False  # send results back pickled, with their cache key
+
+    def fingerprint(self) -> str:
+        """The passes, described for the cache key."""
+        return json.dumps([[p.name, p.fingerprint()] for p in self.passes])
+
+    def findings_only(self) -> bool:
+        """Whether nothing but the run's findings is wanted (what validate needs)."""
+        return all(p.findings_only for p in self.passes)
+
+
+def _check(path: str, raw: bytes, job: _Job) -> FileResult:
+    # Imported here: a run served wholly from the cache never needs the parser or models.
+    from trygg_cli import check
+
+    with cycle_collector_paused():  # also in worker processes that do not inherit it
+        return check.check_source(path, raw, passes=job.passes)
+
+
+def _check_keyed(path: str, job: _Job) -> tuple[str | None, FileResult]:
+    """Check ``path``: the cache key of the bytes checked (``None``: the file could not be
+    read, so its result is not kept) and the result."""
+    raw = read(path)
+    if isinstance(raw, Finding):
+        return None, FileResult(path, checked=True, findings=[raw])
+    return (file_key(path, raw) if job.pack else None), _check(path, raw, job)
+
+
+_Packed = tuple[list[str | None], bytes]
+"""A chunk's results pickled together, with the cache key of each (see :func:`_check_keyed`):
+the bytes cross the process boundary and go into the cache as they are."""
+
+
+def _pack(keyed: list[tuple[str | None, FileResult]]) -> _Packed:
+    keys = [key for key, _result in keyed]
+    results = [result for _key, result in keyed]
+    return keys, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _check_chunk(paths: list[str], job: _Job) -> list[FileResult] | _Packed:
+    keyed = [_check_keyed(p, job) for p in paths]
+    if job.pack:
+        return _pack(keyed)
+    return [result for _key, result in keyed]
+
+
+def load_paths(
+    paths: Iterable[str],
+    *,
+    passes: Sequence[Pass] = VALIDATE,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    on_result: OnResult | None = None,
+    cache: bool = False,
+) -> Workspace:
+    """Check every trygg file under ``paths``, run ``passes`` on each, and resolve the
+    references between them (when :data:`~trygg_cli.check.REFERENCES` is among them).
+
+    ``on_result`` is called with each file's result as it arrives (in no particular
+    order), so the caller can start on it while other files are still being read. With
+    ``cache``, results of unchanged files are taken from the repository's cache (see
+    :mod:`trygg_cli.cache`).
+    """
+    with cycle_collector_paused():
+        return _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache).run(jobs)
+
+
+class _Load:
+    """One load: which files, what is already known of them, and what arrives."""
+
+    def __init__(
+        self,
+        given: list[str],
+        job: _Job,
+        progress: Progress | None,
+        on_result: OnResult | None,
+        cache: bool,
+    ) -> None:
+        self.files = discover(given)
+        self.store = memo.open_cache(given, job.fingerprint()) if cache else None
+        self.job = _Job(job.passes, pack=True) if self.store is not None else job
+        self.progress = progress
+        self.on_result = on_result
+        self.by_path: dict[str, FileResult] = {}
+        self.keys: dict[str, str | None] = {}  # path → cache key (None: unreadable)
+        # Only findings wanted (validate): the whole run's outcome is kept too, by every
+        # file's key, so that an unchanged tree needs no per-file results or resolving.
+        self.whole = self.store is not None and on_result is None and job.findings_only()
+
+    def run(self, jobs: int | None) -> Workspace:
+        todo = self.files
+        if self.store:  # an empty cache: nothing to look up first
+            if self.whole:
+                self.keys = {path: memo.key_of(path) for path in self.files}
+                found = memo.cached_run(self.store, self.keys)
+                if found is not None:
+                    findings, skipped = found
+                    results = [FileResult(p, p not in skipped) for p in self.keys]
+                    return Workspace(results, findings)
+            todo = self._from_cache()
+        self._check(todo, jobs)
+        findings, by_id = assemble([self.by_path[p] for p in self.files])
+        workspace = Workspace([self.by_path[p] for p in self.files], findings, by_id)
+        if self.store is not None:
+            if self.whole:
+                memo.keep_run(self.store, self.keys, self.files, workspace)
+            self.store.save()
+        return workspace
+
+    def _from_cache(self) -> list[str]:
+        """Take what the cache knows; the files still to check."""
+        assert self.store is not None
+        todo = []
+        for path in self.files:
+            result = memo.cached_file(self.store, path, self.keys)
+            if result is None:
+                todo.append(path)
+            else:
+                self._arrived(result, progress=False)
+        if self.progress is not None and self.by_path:
+            self.progress(len(self.by_path), len(self.files))
+        return todo
+
+    def _arrived(self, result: FileResult, progress: bool = True) -> None:
+        self.by_path[result.path] = result
+        if self.on_result is not None:
+            self.on_result(result)
+        if progress and self.progress is not None:
+            self.progress(len(self.by_path), len(self.files))
+
+    def _arrived_chunk(self, chunk: list[FileResult] | _Packed) -> None:
+        if isinstance(chunk, list):
+            results = chunk
+        else:
+            chunk_keys, blob = chunk
+            results = pickle.loads(blob)
+            if self.store is not None:
+                self.store.add(chunk_keys, blob)
+            self.keys.update(zip((r.path for r in results), chunk_keys, strict=True))
+        for result in results:
+            self._arrived(result)
+
+    def _check(self, todo: list[str], jobs: int | None) -> None:
+        workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+        if (
+            workers > 1
+            and len(todo) >= _PARALLEL_MIN_FILES
+            and sum(size(p) for p in todo) >= _PARALLEL_MIN_BYTES
+        ):
+            _check_parallel(todo, workers, self.job, self._arrived_chunk)
+        elif self.store is not None:
+            # In this process: results are used as they are and pickled for the cache in
+            # chunks, as a worker would.
+            for chunk in _chunks(todo):
+                keyed = [_check_keyed(path, self.job) for path in chunk]
+                for key, result in keyed:
+                    self.keys[result.path] = key
+                    self._arrived(result)
+                self.store.add(*_pack(keyed))
+        else:
+            for path in todo:
+                self._arrived(_check_keyed(path, self.job)[1])
+
+
+def load_sources(sources: Mapping[str, bytes], *, passes: Sequence[Pass] = VALIDATE) -> Workspace:
+    """Check documents given as ``{path: bytes}`` (a git revision, a test) in one process."""
+    job = _Job(tuple(passes))
+    with cycle_collector_paused():
+        results = [_check(path, sources[path], job) for path in sorted(sources)]
+        findings, by_id = assemble(results)
+    return Workspace(results, findings, by_id, sources)
+
+
+def _chunks(files: list[str]) -> list[list[str]]:
+    """``files`` in runs of _CHUNK: what a worker checks and the cache keeps together."""
+    return [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+
+
+def _check_parallel(
+    files: list[str],
+    workers: int,
+    job: _Job,
+    arrived: Callable[[list[FileResult] | _Packed], None],
+) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_check_chunk, chunk, job) for chunk in _chunks(files)]
+        for future in as_completed(futures):
+            arrived(future.result())

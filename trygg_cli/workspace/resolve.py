@@ -1,0 +1,127 @@
+"""Put the files' results together: one id per document, every reference resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from trygg_cli.check.results import DocIndex, FileResult, Ref
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.nouns import ITEM_NOUNS, KIND_NOUNS, KIND_WITH_ARTICLE
+from trygg_cli.text import did_you_mean_aside
+
+
+def assemble(results: list[FileResult]) -> tuple[list[Finding], dict[str, FileResult]]:
+    """The sorted findings of all ``results`` (theirs, duplicate document ids, dangling
+    references) and the result that holds each document id (the first file to use it)."""
+    findings: list[Finding] = []
+    index: dict[str, DocIndex] = {}
+    by_id: dict[str, FileResult] = {}
+    for result in results:
+        findings.extend(result.findings)
+        doc = result.index
+        if doc is None:
+            continue
+        first = index.get(doc.doc_id)
+        if first is not None:
+            findings.append(_duplicate_document(doc, first))
+            continue
+        index[doc.doc_id] = doc
+        by_id[doc.doc_id] = result
+    for result in results:
+        for ref in result.refs:
+            if not _resolves(ref, index):
+                finding = _dangling(ref, index)
+                if finding is not None:
+                    findings.append(finding)
+    return sorted(findings), by_id
+
+
+def _duplicate_document(doc: DocIndex, first: DocIndex) -> Finding:
+    return Finding(
+        doc.path,
+        doc.line,
+        doc.column,
+        "duplicate-id",
+        _(
+            "the document id '{id}' is already used in {other}:{line}; "
+            "give each document its own id"
+        ).format(id=doc.doc_id, other=first.path, line=first.line),
+        Severity.ERROR,
+        ("id",),
+    )
+
+
+def _resolves(ref: Ref, index: Mapping[str, DocIndex]) -> bool:
+    """The common case, a reference that resolves (or that is not judged), answered fast:
+    there are tens of thousands of them in a national corpus."""
+    if ref.collection == "document":
+        target = index.get(ref.target_id)
+        return target is not None and (not ref.expect_kind or target.kind == ref.expect_kind)
+    target = index.get(ref.target_doc)
+    if target is None or not target.complete:
+        return True  # reported once, at the link to the document itself
+    return ref.target_id in target.collections.get(ref.collection, ())
+
+
+def _at(ref: Ref, message: str) -> Finding:
+    return Finding(
+        ref.path,
+        ref.line,
+        ref.column,
+        "dangling-reference",
+        message,
+        Severity.ERROR,
+        ref.yaml_path,
+    )
+
+
+def _dangling(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
+    """A finding when ``ref`` points at nothing, else ``None``."""
+    if ref.collection == "document":
+        return _dangling_document(ref, index)
+    target = index[ref.target_doc]
+    known = target.collections.get(ref.collection, set())
+    where = (
+        _("this document")
+        if target.path == ref.path
+        else _("{kind} '{id}'").format(kind=_(KIND_NOUNS[target.kind]), id=target.doc_id)
+    )
+    return _at(
+        ref,
+        _("the {noun} '{id}' is not in {where}{hint}; known: {listed}").format(
+            noun=_(ITEM_NOUNS[ref.collection]),
+            id=ref.target_id,
+            where=where,
+            hint=did_you_mean_aside(ref.target_id, known),
+            listed=", ".join(sorted(known)) or _("none"),
+        ),
+    )
+
+
+def _dangling_document(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
+    target = index.get(ref.target_id)
+    if target is None:
+        same_kind = [d.doc_id for d in index.values() if d.kind == ref.expect_kind]
+        return _at(
+            ref,
+            _(
+                "there is no {noun} with id '{id}' in the files checked{hint}; "
+                "check the id or add its file"
+            ).format(
+                noun=_(KIND_NOUNS.get(ref.expect_kind or "", "document")),
+                id=ref.target_id,
+                hint=did_you_mean_aside(ref.target_id, same_kind),
+            ),
+        )
+    if ref.expect_kind and target.kind != ref.expect_kind:
+        return _at(
+            ref,
+            _("'{id}' is {actual} ({path}), but {wanted} is needed here").format(
+                id=ref.target_id,
+                actual=_(KIND_WITH_ARTICLE[target.kind]),
+                path=target.path,
+                wanted=_(KIND_WITH_ARTICLE[ref.expect_kind]),
+            ),
+        )
+    return None

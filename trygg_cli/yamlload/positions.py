@@ -1,0 +1,196 @@
+"""Positions in a YAML node tree: where a YAML path is written, and where a piece of text
+inside a value is (so findings point at the word, not only the line)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from trygg_cli.findings import YamlPath
+from trygg_cli.yamlload.parse import resolve_plain
+
+
+def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+    """0-based (line, column) of the node at ``loc`` (pydantic's error location).
+
+    Follows the path as far as the node tree allows and returns the deepest node found, so
+    a missing field is reported at its parent mapping. With ``at_key`` the last step
+    returns the key's position instead of the value's (for unknown keys).
+    """
+    if root is None:
+        return 0, 0
+    node = node_at(root, loc, at_key=at_key)
+    return node.start_mark.line, node.start_mark.column
+
+
+def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> Node:
+    """The node at ``loc``, or the deepest one the path reaches (see :func:`locate`)."""
+    node = root
+    last = len(loc) - 1
+    for index, part in enumerate(loc):
+        if node.__class__ is MappingNode:
+            pair = _find_key(node, str(part))
+            if pair is None:
+                break
+            node = pair[0] if (at_key and index == last) else pair[1]
+        elif (
+            node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
+            node = node.value[part]
+        else:
+            break
+    return node
+
+
+def _find_key(mapping: MappingNode, wanted: str) -> tuple[Node, Node] | None:
+    """The key and value nodes of ``wanted`` in ``mapping``, if it has that key."""
+    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
+    if keys is not None:
+        return keys.get(wanted)
+    if len(mapping.value) <= _SCAN_KEYS:
+        # Most lookups are in small mappings and name a key as written: compare the text
+        # first, resolve only the candidate (a key written `0x10` still needs _keys).
+        for key_node, value_node in mapping.value:
+            if (
+                key_node.__class__ is ScalarNode
+                and key_node.value == wanted
+                and str(_key_text(key_node)) == wanted
+            ):
+                return key_node, value_node
+    return _keys(mapping).get(wanted)
+
+
+_SCAN_KEYS = 12
+
+
+def _keys(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """The mapping's scalar keys as text → (key node, value node), the first of each.
+
+    Built once per mapping and kept on the node: findings, references and schedules look
+    up tens of thousands of paths in a large workspace, mostly through the same mappings.
+    """
+    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
+    if keys is None:
+        keys = {}
+        for key_node, value_node in mapping.value:
+            if key_node.__class__ is ScalarNode:
+                keys.setdefault(str(_key_text(key_node)), (key_node, value_node))
+        mapping._trygg_keys = keys  # type: ignore[attr-defined]
+    return keys
+
+
+def _key_text(key_node: ScalarNode) -> Any:
+    if key_node.tag is None and not key_node.style:
+        return resolve_plain(key_node.value)
+    return key_node.value
+
+
+class Located:
+    """A document's node tree and text: turns YAML paths and text offsets into positions."""
+
+    def __init__(self, data: Any, root: Node, text: str) -> None:
+        self.data = data
+        self.root = root
+        self.text = text
+        self._lines: list[str] | None = None
+        self._strings: list[tuple[YamlPath, ScalarNode, str]] | None = None
+
+    def strings(self) -> list[tuple[YamlPath, ScalarNode, str]]:
+        """Every text value in the document (not keys), with its YAML path and node."""
+        if self._strings is None:
+            found: list[tuple[YamlPath, ScalarNode, str]] = []
+            _walk(self.data, self.root, (), found)
+            self._strings = found
+        return self._strings
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def position(self, loc: YamlPath, *, at_key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the node at ``loc`` (or its deepest existing parent)."""
+        line, column = locate(self.root, loc, at_key=at_key)
+        return line + 1, column + 1
+
+    def position_in(self, node: ScalarNode, value: str, start: int) -> tuple[int, int]:
+        """1-based (line, column) of ``value[start:]``'s first character in the source.
+
+        A single-line plain scalar maps directly. Elsewhere — block, folded, multi-line
+        and quoted scalars, where folding and escapes make the text differ from the
+        source — the word that starts there is looked for in the node's source lines
+        (the same occurrence as in the value). When it cannot be found, the node's own
+        position is returned.
+        """
+        first, last = node.start_mark.line, node.end_mark.line
+        if not node.style and first == last:
+            return first + 1, node.start_mark.column + 1 + start
+        fragment = value[start:].split(None, 1)[0][:40] if value[start:].strip() else ""
+        if not fragment:
+            return first + 1, node.start_mark.column + 1
+        occurrence = value.count(fragment, 0, start)
+        lines = self.lines
+        seen = 0
+        for number in range(first, min(last + 1, len(lines))):
+            line = lines[number]
+            column = line.find(fragment, node.start_mark.column if number == first else 0)
+            while column != -1:
+                if seen == occurrence:
+                    return number + 1, column + 1
+                seen += 1
+                column = line.find(fragment, column + 1)
+        if first == last:
+            quote = 1 if node.style in ("'", '"') else 0
+            return first + 1, node.start_mark.column + 1 + quote + start
+        return first + 1, node.start_mark.column + 1
+
+    def position_of(self, loc: YamlPath, offset: int | None = None) -> tuple[int, int]:
+        """1-based position of the node at ``loc``, or of character ``offset`` of its text."""
+        if offset is not None:
+            node = node_at(self.root, loc)
+            value = value_at(self.data, loc)
+            if node.__class__ is ScalarNode and isinstance(value, str):
+                return self.position_in(node, value, offset)
+        return self.position(loc)
+
+
+def _walk(
+    value: Any, node: Node, path: YamlPath, found: list[tuple[YamlPath, ScalarNode, str]]
+) -> None:
+    """Collect every text value under ``node`` with its path, without recursion: rules
+    that read text share this walk, and it is the largest part of their cost."""
+    append = found.append
+    stack: list[tuple[Any, Node, YamlPath]] = [(value, node, path)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, node, path = pop()
+        cls = value.__class__
+        if cls is str:
+            if node.__class__ is ScalarNode:
+                append((path, node, value))
+        elif cls is dict:
+            if node.__class__ is MappingNode:
+                for (_key_node, child), (key, item) in zip(node.value, value.items()):  # noqa: B905
+                    if item.__class__ in _CONTAINERS:
+                        push((item, child, (*path, str(key))))
+        elif cls is list and node.__class__ is SequenceNode:
+            for index, (item, child) in enumerate(zip(value, node.value)):  # noqa: B905
+                if item.__class__ in _CONTAINERS:
+                    push((item, child, (*path, index)))
+    found.reverse()
+
+
+_CONTAINERS = frozenset((str, dict, list))
+
+
+def value_at(data: Any, loc: YamlPath) -> Any:
+    """The value at ``loc`` in a document's raw data, or ``None`` where there is none."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
