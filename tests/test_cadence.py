@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from trygg_cli.cadence import describe
+from trygg_cli.diff.cadence import describe
 from trygg_cli.model.common import Schedule
 
 

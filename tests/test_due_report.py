@@ -19,9 +19,9 @@ from trygg_cli.due.report import (
     DueReportContext,
     group,
     label,
-    md_cell,
     summary_line,
 )
+from trygg_cli.textout import md_cell
 from trygg_cli.workspace import load_paths
 
 AS_OF = date(2026, 11, 24)
@@ -418,7 +418,8 @@ def test_ics_empty_calendar_still_parses() -> None:
 
 
 def test_titles_are_cut_by_terminal_cells() -> None:
-    from trygg_cli.due.report import _cells, _cut
+    from trygg_cli.textout import cells as _cells
+    from trygg_cli.textout import cut as _cut
 
     assert _cells("Trygghetsvandring") == 17
     assert _cells("e\u0301n") == 2  # a combining accent takes no cell
@@ -449,10 +450,27 @@ def test_json_records_read_back_as_written() -> None:
 def test_json_items_are_the_occurrence_dicts(seeds: DuePlan) -> None:
     """The item records, encoded with shared parts, read back as occurrence_dict gives
     them, field order included."""
-    from trygg_cli.due.report import _encoded_items, group, occurrence_dict
+    from trygg_cli.due.report import group, occurrence_dict
+    from trygg_cli.due.report.json import _encoded_items
 
     shown = [*seeds.occurrences, seeds.occurrences[0]._replace(done=AS_OF)]
     expected = [occurrence_dict(o, AS_OF) for _n, m in group(shown, AS_OF) for o in m]
     read = [json.loads(text) for text in _encoded_items(group(shown, AS_OF))]
     assert read == expected and len(read) > 5
     assert [list(r) for r in read] == [list(e) for e in expected]
+
+
+def test_schedule_problems_are_findings_with_rule_ids() -> None:
+    from trygg_cli.due.report import problems
+    from trygg_cli.findings import Severity
+
+    found = problems(SMALL_PLAN)
+    assert [(f.path, f.line, f.column, f.rule, doc) for f, doc in found] == [
+        ("lokal.yaml", 30, 1, "unplaced-schedule", "test-lokal"),
+        ("lokal.yaml", 24, 9, "unmatched-done", "test-lokal"),
+        ("lokal.yaml", 26, 9, "unmatched-done", "test-lokal"),
+    ]
+    assert all(f.severity is Severity.WARNING for f, _doc in found)
+    assert found[0][0].yaml_path == ("revision",)
+    assert "the document's start is unknown" in found[0][0].message
+    assert "2019-03-01" in found[1][0].message and "2030" in found[2][0].message

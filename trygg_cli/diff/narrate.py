@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trygg_cli.cadence import describe
+from trygg_cli.diff.cadence import describe
 from trygg_cli.diff.compare import Change, item_name
 from trygg_cli.i18n import N_, _
 from trygg_cli.model.common import Completion, Schedule

@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from trygg_cli.diff.compare import format_path
 from trygg_cli.diff.run import DiffResult, DocumentDiff
-from trygg_cli.due.report import md_cell, md_code
 from trygg_cli.i18n import N_, _, plural
 from trygg_cli.nouns import KIND_NOUNS
+from trygg_cli.textout import md_cell, md_code
 
 JSON_VERSION = 1
 _DETAIL_CHARS = 300

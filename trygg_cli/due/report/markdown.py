@@ -1,0 +1,60 @@
+"""``trygg due --format markdown``: for an issue body or an e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from trygg_cli.due.occurrence import DuePlan, Occurrence
+from trygg_cli.due.report.context import DueReportContext
+from trygg_cli.due.report.grouping import Grouped, item_key
+from trygg_cli.due.report.words import BUCKET_HEADING, label, note, problems, source
+from trygg_cli.i18n import _
+from trygg_cli.textout import md_cell, md_code
+
+
+def markdown(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> str:
+    """For an issue body: the summary, then per bucket a heading and a table
+    (due | what | title | document | source), then what must be fixed."""
+    grouped = Grouped.of(shown, today)
+    out = [
+        _("**{counts}** as of {date}.").format(
+            counts=grouped.summary_line(), date=today.isoformat()
+        ),
+        "",
+    ]
+    headers = (_("Due"), _("What"), _("Title"), _("Document"), _("Source"))
+    earlier = grouped.earlier_overdue()
+    total = grouped.counts()
+    for name, members in grouped.sections(collapse=True):
+        out += [f"## {_(BUCKET_HEADING[name])} ({total[name]})", ""]
+        out.append("| " + " | ".join(md_cell(h) for h in headers) + " |")
+        out.append("|" + "---|" * len(headers))
+        for o in members:
+            extra = note(o, today, earlier.get(item_key(o), 0) if name == "overdue" else 0)
+            due = o.due.isoformat() + (f" ({extra})" if extra else "")
+            cells = (
+                md_cell(due),
+                md_cell(label(o.item, o.doc_kind)),
+                md_cell(o.title),
+                md_code(o.doc_id),
+                md_code(source(o.path, o.line)),
+            )
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    if not shown:
+        out += [_("Nothing due."), ""]
+    to_fix = problems(plan)
+    if to_fix:
+        out += [f"## {_('To fix')} ({len(to_fix)})", ""]
+        out += [
+            f"- {md_code(f'{f.path}:{f.line}:{f.column}')} {md_code(doc_id)}: {md_cell(f.message)}"
+            for f, doc_id in to_fix
+        ]
+        out.append("")
+    tool = f"trygg {context.version}" if context.version else "trygg"
+    footer = _("Made by {tool} ({command}).").format(tool=md_cell(tool), command="`trygg due`")
+    out.append(f"<sub>{footer}</sub>")
+    return "\n".join(out) + "\n"

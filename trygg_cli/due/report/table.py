@@ -1,0 +1,115 @@
+"""``trygg due`` for people: aligned columns per bucket, what to fix, one summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from trygg_cli.due.engine import bucket
+from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence
+from trygg_cli.due.report.context import DueReportContext
+from trygg_cli.due.report.grouping import Grouped, item_key
+from trygg_cli.due.report.words import BUCKET_HEADING, label, note, problems, source
+from trygg_cli.i18n import N_, _, plural
+from trygg_cli.textout import BOLD, DIM, cells, cut, pad, paint, printable_line
+
+_BUCKET_COLOR: dict[str, str] = {
+    "overdue": "\x1b[1;31m",
+    "within-30": "\x1b[1;33m",
+    "within-90": "\x1b[1;36m",
+    "later": BOLD,
+    "done": "\x1b[1;32m",
+}
+_MIN_TITLE = 24
+
+_Row = tuple[Occurrence, list[str]]  # due, what, title, document, source, note
+
+
+def table(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> str:
+    """For people: per bucket a heading with its count and one aligned line per
+    occurrence (due, what, title, document, source ``path:line``, note), then what must be
+    fixed and a one-line summary. Titles are shortened to fit ``context.width`` where the
+    other columns leave room; lines are never wrapped."""
+    grouped = Grouped.of(shown, today)
+    sections = _rows(grouped, today)
+    rows = [row for _name, section in sections for row in section]
+    widths = [max((cells(columns[i]) for _o, columns in rows), default=0) for i in range(5)]
+    note_width = max((cells(columns[5]) for _o, columns in rows), default=0)
+    fixed = 2 + sum(widths) - widths[2] + 2 * 4 + (2 + note_width if note_width else 0)
+    widths[2] = min(widths[2], max(_MIN_TITLE, context.width - fixed))
+    out: list[str] = []
+    total = grouped.counts()
+    for name, section in sections:
+        heading = f"{_(BUCKET_HEADING[name])} ({total[name]})"
+        out.append(paint(_BUCKET_COLOR[name], heading, context.color))
+        out += [_line(row, widths, today, context.color) for row in section]
+        out.append("")
+    out += _to_fix(plan, context.color)
+    if not shown:
+        out.append(_("Nothing due."))
+    out.append(
+        _("{counts} (as of {date}).").format(counts=grouped.summary_line(), date=today.isoformat())
+    )
+    return "\n".join(out) + "\n"
+
+
+def _rows(grouped: Grouped, today: date) -> list[tuple[Bucket, list[_Row]]]:
+    earlier = grouped.earlier_overdue()
+    return [
+        (
+            name,
+            [
+                (
+                    o,
+                    [
+                        o.due.isoformat(),
+                        printable_line(label(o.item, o.doc_kind)),
+                        printable_line(o.title),
+                        printable_line(o.doc_id),
+                        printable_line(source(o.path, o.line)),
+                        note(o, today, earlier.get(item_key(o), 0) if name == "overdue" else 0),
+                    ],
+                )
+                for o in members
+            ],
+        )
+        for name, members in grouped.sections(collapse=True)
+    ]
+
+
+def _line(row: _Row, widths: list[int], today: date, color: bool) -> str:
+    occurrence, (due, what, title, doc, where, extra) = row
+    line = "  " + "  ".join(
+        (
+            pad(due, widths[0]),
+            pad(what, widths[1]),
+            pad(cut(title, widths[2]), widths[2]),
+            pad(doc, widths[3]),
+            paint(DIM, pad(where, widths[4]) if extra else where, color),
+        )
+    )
+    if extra:
+        overdue = bucket(occurrence, today) == "overdue"
+        line += "  " + paint(_BUCKET_COLOR["overdue"], extra, color and overdue)
+    return line.rstrip()
+
+
+def _to_fix(plan: DuePlan, color: bool) -> list[str]:
+    found = [
+        (printable_line(f"{f.path}:{f.line}:{f.column}"), printable_line(doc_id), f.message)
+        for f, doc_id in problems(plan)
+    ]
+    if not found:
+        return []
+    heading = plural(len(found), N_("To fix ({n} problem)"), N_("To fix ({n} problems)"))
+    place_width = max(cells(place) for place, _d, _m in found)
+    doc_width = max(cells(doc_id) for _p, doc_id, _m in found)
+    lines = [paint(BOLD, heading, color)]
+    lines += [
+        f"  {paint(DIM, pad(place, place_width), color)}  {pad(doc_id, doc_width)}  "
+        + printable_line(message)
+        for place, doc_id, message in found
+    ]
+    return [*lines, ""]
