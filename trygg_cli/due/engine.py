@@ -92,55 +92,26 @@ off. Keys use ``planned``, never ``due``, so they do not change with the holiday
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from trygg_cli.due.calendar import (
     UNIT_DAYS,
-    add_months,
-    add_units,
-    early_in,
-    part_ends,
-    unit_bounds,
-    units_from,
 )
-from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Done, Entry
+from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Entry
 from trygg_cli.due.holidays_se import previous_working_day
 from trygg_cli.due.occurrence import (
     Bucket,
     DuePlan,
     Occurrence,
     Unanchored,
-    UnanchoredReason,
     Unmatched,
-    UnmatchedReason,
 )
+from trygg_cli.due.slots import Slot, Span, match, plan_slots
 
-FINAL_FOLLOW_UP_MONTHS = 3
 ABOUT_SHARE = 0.25
 ABOUT_MAX_DAYS = 30
-_MAX_SLOTS = 20_000  # per schedule; a guard against absurd horizons
-
-
-@dataclass
-class _Slot:
-    planned: date
-    window_start: date
-    occasion: str
-    year: int
-    group: str = ""
-    done: date | None = None
-
-
-@dataclass(frozen=True)
-class _Span:
-    """What a schedule is counted within: its document's period and events."""
-
-    start: date | None
-    end: date | None
-    signing: date | None
-    fallback: date | None
 
 
 @dataclass
@@ -204,7 +175,7 @@ def plan_document(
             _schedule(collector, entry, base, entry.schedule, span)
         elif entry.fixed is not None:
             fixed = entry.fixed
-            slot = _Slot(fixed.planned, fixed.planned, fixed.occasion, fixed.planned.year)
+            slot = Slot(fixed.planned, fixed.planned, fixed.occasion, fixed.planned.year)
             slot.done = fixed.done
             _emit(collector, entry, base, [slot], None, 0)
     return collector.out
@@ -284,28 +255,28 @@ def _resolve(
     source: DocumentSchedules,
     documents: Mapping[str, DocumentSchedules],
     fallback: date | None,
-) -> tuple[_Span, tuple[str, ...]]:
+) -> tuple[Span, tuple[str, ...]]:
     """The span a document's schedules count within, and its parties. An action plan
     borrows its agreement's signing and parties, and its period unless it has its own."""
     own = source.span
     if source.doc_kind != "action-plan":
-        return _Span(own.start, own.end, own.signing, fallback), own.parties
+        return Span(own.start, own.end, own.signing, fallback), own.parties
     agreement = documents.get(source.agreement or "")
     owner = agreement.span if agreement is not None and agreement.doc_kind == "agreement" else None
     signing = owner.signing if owner is not None else None
     parties = owner.parties if owner is not None else ()
     if source.has_period:
         start = signing if source.from_signing else own.start
-        return _Span(start, own.end, signing, fallback), parties
+        return Span(start, own.end, signing, fallback), parties
     if owner is not None:
-        return _Span(owner.start, owner.end, signing, fallback), parties
-    return _Span(None, None, None, fallback), parties
+        return Span(owner.start, owner.end, signing, fallback), parties
+    return Span(None, None, None, fallback), parties
 
 
 # --------------------------------------------------------------------------- one schedule
 
 
-def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: _Span) -> None:
+def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: Span) -> None:
     if schedule.qualifier == "as_needed":
         return
     horizon = max([c.until, *(d.date for d in schedule.done)])
@@ -339,7 +310,7 @@ def _emit(
     c: _Collector,
     entry: Entry,
     base: Base,
-    slots: list[_Slot],
+    slots: list[Slot],
     schedule: Cadence | None,
     tolerance: int,
 ) -> None:
@@ -385,170 +356,3 @@ def tolerance_days(schedule: Cadence) -> int:
     else:
         interval = UNIT_DAYS["year"]
     return max(1, min(ABOUT_MAX_DAYS, round(interval * ABOUT_SHARE)))
-
-
-def _event_date(event: str, span: _Span) -> date | None:
-    if event == "signing":
-        return span.signing
-    if event == "validity_start":
-        return span.start
-    return span.end
-
-
-def plan_slots(schedule: Cadence, span: _Span, horizon: date) -> list[_Slot] | UnanchoredReason:
-    """The planned occasions of one schedule up to ``horizon``, before completions."""
-    first = schedule.first
-    limit = horizon if span.end is None else min(horizon, span.end)
-    if isinstance(first, str):
-        event = _event_date(first, span)
-        if event is None:
-            return "no-event-date"
-        if first == "validity_end":
-            # "efter avtalsperiodens slut": due some months after the end, whatever `until:` says.
-            planned = add_months(event, FINAL_FOLLOW_UP_MONTHS)
-            if schedule.times is None and schedule.every is None:
-                window = add_months(event, -FINAL_FOLLOW_UP_MONTHS) + timedelta(days=1)
-                return [_Slot(planned, window, f"after-{event.isoformat()}", planned.year)]
-            return _from_date(schedule, planned, span, horizon, first_index=0)
-        return _from_date(schedule, event, span, limit, first_index=0)
-    if isinstance(first, date):
-        return _from_date(schedule, first, span, limit, first_index=0)
-    if isinstance(first, int):
-        origin = date(first, 1, 1)
-        if schedule.times is not None:
-            return _parts(schedule, origin, None, limit)
-        if schedule.every is not None:
-            return _calendar(schedule, origin, None, limit)
-        start = date(first, 1, 1)
-        end = date(first, 12, 31)
-        planned = early_in(start, end, "year") if schedule.at == "start" else end
-        return [_Slot(planned, start, str(first), first)]
-    # no anchor: count from the period's start (or the fallback when it is unknown)
-    if span.start is None:
-        if schedule.times is None and schedule.every is not None and schedule.every > 1:
-            return "no-start"
-        if span.fallback is None:
-            return "no-start"
-        if schedule.times is not None:
-            return _parts(schedule, span.fallback, None, limit)
-        return _calendar(schedule, span.fallback, None, limit)
-    if schedule.times is not None:
-        return _parts(schedule, span.start, span.start, limit)
-    if schedule.at is not None:
-        return _calendar(schedule, span.start, span.start, limit)
-    return _from_date(schedule, span.start, span, limit, first_index=1)
-
-
-def _from_date(
-    schedule: Cadence, anchor: date, span: _Span, limit: date, *, first_index: int
-) -> list[_Slot]:
-    unit = schedule.unit
-    if schedule.times is not None:
-        return _parts(schedule, anchor, anchor, limit)
-    if schedule.every is None:
-        window = add_months(anchor, -12) + timedelta(days=1)
-        return [_Slot(anchor, window, anchor.isoformat(), anchor.year)]
-    slots: list[_Slot] = []
-    k = first_index
-    previous = add_units(anchor, unit, schedule.every * (k - 1))
-    while len(slots) < _MAX_SLOTS:
-        planned = add_units(anchor, unit, schedule.every * k)
-        if planned > limit:
-            break
-        slots.append(
-            _Slot(planned, previous + timedelta(days=1), planned.isoformat(), planned.year)
-        )
-        previous = planned
-        k += 1
-    return slots
-
-
-def _calendar(schedule: Cadence, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
-    """Every N-th calendar unit from the one containing ``origin``, due at its end (or
-    early in it with ``at: start``)."""
-    every = schedule.every or 1
-    slots: list[_Slot] = []
-    for index, (start, end, label) in enumerate(units_from(origin, schedule.unit)):
-        if start > limit or len(slots) >= _MAX_SLOTS:
-            break
-        if index % every:
-            continue
-        planned = early_in(start, end, schedule.unit) if schedule.at == "start" else end
-        if planned > limit:
-            break
-        if not_before is not None and planned < not_before:
-            continue
-        slots.append(_Slot(planned, start, label, start.year, label))
-    return slots
-
-
-def _parts(schedule: Cadence, origin: date, not_before: date | None, limit: date) -> list[_Slot]:
-    """``times`` equal parts of each calendar unit from the one containing ``origin``."""
-    times = schedule.times or 1
-    slots: list[_Slot] = []
-    for start, end, label in units_from(origin, schedule.unit):
-        if start > limit or len(slots) >= _MAX_SLOTS:
-            break
-        window = start
-        for k, planned in enumerate(part_ends(start, end, schedule.unit, times), 1):
-            if planned > limit:
-                break
-            if not_before is None or planned >= not_before:
-                slots.append(_Slot(planned, window, f"{label}#{k}", planned.year, label))
-            window = planned + timedelta(days=1)
-    return slots
-
-
-# --------------------------------------------------------------------------- completions
-
-
-def match(
-    schedule: Cadence, slots: list[_Slot], span: _Span, tolerance: int
-) -> Iterator[tuple[int, Done, UnmatchedReason]]:
-    """Close ``slots`` with the schedule's completions (see the module docstring); yield
-    ``(index in done:, completion, reason)`` for each that closes nothing."""
-    tolerant = schedule.qualifier == "at_least" or schedule.also_as_needed
-    counted = schedule.qualifier == "at_least" and schedule.times is not None
-    grace = timedelta(days=tolerance)
-    named = [(i, d) for i, d in enumerate(schedule.done) if d.occurrence is not None]
-    dated = sorted(
-        ((i, d) for i, d in enumerate(schedule.done) if d.occurrence is None),
-        key=lambda pair: (pair[1].date, pair[0]),
-    )
-    for index, completion in named:
-        wanted = completion.occurrence
-        if isinstance(wanted, int):
-            candidates = [s for s in slots if s.year == wanted]
-        else:
-            day = _event_date(wanted, span) if isinstance(wanted, str) else wanted
-            candidates = (
-                []
-                if day is None
-                else [s for s in slots if s.planned == day or s.window_start <= day <= s.planned]
-            )
-        if not candidates:
-            yield index, completion, "no-such-occasion"
-            continue
-        target = next((s for s in candidates if s.done is None), None)
-        if target is not None:
-            target.done = completion.date
-        elif not tolerant:
-            yield index, completion, "already-done"
-    for index, completion in dated:
-        day = completion.date
-        if counted:
-            label = unit_bounds(day, schedule.unit)[2]
-            group = [s for s in slots if s.group == label]
-            if group:
-                target = next((s for s in group if s.done is None), None)
-                if target is not None:
-                    target.done = day
-                continue
-        target = next((s for s in slots if s.done is None and s.window_start - grace <= day), None)
-        if target is not None:
-            target.done = day
-            continue
-        if not slots or day < slots[0].window_start - grace:
-            yield index, completion, "before-first"
-        elif not tolerant:
-            yield index, completion, "no-such-occasion"

@@ -94,82 +94,17 @@ def run_due(
     cache: bool = False,
 ) -> DueOutcome:
     """Check the files, plan every schedule up to the horizon, and pick what to show."""
-    # Without --within: to the end of next year, so that every yearly item shows its
-    # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
-    if query.within_days is not None:
-        # Planned a little beyond the window: a date moved back over a weekend and a
-        # holiday (Easter: up to five days) can fall inside it; wants() filters by due.
-        until = query.as_of + timedelta(days=query.within_days + _SHIFT_MARGIN_DAYS)
-    else:
-        until = date(query.as_of.year + 1, 12, 31)
-
-    def plan_one(
-        source: DocumentSchedules,
-        documents: Mapping[str, DocumentSchedules],
-        borrowing: bool | None = None,
-    ) -> DuePlan:
-        return plan_document(
-            source,
-            documents,
-            until=until,
-            fallback_start=date(query.as_of.year, 1, 1),
-            shift_holidays=query.shift_holidays,
-            borrowing=borrowing,
-        )
-
-    # Everything is planned as soon as its file arrives, while the workers read the rest;
-    # an action plan's schedules wait for its agreement (see engine.borrows).
-    early: dict[str, DuePlan] = {}
-    agreements: dict[str, DocumentSchedules] = {}  # the first to arrive with each id
-    waiting: dict[str, list[FileResult]] = {}
-    borrowed: dict[str, tuple[DuePlan, DocumentSchedules]] = {}  # and the agreement used
-
-    def lend(result: FileResult, agreement: DocumentSchedules) -> None:
-        docs = {agreement.doc_id: agreement}
-        source = result.outputs[SCHEDULES.name]
-        borrowed[result.path] = (plan_one(source, docs, borrowing=True), agreement)
-
-    def arrived(result: FileResult) -> None:
-        source = result.outputs.get(SCHEDULES.name)
-        if source is None:
-            return
-        is_plan = source.doc_kind == "action-plan"
-        early[result.path] = plan_one(source, {}, borrowing=False if is_plan else None)
-        if source.doc_kind == "agreement":
-            agreements.setdefault(source.doc_id, source)
-            for plan_result in waiting.pop(source.doc_id, []):
-                lend(plan_result, agreements[source.doc_id])
-        elif is_plan and source.agreement is not None:
-            agreement = agreements.get(source.agreement)
-            if agreement is not None:
-                lend(result, agreement)
-            else:
-                waiting.setdefault(source.agreement, []).append(result)
-
+    planner = _Planner(query)
     # Links between documents are not judged here: a dangling one changes no date.
     workspace = load_paths(
         paths,
         jobs=jobs,
         progress=progress,
         passes=(SCHEDULES,),
-        on_result=arrived,
+        on_result=planner.arrived,
         cache=cache,
     )
-    planned = schedules_of(workspace)
-    parts: list[DuePlan] = []
-    for r in workspace.results:
-        schedules: DocumentSchedules | None = r.outputs.get(SCHEDULES.name)
-        if schedules is None or planned.get(schedules.doc_id) is not schedules:
-            continue  # unread, or its id was taken by an earlier file
-        parts.append(early[r.path])
-        if schedules.doc_kind == "action-plan":
-            lent = borrowed.get(r.path)
-            # Planned early only if with the agreement that won its id in the workspace.
-            if lent is not None and planned.get(schedules.agreement or "") is lent[1]:
-                parts.append(lent[0])
-            else:
-                parts.append(plan_one(schedules, planned, borrowing=True))
-    result = merge(parts)
+    result = planner.finish(workspace)
     shown = [o for o in result.occurrences if query.wants(o)]
     if query.documents:
         result = replace(
@@ -178,3 +113,81 @@ def run_due(
             unmatched=[u for u in result.unmatched if u.doc_id in query.documents],
         )
     return DueOutcome(workspace, result, shown)
+
+
+class _Planner:
+    """Plans every document as soon as its file arrives, while the workers read the rest;
+    an action plan's schedules wait for its agreement (see engine.borrows)."""
+
+    def __init__(self, query: DueQuery) -> None:
+        self.query = query
+        # Without --within: to the end of next year, so that every yearly item shows its
+        # next occasion (Göteborg's follow-up after 2025 is 2027-12-31).
+        if query.within_days is not None:
+            # Planned a little beyond the window: a date moved back over a weekend and a
+            # holiday (Easter: up to five days) can fall inside it; wants() filters by due.
+            self.until = query.as_of + timedelta(days=query.within_days + _SHIFT_MARGIN_DAYS)
+        else:
+            self.until = date(query.as_of.year + 1, 12, 31)
+        self.early: dict[str, DuePlan] = {}
+        self.agreements: dict[str, DocumentSchedules] = {}  # the first to arrive with each id
+        self.waiting: dict[str, list[FileResult]] = {}
+        # path → the plan made with an agreement, and that agreement
+        self.borrowed: dict[str, tuple[DuePlan, DocumentSchedules]] = {}
+
+    def plan(
+        self,
+        source: DocumentSchedules,
+        documents: Mapping[str, DocumentSchedules],
+        borrowing: bool | None = None,
+    ) -> DuePlan:
+        return plan_document(
+            source,
+            documents,
+            until=self.until,
+            fallback_start=date(self.query.as_of.year, 1, 1),
+            shift_holidays=self.query.shift_holidays,
+            borrowing=borrowing,
+        )
+
+    def _lend(self, result: FileResult, agreement: DocumentSchedules) -> None:
+        docs = {agreement.doc_id: agreement}
+        source = result.outputs[SCHEDULES.name]
+        self.borrowed[result.path] = (self.plan(source, docs, borrowing=True), agreement)
+
+    def arrived(self, result: FileResult) -> None:
+        """Plan one file's schedules as its result arrives."""
+        source: DocumentSchedules | None = result.outputs.get(SCHEDULES.name)
+        if source is None:
+            return
+        is_plan = source.doc_kind == "action-plan"
+        self.early[result.path] = self.plan(source, {}, borrowing=False if is_plan else None)
+        if source.doc_kind == "agreement":
+            self.agreements.setdefault(source.doc_id, source)
+            for plan_result in self.waiting.pop(source.doc_id, []):
+                self._lend(plan_result, self.agreements[source.doc_id])
+        elif is_plan and source.agreement is not None:
+            agreement = self.agreements.get(source.agreement)
+            if agreement is not None:
+                self._lend(result, agreement)
+            else:
+                self.waiting.setdefault(source.agreement, []).append(result)
+
+    def finish(self, workspace: Workspace) -> DuePlan:
+        """The whole plan, once every file has arrived: with the documents that hold
+        their ids, and each action plan with the agreement that holds its id."""
+        planned = schedules_of(workspace)
+        parts: list[DuePlan] = []
+        for r in workspace.results:
+            source: DocumentSchedules | None = r.outputs.get(SCHEDULES.name)
+            if source is None or planned.get(source.doc_id) is not source:
+                continue  # unread, or its id was taken by an earlier file
+            parts.append(self.early[r.path])
+            if source.doc_kind == "action-plan":
+                lent = self.borrowed.get(r.path)
+                # Planned early only if with the agreement that won its id in the workspace.
+                if lent is not None and planned.get(source.agreement or "") is lent[1]:
+                    parts.append(lent[0])
+                else:
+                    parts.append(self.plan(source, planned, borrowing=True))
+        return merge(parts)
