@@ -189,71 +189,74 @@ class NewDocument:
 Ask = Callable[[str, str | None, Callable[[str], str | None]], str]
 
 
-def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -> dict[str, Any]:
-    """Fill in what is missing — by asking (``ask``) or from defaults — and check it; the
-    template's context. Without ``ask`` a missing required answer is an error."""
+class _Asking:
+    """Answers for what is missing: asked for (``ask``), else defaults; each checked."""
+
+    def __init__(self, ask: Ask | None) -> None:
+        self.ask = ask
 
     def need(
-        prompt: str, default: str | None, check: Callable[[str], str | None], option: str
+        self, prompt: str, default: str | None, check: Callable[[str], str | None], option: str
     ) -> str:
-        if ask is not None:
-            return ask(prompt, default, check)
+        if self.ask is not None:
+            return self.ask(prompt, default, check)
         if default is None:
             raise TryggError(_("give {option}").format(option=option))
         return default
 
+    @staticmethod
     def given(value: str, check: Callable[[str], str | None]) -> str:
         problem = check(value)
         if problem is not None:
             raise TryggError(problem)
         return value
 
+    def either(
+        self,
+        value: str | None,
+        prompt: str,
+        default: str | None,
+        check: Callable[[str], str | None],
+        option: str,
+    ) -> str:
+        """``value`` checked when given, else :meth:`need`."""
+        return self.given(value, check) if value else self.need(prompt, default, check, option)
+
+
+def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -> dict[str, Any]:
+    """Fill in what is missing — by asking (``ask``) or from defaults — and check it; the
+    template's context. Without ``ask`` a missing required answer is an error."""
+    asking = _Asking(ask)
     agreement = None
     if answers.kind == "action-plan" or (answers.kind == "citizen-promise" and answers.agreement):
-        check_agreement = _agreement_check(known)
         default = next(iter(known.agreements), None) if ask is not None else None
-        agreement_id = (
-            given(answers.agreement, check_agreement)
-            if answers.agreement
-            else need(_("Agreement (id)"), default, check_agreement, "--agreement ID")
+        agreement_id = asking.either(
+            answers.agreement,
+            _("Agreement (id)"),
+            default,
+            _agreement_check(known),
+            "--agreement ID",
         )
         agreement = known.agreements[agreement_id]
-    if answers.municipality is not None:
-        given(answers.municipality, text_problem)
-    if answers.title is not None:
-        given(answers.title, text_problem)
+    for text in (answers.municipality, answers.title):
+        if text is not None:
+            asking.given(text, text_problem)
     municipality = answers.municipality or (agreement.municipality if agreement else None)
     if municipality is None:
-        municipality = need(_("Municipality"), None, text_problem, "--municipality NAME")
-    town = slug(municipality)
+        municipality = asking.need(_("Municipality"), None, text_problem, "--municipality NAME")
     year = today.year
-    base = {
-        "agreement": f"{town}-{'central' if answers.scope == 'central' else 'lokal'}-{year}",
-        "action-plan": f"{town}-atgardsplan-{year}",
-        "citizen-promise": f"{town}-medborgarlofte-{year}",
-    }[answers.kind]
-    id_check = _id_check(known)
-    doc_id = (
-        given(answers.doc_id, id_check)
-        if answers.doc_id
-        else need(_("Id"), fresh_id(base, known.ids), id_check, "--id ID")
+    fresh = fresh_id(_id_base(answers, municipality, year), known.ids)
+    doc_id = asking.either(answers.doc_id, _("Id"), fresh, _id_check(known), "--id ID")
+    title = answers.title or asking.need(
+        _("Title"), _default_title(answers, municipality, year), text_problem, "--title TEXT"
     )
-    default_title = {
-        "agreement": (
-            f"{'Central' if answers.scope == 'central' else 'Lokal'} samverkansöverenskommelse "
-            f"mellan {municipality} och Polisen"
-        ),
-        "action-plan": f"Åtgärdsplan {municipality} {year}",
-        "citizen-promise": f"Medborgarlöfte {municipality} {year}–{year + 1}",
-    }[answers.kind]
-    title = answers.title or need(_("Title"), default_title, text_problem, "--title TEXT")
     parties = _parties(municipality, agreement)
     return {
         "id": doc_id,
         "title": title,
         "municipality": municipality,
         "genitive": genitive(municipality),
-        "slug": town,
+        "slug": slug(municipality),
         "scope": answers.scope,
         "year": year,
         "agreement": agreement.id if agreement else None,
@@ -262,6 +265,26 @@ def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -
         "priority": agreement.priorities[0].id if agreement and agreement.priorities else None,
         "parties": parties,
     }
+
+
+def _id_base(answers: NewDocument, municipality: str, year: int) -> str:
+    town = slug(municipality)
+    return {
+        "agreement": f"{town}-{'central' if answers.scope == 'central' else 'lokal'}-{year}",
+        "action-plan": f"{town}-atgardsplan-{year}",
+        "citizen-promise": f"{town}-medborgarlofte-{year}",
+    }[answers.kind]
+
+
+def _default_title(answers: NewDocument, municipality: str, year: int) -> str:
+    return {
+        "agreement": (
+            f"{'Central' if answers.scope == 'central' else 'Lokal'} samverkansöverenskommelse "
+            f"mellan {municipality} och Polisen"
+        ),
+        "action-plan": f"Åtgärdsplan {municipality} {year}",
+        "citizen-promise": f"Medborgarlöfte {municipality} {year}–{year + 1}",
+    }[answers.kind]
 
 
 def _parties(municipality: str, agreement: Any) -> list[dict[str, str]]:

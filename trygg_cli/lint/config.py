@@ -117,34 +117,61 @@ def _upwards(start: Path) -> tuple[Path, ...]:
 def load_config(path: Path) -> LintConfig:
     """Read and check ``path``; a mistake is a :class:`TryggError` naming line and column."""
     shown = str(path)
+    data, root = _read_yaml(path)
+    section = _parse(shown, data, root)
+    _check_rule_ids(shown, root, section)
+    _check_options(shown, root, section)
+    return LintConfig(
+        path=shown,
+        select=tuple(section.select) if section.select is not None else ("TRY",),
+        ignore=tuple(section.ignore),
+        # A prefix (TRY3: error) sets every rule it starts; an exact id wins over a prefix.
+        severities={
+            rule_id: Severity[name.upper()]
+            for prefix, name in sorted(section.severity.items(), key=lambda kv: len(kv[0]))
+            for rule_id in RULES
+            if rule_id.startswith(prefix)
+        },
+        path_ignores=tuple(
+            PathIgnore(pattern, tuple(ids), str(path.parent))
+            for pattern, ids in section.per_path_ignores.items()
+        ),
+        options=dict(section.options),
+        fail_on=Severity[section.fail_on.upper()] if section.fail_on else None,
+    )
+
+
+def _read_yaml(path: Path) -> tuple[Any, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise TryggError(
             _("cannot read the configuration {path}: {reason}").format(
-                path=shown, reason=exc.strerror or exc
+                path=path, reason=exc.strerror or exc
             )
         ) from None
     try:
         loaded = load(decode(raw))
     except YamlError as exc:
-        raise _located(shown, exc.line + 1, exc.column + 1, exc.message) from None
-    data = loaded.data if loaded.data is not None else {}
-    root = loaded.root
+        raise _located(str(path), exc.line + 1, exc.column + 1, exc.message) from None
+    return (loaded.data if loaded.data is not None else {}), loaded.root
 
+
+def _parse(shown: str, data: Any, root: Any) -> LintSection:
     def at(loc: Sequence[str | int], rule: str, message: str, *, at_key: bool = False) -> Finding:
         line, column = locate(root, loc, at_key=at_key)
         return Finding(shown, line + 1, column + 1, rule, message)
 
     try:
-        parsed = ConfigFile.model_validate(data)
+        return ConfigFile.model_validate(data).lint
     except ValidationError as exc:
         from trygg_cli.check.schema_errors import schema_error_finding
 
         finding = schema_error_finding(exc.errors(include_url=False)[0], ConfigFile, at)
         raise _located(shown, finding.line, finding.column, finding.message) from None
-    section = parsed.lint
 
+
+def _check_rule_ids(shown: str, root: Any, section: LintSection) -> None:
     def check_ids(ids: Iterable[str], loc: tuple[str | int, ...], *, keys: bool = False) -> None:
         for index, rule_id in enumerate(ids):
             if not any(known.startswith(rule_id) for known in RULES) or not rule_id:
@@ -157,6 +184,9 @@ def load_config(path: Path) -> LintConfig:
     check_ids(section.severity, ("lint", "severity"), keys=True)
     for pattern, ids in section.per_path_ignores.items():
         check_ids(ids, ("lint", "per_path_ignores", pattern))
+
+
+def _check_options(shown: str, root: Any, section: LintSection) -> None:
     known_options = {name for rule in RULES.values() for name in rule.options}
     option_checks = {
         name: check for rule in RULES.values() for name, check in rule.option_checks.items()
@@ -180,24 +210,6 @@ def load_config(path: Path) -> LintConfig:
                 column + 1,
                 _("the option '{name}' {problem}").format(name=name, problem=problem),
             )
-    return LintConfig(
-        path=shown,
-        select=tuple(section.select) if section.select is not None else ("TRY",),
-        ignore=tuple(section.ignore),
-        # A prefix (TRY3: error) sets every rule it starts; an exact id wins over a prefix.
-        severities={
-            rule_id: Severity[name.upper()]
-            for prefix, name in sorted(section.severity.items(), key=lambda kv: len(kv[0]))
-            for rule_id in RULES
-            if rule_id.startswith(prefix)
-        },
-        path_ignores=tuple(
-            PathIgnore(pattern, tuple(ids), str(path.parent))
-            for pattern, ids in section.per_path_ignores.items()
-        ),
-        options=dict(section.options),
-        fail_on=Severity[section.fail_on.upper()] if section.fail_on else None,
-    )
 
 
 def check_rule_ids(ids: Iterable[str]) -> None:
