@@ -8,36 +8,24 @@ corpus with a tenth of its documents changed to those documents.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
-from trygg_cli import git
 from trygg_cli.check.passes import KEEP_DOCUMENT
 from trygg_cli.check.results import FileResult
 from trygg_cli.diff.compare import Change, compare
 from trygg_cli.diff.narrate import Narrated, Narrator
-from trygg_cli.errors import TryggError
+from trygg_cli.diff.sides import Side, sides_from_arguments
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.nouns import KIND_NOUNS
-from trygg_cli.workspace import discover, load_sources
-from trygg_cli.workspace.discover import SUFFIXES
+from trygg_cli.workspace import load_sources
+
+__all__ = ["DiffResult", "DocumentDiff", "Side", "diff_sides", "sides_from_arguments"]
 
 Status = Literal["added", "removed", "changed", "moved", "unreadable"]
-
-
-@dataclass
-class Side:
-    """One version: its name for people and its YAML files (key → git blob id)."""
-
-    label: str
-    blobs: dict[str, str]
-    read: Callable[[Sequence[str]], dict[str, bytes]]
-    single_file: bool = False
 
 
 @dataclass
@@ -71,63 +59,6 @@ class DiffResult:
             out[document.status] += 1
         out["changes"] = sum(max(1, len(d.narrated)) for d in self.documents)
         return out
-
-
-# --------------------------------------------------------------------------- sides
-
-
-def _yaml(path: str) -> bool:
-    return path.endswith(SUFFIXES) and not any(
-        part.startswith(".") for part in Path(path).parts[:-1]
-    )
-
-
-def folder_side(folder: Path, label: str | None = None) -> Side:
-    """The YAML files under ``folder`` (a single file: just that one), keyed by their path
-    relative to it, so that two folders pair up file by file."""
-    files = discover([str(folder)])
-    base = folder if folder.is_dir() else folder.parent
-    raw = {os.path.relpath(f, base): _read(f) for f in files}
-    return Side(
-        label or str(folder),
-        {key: git.blob_id(data) for key, data in raw.items()},
-        lambda keys: {k: raw[k] for k in keys},
-        single_file=not folder.is_dir(),
-    )
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise TryggError(
-            _("'{path}' could not be read: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
-
-
-def commit_side(root: Path, commit: str, label: str, pathspecs: Sequence[str]) -> Side:
-    """The YAML files of a commit under ``pathspecs`` (relative to the root)."""
-    blobs = {b.path: b.blob for b in git.files(root, commit, pathspecs) if _yaml(b.path)}
-
-    def read(keys: Sequence[str]) -> dict[str, bytes]:
-        contents = git.read_blobs(root, sorted({blobs[k] for k in keys}))
-        return {k: contents[blobs[k]] for k in keys}
-
-    return Side(label, blobs, read)
-
-
-def worktree_side(root: Path, pathspecs: Sequence[str]) -> Side:
-    """The YAML files on disk under ``pathspecs`` (the whole repository without any)."""
-    targets = [str(root / p) for p in pathspecs] or [str(root)]
-    existing = [t for t in targets if os.path.exists(t)]
-    # A symbolic link is not a document of its own (git stores it as a link, not a file).
-    raw = {os.path.relpath(f, root): _read(f) for f in discover(existing) if not os.path.islink(f)}
-    return Side(
-        _("the working tree"),
-        {key: git.blob_id(data) for key, data in raw.items()},
-        lambda keys: {k: raw[k] for k in keys},
-    )
 
 
 # --------------------------------------------------------------------------- comparing
@@ -325,105 +256,3 @@ def _whole(
         new_path,
         [Narrated(change, sentence)],
     )
-
-
-# --------------------------------------------------------------------------- arguments
-
-
-def _repository(cwd: Path) -> Path:
-    """The top folder of the git repository holding ``cwd``."""
-    git.require()  # "git is not installed" rather than "not in a repository"
-    root = git.toplevel(cwd)
-    if root is None:
-        raise TryggError(
-            _(
-                "'{path}' is not in a git repository; give two files or folders to compare instead"
-            ).format(path=cwd)
-        )
-    return root
-
-
-def sides_from_arguments(
-    arguments: Sequence[str], cwd: Path, only_paths: int = 0
-) -> tuple[Side, Side]:
-    """The two versions ``trygg diff ARGS`` compares, as git reads its arguments.
-
-    * ``OLD NEW`` naming two files or folders: those (no git needed);
-    * otherwise, in a git repository, up to two revisions first, then paths:
-      nothing (HEAD against the working tree), ``REV`` (against the working tree),
-      ``REV1 REV2`` and ``A...B`` (from where B left A to B), each followed by any
-      number of paths to narrow it (after ``--`` or not).
-
-    ``only_paths``: how many of the last arguments came after ``--`` (paths, whatever
-    revisions have the same name).
-    """
-    forced = list(arguments[len(arguments) - only_paths :]) if only_paths else []
-    arguments = list(arguments[: len(arguments) - only_paths])
-    if not forced and len(arguments) == 2 and all((cwd / a).exists() for a in arguments):
-        first, second = (cwd / a for a in arguments)
-        if first.is_dir() != second.is_dir():
-            raise TryggError(_("compare two files or two folders, not a file with a folder"))
-        return folder_side(first, arguments[0]), folder_side(second, arguments[1])
-    root = _repository(cwd)
-    revisions: list[tuple[str, str]] = []  # (commit, label)
-    paths: list[str] = []
-    for argument in arguments:
-        is_path = (cwd / argument).exists()
-        if not paths and len(revisions) == 0 and "..." in argument and not is_path:
-            left, _dots, right = argument.partition("...")
-            left_commit = git.commit(root, left or "HEAD")
-            right_commit = git.commit(root, right or "HEAD")
-            base = git.merge_base(root, left_commit, right_commit)
-            revisions = [
-                (
-                    base,
-                    _("where {right} left {left}").format(
-                        right=right or "HEAD", left=left or "HEAD"
-                    ),
-                ),
-                (right_commit, right or "HEAD"),
-            ]
-            continue
-        if not paths and len(revisions) < 2:
-            found = git.resolve(root, argument)
-            if found is not None:
-                revisions.append((found, argument))
-                continue
-        if not (cwd / argument).exists() and not paths and len(revisions) < 2:
-            raise TryggError(
-                _("'{argument}' is neither a revision (commit, branch, tag) nor a file").format(
-                    argument=argument
-                )
-            )
-        paths.append(argument)
-    paths += forced
-    pathspecs = [_from_root(root, cwd / p) for p in paths]
-    if not revisions:
-        revisions = [(git.commit(root, "HEAD"), "HEAD")]
-    old = commit_side(root, revisions[0][0], revisions[0][1], pathspecs)
-    if len(revisions) == 2:
-        new = commit_side(root, revisions[1][0], revisions[1][1], pathspecs)
-    else:
-        new = worktree_side(root, pathspecs)
-    for spec, given in zip(pathspecs, paths, strict=True):
-        for side in (old, new):
-            if not any(
-                k == spec or k.startswith(spec.rstrip("/") + "/") or spec in (".", "")
-                for k in side.blobs
-            ):
-                raise TryggError(
-                    _(
-                        "'{path}' has no YAML files in {side}; leave the path out to see what "
-                        "was removed or renamed"
-                    ).format(path=given, side=side.label)
-                )
-    return old, new
-
-
-def _from_root(root: Path, path: Path) -> str:
-    relative = os.path.relpath(os.path.abspath(path), root)
-    if relative.startswith(".."):
-        raise TryggError(
-            _("'{path}' is outside the repository {root}").format(path=path, root=root)
-        )
-    return relative.replace(os.sep, "/")
