@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from trygg_cli.model import KINDS
-from trygg_cli.schema import render_schemas, stale_schemas
+from trygg_cli.model.json_schema import render_schemas, stale_schemas
 
 
 def test_checked_in_schemas_are_current() -> None:

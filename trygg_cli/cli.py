@@ -745,7 +745,7 @@ def schema(
     ] = False,
 ) -> None:
     from trygg_cli.fsutil import write_atomic
-    from trygg_cli.schema import render_schemas, stale_schemas
+    from trygg_cli.model.json_schema import render_schemas, stale_schemas
 
     if check:
         stale = stale_schemas(output_dir)
