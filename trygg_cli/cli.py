@@ -206,14 +206,15 @@ def validate(
     jobs: Jobs = 0,
     no_cache: NoCache = False,
 ) -> None:
-    from trygg_cli.report import REPORTERS, Summary
+    from trygg_cli.report import Summary, json_report, lines
     from trygg_cli.workspace import load_paths
 
     targets = [str(p) for p in paths] if paths else ["."]
     with _progress() as progress:
         workspace = load_paths(targets, jobs=jobs or None, progress=progress, cache=not no_cache)
     summary = Summary(len(workspace.checked), workspace.skipped)
-    sys.stdout.write(REPORTERS[output_format.value](workspace.findings, summary))
+    reporter = lines if output_format is OutputFormat.text else json_report
+    sys.stdout.write(reporter(workspace.findings, summary))
     if output_format is OutputFormat.text:
         if verbose:
             for skipped in workspace.skipped:

@@ -23,7 +23,7 @@ from trygg_cli.lint.config import (
 )
 from trygg_cli.lint.rules import RULES
 from trygg_cli.options import parse_day, write_report
-from trygg_cli.report import LINT_REPORTERS, ReportContext, Summary, all_rules
+from trygg_cli.report import REPORTERS, ReportContext, Summary, all_rules
 
 DEFAULT_FAIL_ON = Severity.WARNING
 
@@ -154,7 +154,7 @@ def lint_command(
     workspace = outcome.workspace
     summary = Summary(len(workspace.checked), workspace.skipped, paths=workspace.checked)
     context = ReportContext(all_rules(RULES), outcome.source, color=color, version=__version__)
-    report = LINT_REPORTERS[output_format](outcome.findings, summary, context)
+    report = REPORTERS[output_format](outcome.findings, summary, context)
     write_report(report, output)
     if outcome.known:
         err(_("{count} known finding(s) left out by the baseline").format(count=outcome.known))
