@@ -11,8 +11,10 @@ typer offers publicly is used where it suffices (``options_metavar``,
 
 - :func:`install` points ``typer.core._`` at :func:`trygg_cli.i18n._`;
 - :class:`Command` and :class:`Group` (given to typer as ``cls=``) override click's
-  ``format_usage`` and ``get_help_option``, and ``Group`` the completion options' help
-  (``get_params``) and ``main``, to show usage errors through :func:`message`;
+  ``format_usage`` (click hard-codes "Usage: ") and ``get_help_option``; ``Command``
+  replaces typer's ``display_type_rich`` on arguments that have a placeholder; ``Group``
+  overrides ``get_params`` (the completion options' help) and ``main``, to show usage
+  errors through :func:`message`;
 - :func:`message` rewrites click's English error wordings, matched by pattern.
 
 ``tests/test_typer_adapter.py`` checks that each private name used here still exists

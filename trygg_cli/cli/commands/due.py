@@ -189,22 +189,26 @@ def run(options: DueOptions) -> int:
             list(options.paths), query, jobs=options.jobs, progress=progress, cache=options.cache
         )
     if outcome.unread:
-        err(
-            plural(
-                len(outcome.unread),
-                N_(
-                    "{n} file could not be read, so what it schedules is missing below; "
-                    "run 'trygg validate' to see why"
-                ),
-                N_(
-                    "{n} files could not be read, so what they schedule is missing below; "
-                    "run 'trygg validate' to see why"
-                ),
-            )
-        )
+        _warn_unread(len(outcome.unread))
     context = DueReportContext(color=options.color, version=__version__)
     report = DUE_REPORTERS[options.output_format](outcome.plan, outcome.shown, today, context)
     write_report(report, options.output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
     return 1 if options.fail_on_overdue and (late or outcome.unread) else 0
+
+
+def _warn_unread(count: int) -> None:
+    err(
+        plural(
+            count,
+            N_(
+                "{n} file could not be read, so what it schedules is missing below; "
+                "run 'trygg validate' to see why"
+            ),
+            N_(
+                "{n} files could not be read, so what they schedule is missing below; "
+                "run 'trygg validate' to see why"
+            ),
+        )
+    )
