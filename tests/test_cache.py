@@ -178,7 +178,7 @@ def test_an_unwritable_cache_folder_only_costs_time(cli: Any, tmp_path: Path) ->
     repo = _repo(tmp_path)
     (repo / FOLDER).write_text("a file where the folder should be", encoding="utf-8")
     result = cli("validate", str(repo / "docs"))
-    assert result.exit_code == 0 and result.stderr == "No problems in 5 file(s).\n"
+    assert result.exit_code == 0 and result.stderr == "No problems in 5 files.\n"
 
 
 def test_lint_settings_and_due_keep_packs_of_their_own(cli: Any, tmp_path: Path) -> None:

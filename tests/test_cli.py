@@ -20,7 +20,7 @@ def test_clean_workspace_exits_0(write: Callable[..., Path], tmp_path: Path, cli
     result = cli("validate", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "No problems in 1 file(s).\n"
+    assert result.stderr == "No problems in 1 file.\n"
 
 
 def test_findings_exit_1_one_line_each(
@@ -161,9 +161,8 @@ def test_quick_top_level_help_is_exactly_what_typer_prints(columns: str, lang: s
 
 @pytest.mark.parametrize("width", [50, 78, 120])
 def test_help_layout_matches_clicks_formatter(width: int) -> None:
-    from typer._click.formatting import HelpFormatter
-
-    from trygg_cli.helptext import _definitions, _text
+    from trygg_cli.cli.helptext import _definitions, _text
+    from trygg_cli.cli.typer_adapter import HelpFormatter
 
     rows = [
         ("-x", "Short."),

@@ -55,7 +55,7 @@ def test_a_swedish_locale_prints_swedish(tmp_path: Path) -> None:
     done = _run(tmp_path, "validate", "broken.yaml", LANG="sv_SE.UTF-8")
     assert done.returncode == 1
     assert SWEDISH in done.stdout
-    assert "6 problem i 1 av 1 fil(er)." in done.stderr
+    assert "6 problem (6 fel) i 1 fil." in done.stderr
 
 
 @pytest.mark.parametrize("lang", ["C.UTF-8", "C", "POSIX", "en_GB.UTF-8", "de_DE.UTF-8"])
@@ -118,8 +118,10 @@ MISTAKES = [
     ),
     (
         ("validate", "--format", "pdf"),
-        "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte något av 'text', 'json'.",
-        "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'text', 'json'.",
+        "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte något av 'text', 'json', "
+        "'github', 'sarif', 'gitlab', 'junit'.",
+        "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'text', 'json', "
+        "'github', 'sarif', 'gitlab', 'junit'.",
     ),
     (
         ("validate", "--jobs", "många"),
@@ -214,7 +216,7 @@ def test_diff_sentences_in_swedish(swedish: None) -> None:
 
 
 def test_rule_documentation_in_swedish(swedish: None) -> None:
-    from trygg_cli.lint_cli import explain
+    from trygg_cli.lint.catalogue import explain
 
     text = explain("TRY401")
     assert "Ett personnummer eller samordningsnummer i texten." in text

@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import ROOT
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.report import (
-    LINT_REPORTERS,
+    REPORTERS,
     VALIDATION_RULES,
     ReportContext,
     RuleInfo,
@@ -116,7 +116,7 @@ ANSI = re.compile("\x1b\\[[0-9;]*m")
 
 def report(name: str, findings: Sequence[Finding] = FINDINGS, **kwargs: Any) -> str:
     ctx = ReportContext(**{**CONTEXT.__dict__, **kwargs})
-    return LINT_REPORTERS[name](findings, SUMMARY, ctx)
+    return REPORTERS[name](findings, SUMMARY, ctx)
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ def test_fingerprints_are_stable_when_only_line_numbers_shift() -> None:
     findings, ctx = _shifted(5)
     assert fingerprints(findings, ctx) == fingerprints(FINDINGS, CONTEXT)
     before = json.loads(report("gitlab"))
-    after = json.loads(LINT_REPORTERS["gitlab"](findings, SUMMARY, ctx))
+    after = json.loads(REPORTERS["gitlab"](findings, SUMMARY, ctx))
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
     assert [i["location"]["lines"]["begin"] for i in after] == [
         i["location"]["lines"]["begin"] + 5 for i in before
@@ -414,7 +414,7 @@ def test_junit_carries_characters_xml_cannot() -> None:
 
 
 def test_junit_without_paths_lists_the_files_with_findings() -> None:
-    out = LINT_REPORTERS["junit"](FINDINGS, Summary(2, ()), CONTEXT)
+    out = REPORTERS["junit"](FINDINGS, Summary(2, ()), CONTEXT)
     suite = ET.fromstring(out.encode("utf-8")).find("testsuite")
     assert suite is not None and suite.get("tests") == "2"
 
@@ -423,8 +423,8 @@ def test_junit_without_paths_lists_the_files_with_findings() -> None:
 
 
 def test_every_format_handles_no_findings() -> None:
-    assert set(LINT_REPORTERS) == {"text", "json", "github", "sarif", "gitlab", "junit"}
-    for name in set(LINT_REPORTERS) - {"github"}:
+    assert set(REPORTERS) == {"text", "json", "github", "sarif", "gitlab", "junit"}
+    for name in set(REPORTERS) - {"github"}:
         assert report(name, []).endswith("\n")
     assert report("github", []) == ""
 

@@ -2,7 +2,7 @@
 
 ``trygg --help`` and ``trygg --version`` are answered without importing typer, which is
 most of trygg's start-up time; everything else goes to the typer app in
-:mod:`trygg_cli.cli`.
+:mod:`trygg_cli.cli.application`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def main() -> None:
     if lang in LANGUAGES:
         set_language(lang)
     if arguments in (["--help"], ["-h"]):
-        from trygg_cli.helptext import top_level_help
+        from trygg_cli.cli.helptext import top_level_help
 
         sys.stdout.write(top_level_help() + "\n")
         return
@@ -34,7 +34,7 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    from trygg_cli.cli import main as run_app
+    from trygg_cli.cli.application import main as run_app
 
     try:
         run_app()

@@ -1,12 +1,25 @@
-"""typer's own words in the user's language: the usage line, the headings of a command's
-help, the -h/--help and completion options, and the errors for a mistyped command line.
+"""Every use of typer's private API, in one place: typer's own words in the user's
+language (the usage line, the headings of a command's help, the -h/--help and completion
+options, and the errors for a mistyped command line).
 
-typer (0.29, with click inside it) writes some of these words through Python's global
-gettext domain, which knows nothing of trygg's catalogue or ``--lang``, and hard-codes
-the rest. trygg's app and commands use :class:`Group` and :class:`Command`, which say
-them through :func:`trygg_cli.i18n._` instead; :func:`install` points typer's own gettext
-alias there too. ``tests/test_i18n.py`` checks Swedish help and errors for English left
-behind, so a typer upgrade that moves these words fails a test instead of going unseen.
+typer 0.29 carries click inside it as the private ``typer._click``; it writes some of
+these words through Python's global gettext domain (the private alias ``typer.core._``),
+which knows nothing of trygg's catalogue or ``--lang``, and hard-codes the rest. What
+typer offers publicly is used where it suffices (``options_metavar``,
+``subcommand_metavar``, ``context_settings``, ``rich_markup_mode=None`` and ``cls=``, in
+:mod:`trygg_cli.cli.application`); this module does the rest:
+
+- :func:`install` points ``typer.core._`` at :func:`trygg_cli.i18n._`;
+- :class:`Command` and :class:`Group` (given to typer as ``cls=``) override click's
+  ``format_usage`` (click hard-codes "Usage: ") and ``get_help_option``; ``Command``
+  replaces typer's ``display_type_rich`` on arguments that have a placeholder; ``Group``
+  overrides ``get_params`` (the completion options' help) and ``main``, to show usage
+  errors through :func:`message`;
+- :func:`message` rewrites click's English error wordings, matched by pattern.
+
+``tests/test_typer_adapter.py`` checks that each private name used here still exists
+with the signature relied on, and that Swedish help and errors still come out, so a
+typer upgrade fails a test naming this module instead of breaking the command line.
 """
 
 from __future__ import annotations
@@ -17,20 +30,19 @@ from typing import Any
 
 import typer.core
 from typer._click import exceptions as errors
+from typer._click.formatting import HelpFormatter
 
-from trygg_cli.findings import show
-from trygg_cli.helptext import (
-    COMMAND_METAVAR,
+from trygg_cli.cli.helptext import (
     HELP_HELP,
     INSTALL_COMPLETION_HELP,
-    OPTIONS_METAVAR,
     SHOW_COMPLETION_HELP,
     USAGE,
 )
+from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
 
 # typer.core says these through gettext; listed here so that the catalogue holds them
-# ("Options" and "Commands" are trygg_cli.helptext's headings).
+# ("Options" and "Commands" are trygg_cli.cli.helptext's headings).
 TYPER_WORDS = (
     N_("Arguments"),
     N_("default: {default}"),
@@ -54,14 +66,10 @@ class _Words:
     """What :class:`Command` and :class:`Group` say differently from typer's classes."""
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)
+        # click hard-codes "Usage: "; the pieces are translated through typer's
+        # options_metavar and subcommand_metavar.
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_(USAGE))
-
-    def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        pieces: list[str] = super().collect_usage_pieces(ctx)  # type: ignore[misc]
-        return [
-            _(piece) if piece in (OPTIONS_METAVAR, COMMAND_METAVAR) else piece for piece in pieces
-        ]
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -215,3 +223,6 @@ def _reason(text: str) -> str:
         if found is not None:
             return _(wording).format(**found.groupdict())
     return text
+
+
+__all__ = ["TYPER_WORDS", "Command", "Group", "HelpFormatter", "install", "message"]

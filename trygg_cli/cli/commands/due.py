@@ -1,0 +1,214 @@
+"""``trygg due``: what is overdue and what comes next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from trygg_cli.cli import completion
+from trygg_cli.cli.params import (
+    Jobs,
+    NoCache,
+    Output,
+    Paths,
+    day_option,
+    format_option,
+    paths_argument,
+    targets,
+)
+from trygg_cli.cli.terminal import Progress, color_wanted, err, parse_day, write_report
+from trygg_cli.i18n import N_, _, plural
+
+
+class DueFailOn(StrEnum):
+    overdue = "overdue"
+
+
+class DueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    ics = "ics"
+
+
+@dataclass(frozen=True)
+class DueOptions:
+    paths: tuple[str, ...]
+    as_of: str | None
+    within: str | None
+    overdue: bool
+    done: bool
+    parties: tuple[str, ...]
+    bodies: tuple[str, ...]
+    kinds: tuple[str, ...]
+    documents: tuple[str, ...]
+    output_format: str
+    output: Path | None
+    fail_on_overdue: bool
+    shift_holidays: bool
+    color: bool
+    jobs: int | None
+    cache: bool
+
+
+def _ids_option(name: str, help_text: str, metavar: str = "ID") -> Any:
+    return typer.Option(name, metavar=metavar, help=help_text)
+
+
+def command(
+    paths: Annotated[
+        Paths, paths_argument(_("Files or folders to read (default: the current folder)."))
+    ] = None,
+    as_of: Annotated[
+        str | None, day_option("--as-of", _("Count from this day instead of today."))
+    ] = None,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            metavar=_("SPAN"),
+            help=_("Only what is overdue or due within this time: 30d, 12w, 6m, 1y."),
+            show_default=False,
+        ),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help=_("Only what is overdue."))] = False,
+    done: Annotated[
+        bool, typer.Option("--done", help=_("Also list what has been recorded as done."))
+    ] = False,
+    party: Annotated[
+        list[str] | None, _ids_option("--party", _("Only items involving this party."))
+    ] = None,
+    body: Annotated[list[str] | None, _ids_option("--body", _("Only items of this body."))] = None,
+    kind: Annotated[
+        list[str] | None,
+        _ids_option(
+            "--kind",
+            _("Only this kind of item: follow-up, evaluation, revision, meeting, deadline …"),
+            metavar=_("KIND"),
+        ),
+    ] = None,
+    document: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--document",
+            metavar="ID",
+            help=_("Only items of this document."),
+            autocompletion=completion.document_ids,
+        ),
+    ] = None,
+    output_format: Annotated[
+        DueFormat,
+        format_option(
+            _(
+                "table for people; json; markdown (for an issue or e-mail); ics (a calendar "
+                "to import)."
+            )
+        ),
+    ] = DueFormat.table,
+    output: Output = None,
+    fail_on: Annotated[
+        DueFailOn | None,
+        typer.Option(
+            "--fail-on",
+            help=_(
+                "overdue: exit 1 when anything shown is overdue, or a file could not be "
+                "read (for a scheduled CI job)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_overdue: Annotated[
+        bool,
+        typer.Option("--fail-on-overdue", hidden=True, help=_("The same as --fail-on overdue.")),
+    ] = False,
+    no_holiday_shift: Annotated[
+        bool,
+        typer.Option(
+            "--no-holiday-shift",
+            help=_("Keep due dates that fall on weekends and holidays where they fall."),
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+    no_cache: NoCache = False,
+) -> None:
+    options = DueOptions(
+        targets(paths),
+        as_of,
+        within,
+        overdue,
+        done,
+        tuple(party or ()),
+        tuple(body or ()),
+        tuple(kind or ()),
+        tuple(document or ()),
+        output_format.value,
+        output,
+        fail_on_overdue or fail_on is DueFailOn.overdue,
+        not no_holiday_shift,
+        color_wanted(output),
+        jobs or None,
+        not no_cache,
+    )
+    raise typer.Exit(run(options))
+
+
+def run(options: DueOptions) -> int:
+    """Run the schedule engine and write its report; the exit code."""
+    from trygg_cli import __version__
+    from trygg_cli.due.engine import bucket
+    from trygg_cli.due.occurrence import ITEMS
+    from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
+    from trygg_cli.due.run import DueQuery, parse_span, run_due
+    from trygg_cli.errors import TryggError
+
+    unknown = [kind for kind in options.kinds if kind not in ITEMS]
+    if unknown:
+        raise TryggError(
+            _("'{kind}' is not a kind of item; use one of: {kinds}").format(
+                kind=unknown[0], kinds=", ".join(ITEMS)
+            )
+        )
+    today = parse_day(options.as_of, "--as-of")
+    query = DueQuery(
+        as_of=today,
+        within_days=parse_span(options.within) if options.within is not None else None,
+        overdue_only=options.overdue,
+        include_done=options.done,
+        parties=frozenset(options.parties),
+        bodies=frozenset(options.bodies),
+        items=frozenset(options.kinds),
+        documents=frozenset(options.documents),
+        shift_holidays=options.shift_holidays,
+    )
+    with Progress() as progress:
+        outcome = run_due(
+            list(options.paths), query, jobs=options.jobs, progress=progress, cache=options.cache
+        )
+    if outcome.unread:
+        _warn_unread(len(outcome.unread))
+    context = DueReportContext(color=options.color, version=__version__)
+    report = DUE_REPORTERS[options.output_format](outcome.plan, outcome.shown, today, context)
+    write_report(report, options.output)
+    late = any(bucket(o, today) == "overdue" for o in outcome.shown)
+    # A scheduled job must not stay green when a broken file hides what it schedules.
+    return 1 if options.fail_on_overdue and (late or outcome.unread) else 0
+
+
+def _warn_unread(count: int) -> None:
+    err(
+        plural(
+            count,
+            N_(
+                "{n} file could not be read, so what it schedules is missing below; "
+                "run 'trygg validate' to see why"
+            ),
+            N_(
+                "{n} files could not be read, so what they schedule is missing below; "
+                "run 'trygg validate' to see why"
+            ),
+        )
+    )

@@ -1,0 +1,106 @@
+"""``trygg new``: start a document from a skeleton that passes validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from trygg_cli import cli
+from trygg_cli.cli import completion
+from trygg_cli.cli.params import FILE
+from trygg_cli.cli.terminal import ask, report_written
+from trygg_cli.i18n import _
+
+
+class NewKind(StrEnum):
+    agreement = "agreement"
+    action_plan = "action-plan"
+    citizen_promise = "citizen-promise"
+
+
+class Scope(StrEnum):
+    local = "local"
+    central = "central"
+
+
+@dataclass(frozen=True)
+class NewOptions:
+    kind: str
+    doc_id: str | None
+    title: str | None
+    municipality: str | None
+    agreement: str | None
+    scope: str
+    output: Path | None
+    force: bool
+
+
+def _text_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
+    return typer.Option(name, *short, metavar=metavar, help=help_text, show_default=False)
+
+
+def command(
+    kind: Annotated[
+        NewKind,
+        typer.Argument(
+            metavar=_("KIND"),
+            help=_("What to start: agreement, action-plan or citizen-promise."),
+            show_default=False,
+        ),
+    ],
+    doc_id: Annotated[str | None, _text_option("--id", "ID", _("The document's id."))] = None,
+    title: Annotated[str | None, _text_option("--title", _("TEXT"), _("The title."))] = None,
+    municipality: Annotated[
+        str | None,
+        _text_option(
+            "--municipality",
+            _("NAME"),
+            _("The municipality (for an action plan: taken from its agreement)."),
+            "-m",
+        ),
+    ] = None,
+    agreement: Annotated[
+        str | None,
+        typer.Option(
+            "--agreement",
+            autocompletion=completion.agreement_ids,
+            metavar="ID",
+            help=_("The agreement an action plan or citizen promise belongs to."),
+            show_default=False,
+        ),
+    ] = None,
+    scope: Annotated[
+        Scope, typer.Option("--scope", help=_("For an agreement: local or central."))
+    ] = Scope.local,
+    output: Annotated[
+        Path | None, _text_option("--output", FILE, _("Where to write the file."), "-o")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the file if it already exists."))
+    ] = False,
+) -> None:
+    run(NewOptions(kind.value, doc_id, title, municipality, agreement, scope.value, output, force))
+
+
+def run(options: NewOptions) -> None:
+    """Fill in the skeleton (asking in a terminal for what is missing) and write it."""
+    from datetime import date
+
+    from trygg_cli import scaffold
+
+    known = scaffold.known_documents(Path("."))
+    answers = scaffold.NewDocument(
+        options.kind,
+        options.municipality,
+        options.agreement,
+        options.doc_id,
+        options.title,
+        options.scope,
+    )
+    context = scaffold.complete(answers, known, date.today(), ask if cli._interactive() else None)
+    target = options.output or Path(scaffold.FOLDERS[options.kind]) / f"{context['id']}.yaml"
+    report_written(scaffold.new_document(context, options.kind, target, options.force))

@@ -1,0 +1,212 @@
+"""``trygg render``: one document to a file or the screen, or every document as a site."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from trygg_cli.cli import completion
+from trygg_cli.cli.params import (
+    FILE,
+    FOLDER,
+    Jobs,
+    Paths,
+    day_option,
+    format_option,
+    paths_argument,
+    targets,
+)
+from trygg_cli.cli.terminal import Progress, err, parse_day, to_screen, write_report
+from trygg_cli.i18n import N_, _, plural
+
+if TYPE_CHECKING:
+    from trygg_cli.findings import Finding
+    from trygg_cli.render.run import Prepared, Renderer
+
+
+class RenderFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    paths: tuple[str, ...]
+    document: str | None
+    output_format: str | None
+    output: Path | None
+    site: Path | None
+    template_dir: Path | None
+    stamp_date: str | None
+    allow_personal_data: bool
+    jobs: int | None
+
+
+def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
+    return typer.Option(name, *short, metavar=metavar, help=help_text, show_default=False)
+
+
+def command(
+    paths: Annotated[
+        Paths, paths_argument(_("Files or folders to read (default: the current folder)."))
+    ] = None,
+    document: Annotated[
+        str | None,
+        typer.Option(
+            "--document",
+            "-d",
+            autocompletion=completion.document_ids,
+            metavar="ID",
+            help=_("The document to render, when the files hold more than one."),
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat | None,
+        format_option(
+            _(
+                "html (one self-contained, accessible file) or markdown; by default taken "
+                "from the output file's name, else html."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        _path_option(
+            "--output",
+            FILE,
+            _("Write the document to this file instead of the screen ('-': the screen)."),
+            "-o",
+        ),
+    ] = None,
+    site: Annotated[
+        Path | None,
+        _path_option(
+            "--site", FOLDER, _("Render every document into this folder, with an index page.")
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        _path_option(
+            "--template-dir",
+            FOLDER,
+            _("Your own templates: a file here replaces trygg's template of that name."),
+        ),
+    ] = None,
+    stamp_date: Annotated[
+        str | None,
+        day_option(
+            "--stamp-date",
+            _(
+                "The date in the footer (default: SOURCE_DATE_EPOCH if set, else today), for "
+                "output that is the same on every run."
+            ),
+        ),
+    ] = None,
+    allow_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--allow-personal-data",
+            help=_("Render even when a personnummer or samordningsnummer is in the text."),
+        ),
+    ] = False,
+    jobs: Jobs = 0,
+) -> None:
+    options = RenderOptions(
+        targets(paths),
+        document,
+        output_format.value if output_format is not None else None,
+        output,
+        site,
+        template_dir,
+        stamp_date,
+        allow_personal_data,
+        jobs or None,
+    )
+    raise typer.Exit(run(options))
+
+
+def output_format_for(given: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's name suggests, else HTML."""
+    if given is not None:
+        return given
+    if output is not None and output.suffix.lower() in (".md", ".markdown"):
+        return "markdown"
+    return "html"
+
+
+def run(options: RenderOptions) -> int:
+    """Render and write; the exit code (1 when a document had to be left out)."""
+    from trygg_cli.errors import TryggError
+    from trygg_cli.render.run import prepare, renderer
+    from trygg_cli.render.stamp import stamp_day
+
+    if options.site is not None and options.output is not None:
+        raise TryggError(_("give either --output for one document or --site for all, not both"))
+    fmt = output_format_for(options.output_format, options.output)
+    given_day = parse_day(options.stamp_date, "--stamp-date") if options.stamp_date else None
+    day = stamp_day(given_day)
+    with Progress() as progress:
+        prepared = prepare(
+            list(options.paths),
+            today=day,
+            allow_personal_data=options.allow_personal_data,
+            jobs=options.jobs,
+            progress=progress,
+        )
+    render = renderer(list(options.paths), fmt, options.template_dir, day)
+    if options.site is None:
+        return _one_document(prepared, render, options)
+    return _site(prepared, render, options.site)
+
+
+def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) -> int:
+    from trygg_cli.errors import RefusedError
+    from trygg_cli.render.run import pick
+
+    try:
+        doc = pick(prepared, options.document)
+    except RefusedError:
+        _report_refused(prepared.refused)
+        raise
+    text = render.render(doc, prepared.paths[doc.id], prepared.documents, {})
+    write_report(text, options.output)
+    if not to_screen(options.output):
+        err(_("wrote {path}").format(path=options.output))
+    return 0
+
+
+def _site(prepared: Prepared, render: Renderer, folder: Path) -> int:
+    from trygg_cli.render.site import write_site
+
+    written = write_site(prepared, render, folder, Progress)
+    _report_refused(prepared.refused)
+    err(
+        _("wrote {pages} and an index page to {folder}").format(
+            pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=folder
+        )
+    )
+    if prepared.refused:
+        err(
+            _("{documents} left out: fix the problems above and render again").format(
+                documents=plural(len(prepared.refused), N_("{n} file"), N_("{n} files"))
+            )
+        )
+        return 1
+    return 0
+
+
+def _report_refused(refused: Mapping[str, Sequence[Finding]]) -> None:
+    for path, findings in sorted(refused.items()):
+        for finding in sorted(findings):
+            err(
+                _("{path}:{line}:{column}: not rendered: {message}").format(
+                    path=path, line=finding.line, column=finding.column, message=finding.message
+                )
+            )

@@ -1,0 +1,123 @@
+"""Reports for people: one line per finding (validate), or findings grouped by file with
+the source line and a caret under the column (lint)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.report.base import ReportContext, Summary, by_path, one_line, one_line_finding
+from trygg_cli.report.summary import summary_line
+
+_TAB = 4
+_EXCERPT_WIDTH = 160  # longer source lines are cut around the column, never wrapped
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_DIM = "\x1b[2m"
+_SEVERITY_COLOR = {
+    Severity.ERROR: "\x1b[31m",
+    Severity.WARNING: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+}
+
+
+def lines(findings: Sequence[Finding], summary: Summary, ctx: ReportContext | None = None) -> str:
+    """``path:line:col: severity [rule] message`` — one line each, never wrapped."""
+    return "".join(f"{one_line_finding(f)}\n" for f in findings)
+
+
+def _cell(ch: str, at: int) -> tuple[str, int]:
+    """How one source character is shown, and how many terminal cells that takes."""
+    if ch == "\t":
+        spaces = _TAB - at % _TAB
+        return " " * spaces, spaces
+    category = unicodedata.category(ch)
+    if category == "Cf":  # byte-order mark, zero-width joiners, direction marks
+        return "", 0
+    if category in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):  # controls could drive the terminal
+        return "\ufffd", 1
+    if unicodedata.combining(ch):
+        return ch, 0
+    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _display(chars: str, at: int = 0) -> tuple[str, int]:
+    shown: list[str] = []
+    width = at
+    for ch in chars:
+        text_, cells = _cell(ch, width)
+        shown.append(text_)
+        width += cells
+    return "".join(shown), width - at
+
+
+def excerpt(line: str, column: int) -> tuple[str, str]:
+    """The source line as shown to people and the caret line under ``column`` (1-based).
+
+    Tabs become spaces up to the next multiple of four, control characters a replacement
+    character, and wide characters count two cells, so the caret stays under the column's
+    character. A column past the end puts the caret just after the last character. A very
+    long line is cut around the column and marked with ``…``.
+    """
+    line = line.rstrip("\r\n")
+    index = min(max(column, 1) - 1, len(line))
+    lead = trail = ""
+    if len(line) > _EXCERPT_WIDTH:
+        start = max(0, min(index - _EXCERPT_WIDTH // 3, len(line) - _EXCERPT_WIDTH))
+        end = start + _EXCERPT_WIDTH
+        lead = "…" if start else ""
+        trail = "…" if end < len(line) else ""
+        line, index = line[start:end], index - start
+    before, width = _display(line[:index])
+    after, _width = _display(line[index:], width)
+    return lead + before + after + trail, " " * (len(lead) + width) + "^"
+
+
+def _printable(message: str) -> str:
+    """A message on one line with no control characters that could drive the terminal."""
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+        for ch in one_line(message)
+    )
+
+
+def _paint(code: str, text_: str, color: bool) -> str:
+    return f"{code}{text_}{_RESET}" if color and text_ else text_
+
+
+def text_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
+    """Findings grouped by file, each with its source line and a caret; no summary."""
+    if not findings:
+        return ""
+    place_width = max(len(f"{f.line}:{f.column}") for f in findings)
+    rule_width = max(len(f.rule) for f in findings)
+    blocks: list[str] = []
+    for path, group in by_path(findings).items():
+        out = [_paint(_BOLD, _printable(path), ctx.color)]
+        for finding in group:
+            color = _SEVERITY_COLOR[finding.severity]
+            place = f"{finding.line}:{finding.column}"
+            out.append(
+                "  "
+                + _paint(_DIM, place.ljust(place_width), ctx.color)
+                + "  "
+                + _paint(color, finding.severity.label.ljust(7), ctx.color)
+                + "  "
+                + _paint(_DIM, finding.rule.ljust(rule_width), ctx.color)
+                + "  "
+                + _printable(finding.message)
+            )
+            source = ctx.source_line(finding.path, finding.line)
+            if source is not None and source.strip():
+                shown, caret = excerpt(source, finding.column)
+                out.append("    " + shown.rstrip())
+                out.append("    " + _paint(color, caret, ctx.color))
+        blocks.append("\n".join(out) + "\n")
+    return "\n".join(blocks)
+
+
+def grouped(findings: Sequence[Finding], summary: Summary, ctx: ReportContext) -> str:
+    """For people: findings grouped by file with source excerpts, then the summary line."""
+    body = text_body(findings, ctx)
+    return body + ("\n" if body else "") + summary_line(findings, summary) + "\n"
