@@ -7,13 +7,11 @@ pressing Tab stays instant in a large repository.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 
 _ID = re.compile(rb"^id:[ \t]*['\"]?([a-z0-9][a-z0-9_.-]*)", re.MULTILINE)
 _KIND = re.compile(rb"^kind:[ \t]*['\"]?([a-z-]+)", re.MULTILINE)
-_SKIP = {".git", ".venv", "venv", "node_modules", ".trygg-cache", "__pycache__"}
 _MAX_FILES = 5000
 
 
@@ -24,23 +22,20 @@ def rule_ids(incomplete: str) -> list[str]:
 
 
 def _documents(folder: str = ".") -> Iterator[tuple[str, str]]:
-    seen = 0
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP)
-        for name in sorted(files):
-            if not name.endswith((".yaml", ".yml")):
-                continue
-            seen += 1
-            if seen > _MAX_FILES:
-                return
-            try:
-                with open(os.path.join(root, name), "rb") as handle:
-                    head = handle.read(4096)
-            except OSError:
-                continue
-            found, kind = _ID.search(head), _KIND.search(head)
-            if found is not None and kind is not None:
-                yield found.group(1).decode("ascii"), kind.group(1).decode("ascii")
+    # The same files trygg itself reads (hidden and tool folders skipped).
+    from trygg_cli.workspace.discover import walk
+
+    for seen, path in enumerate(walk(folder), 1):
+        if seen > _MAX_FILES:
+            return
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            continue
+        found, kind = _ID.search(head), _KIND.search(head)
+        if found is not None and kind is not None:
+            yield found.group(1).decode("ascii"), kind.group(1).decode("ascii")
 
 
 def document_ids(incomplete: str) -> list[str]:

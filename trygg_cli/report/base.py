@@ -9,6 +9,7 @@ from typing import Protocol
 
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_
+from trygg_cli.textout import one_line
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,6 @@ def rule_for(ctx: ReportContext, finding: Finding) -> RuleInfo:
     return ctx.rules.get(finding.rule) or RuleInfo(
         finding.rule, finding.rule, finding.severity, "", ""
     )
-
-
-def one_line(message: str) -> str:
-    """``message`` with every run of whitespace, newlines too, as one space."""
-    return " ".join(message.split())
 
 
 def one_line_finding(f: Finding) -> str:

@@ -6,7 +6,8 @@ import hashlib
 from collections.abc import Sequence
 
 from trygg_cli.findings import Finding
-from trygg_cli.report.base import ReportContext, one_line, posix
+from trygg_cli.report.base import ReportContext, posix
+from trygg_cli.textout import one_line
 
 
 def fingerprints(findings: Sequence[Finding], ctx: ReportContext) -> list[str]:

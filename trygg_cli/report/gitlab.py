@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 
 from trygg_cli.findings import Finding, Severity
-from trygg_cli.report.base import ReportContext, Summary, one_line, posix
+from trygg_cli.report.base import ReportContext, Summary, posix
 from trygg_cli.report.fingerprint import fingerprints
+from trygg_cli.textout import one_line
 
 _GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 

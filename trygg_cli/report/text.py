@@ -7,14 +7,12 @@ import unicodedata
 from collections.abc import Sequence
 
 from trygg_cli.findings import Finding, Severity
-from trygg_cli.report.base import ReportContext, Summary, by_path, one_line, one_line_finding
+from trygg_cli.report.base import ReportContext, Summary, by_path, one_line_finding
 from trygg_cli.report.summary import summary_line
+from trygg_cli.textout import BOLD, DIM, char_cells, paint, printable_line
 
 _TAB = 4
 _EXCERPT_WIDTH = 160  # longer source lines are cut around the column, never wrapped
-_RESET = "\x1b[0m"
-_BOLD = "\x1b[1m"
-_DIM = "\x1b[2m"
 _SEVERITY_COLOR = {
     Severity.ERROR: "\x1b[31m",
     Severity.WARNING: "\x1b[33m",
@@ -37,9 +35,7 @@ def _cell(ch: str, at: int) -> tuple[str, int]:
         return "", 0
     if category in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp"):  # controls could drive the terminal
         return "\ufffd", 1
-    if unicodedata.combining(ch):
-        return ch, 0
-    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return ch, char_cells(ch)
 
 
 def _display(chars: str, at: int = 0) -> tuple[str, int]:
@@ -74,18 +70,6 @@ def excerpt(line: str, column: int) -> tuple[str, str]:
     return lead + before + after + trail, " " * (len(lead) + width) + "^"
 
 
-def _printable(message: str) -> str:
-    """A message on one line with no control characters that could drive the terminal."""
-    return "".join(
-        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-        for ch in one_line(message)
-    )
-
-
-def _paint(code: str, text_: str, color: bool) -> str:
-    return f"{code}{text_}{_RESET}" if color and text_ else text_
-
-
 def text_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
     """Findings grouped by file, each with its source line and a caret; no summary."""
     if not findings:
@@ -94,25 +78,25 @@ def text_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
     rule_width = max(len(f.rule) for f in findings)
     blocks: list[str] = []
     for path, group in by_path(findings).items():
-        out = [_paint(_BOLD, _printable(path), ctx.color)]
+        out = [paint(BOLD, printable_line(path), ctx.color)]
         for finding in group:
             color = _SEVERITY_COLOR[finding.severity]
             place = f"{finding.line}:{finding.column}"
             out.append(
                 "  "
-                + _paint(_DIM, place.ljust(place_width), ctx.color)
+                + paint(DIM, place.ljust(place_width), ctx.color)
                 + "  "
-                + _paint(color, finding.severity.label.ljust(7), ctx.color)
+                + paint(color, finding.severity.label.ljust(7), ctx.color)
                 + "  "
-                + _paint(_DIM, finding.rule.ljust(rule_width), ctx.color)
+                + paint(DIM, finding.rule.ljust(rule_width), ctx.color)
                 + "  "
-                + _printable(finding.message)
+                + printable_line(finding.message)
             )
             source = ctx.source_line(finding.path, finding.line)
             if source is not None and source.strip():
                 shown, caret = excerpt(source, finding.column)
                 out.append("    " + shown.rstrip())
-                out.append("    " + _paint(color, caret, ctx.color))
+                out.append("    " + paint(color, caret, ctx.color))
         blocks.append("\n".join(out) + "\n")
     return "\n".join(blocks)
 
