@@ -17,7 +17,7 @@ from trygg_cli.lint.engine import PathIgnore, lint_workspace
 from trygg_cli.lint.passes import lint_passes
 from trygg_cli.lint.rules import RULES
 from trygg_cli.lint.suppress import parse
-from trygg_cli.sources import SourceLines
+from trygg_cli.source_lines import SourceLines
 from trygg_cli.workspace import load_sources
 
 TODAY = date(2026, 11, 25)

@@ -19,8 +19,8 @@ from typing import Any
 
 import jinja2
 
+from trygg_cli.atomicfile import write_atomic
 from trygg_cli.errors import TryggError
-from trygg_cli.fsutil import write_atomic
 from trygg_cli.i18n import _
 from trygg_cli.resources import schemas_dir, templates_dir
 

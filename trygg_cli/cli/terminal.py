@@ -35,7 +35,7 @@ def write_report(report: str, output: Path | None) -> None:
     if output is None or to_screen(output):
         sys.stdout.write(report)
     else:
-        from trygg_cli.fsutil import write_atomic
+        from trygg_cli.atomicfile import write_atomic
 
         write_atomic(output, report)
 

@@ -12,7 +12,7 @@ from trygg_cli.lint import baseline as baselines
 from trygg_cli.lint.config import LintConfig
 from trygg_cli.lint.engine import lint_workspace
 from trygg_cli.lint.passes import lint_passes
-from trygg_cli.sources import SourceLines
+from trygg_cli.source_lines import SourceLines
 from trygg_cli.workspace import Workspace, load_paths
 
 

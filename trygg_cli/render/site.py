@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from trygg_cli.fsutil import write_atomic
+from trygg_cli.atomicfile import write_atomic
 from trygg_cli.render import engine
 from trygg_cli.render.run import Prepared, Renderer, index_name, page_names, site_index
 from trygg_cli.render.stamp import relative_path, version_words

@@ -191,7 +191,7 @@ def _threshold(fail_on: str | None, config: LintConfig) -> Severity:
 
 def _write_baseline(outcome: LintOutcome, path: Path, root: str | None) -> int:
     """Every current finding, also those an old baseline (perhaps the same file) knew."""
-    from trygg_cli.fsutil import write_atomic
+    from trygg_cli.atomicfile import write_atomic
     from trygg_cli.lint import baseline as baselines
 
     everything = outcome.all_findings

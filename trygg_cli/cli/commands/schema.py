@@ -38,7 +38,7 @@ def command(
 
 def run(options: SchemaOptions) -> int:
     """Write the schemas, or with ``check`` list those out of date (exit 1)."""
-    from trygg_cli.fsutil import write_atomic
+    from trygg_cli.atomicfile import write_atomic
     from trygg_cli.model.json_schema import render_schemas, stale_schemas
 
     if options.check:

@@ -74,7 +74,7 @@ def run(options: ValidateOptions) -> int:
         lines,
         summary_line,
     )
-    from trygg_cli.sources import SourceLines
+    from trygg_cli.source_lines import SourceLines
     from trygg_cli.workspace import load_paths
 
     with Progress() as progress:
