@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from helpers import MINIMAL_AGREEMENT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli.check import check_source
 from trygg_cli.findings import Finding
 

@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from helpers import MINIMAL_AGREEMENT
 
-from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli.findings import Finding
 from trygg_cli.lint.base import LintSettings
 from trygg_cli.lint.engine import lint_workspace

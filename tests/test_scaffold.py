@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Result
+from helpers import ROOT, Result
 from typer.main import get_command
 
 from trygg_cli.cli import app
