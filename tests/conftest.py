@@ -47,6 +47,25 @@ def cli() -> Callable[..., Result]:
     return run_cli
 
 
+# Modules that test where the cache lives by default, so run without TRYGG_CACHE_DIR.
+REAL_CACHE_LOCATION = {"test_cache.py"}
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_checkout(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """trygg keeps its result cache in a fresh folder of the test run, so a test that runs
+    the CLI on examples/ neither writes ``.trygg-cache/`` into the checkout nor reuses
+    another test's results."""
+    if request.path.name in REAL_CACHE_LOCATION:
+        monkeypatch.delenv("TRYGG_CACHE_DIR", raising=False)
+    else:
+        monkeypatch.setenv("TRYGG_CACHE_DIR", str(tmp_path_factory.mktemp("trygg-cache")))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache_secret(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The cache's signing secret lives in a folder of the test run, not the user's home."""

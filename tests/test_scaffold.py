@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, Result
+from helpers import EXAMPLES, ROOT, Result
 from typer.main import get_command
 
 from trygg_cli.cli import app
@@ -205,6 +205,28 @@ def test_the_published_hooks_work_with_pre_commit_itself(here: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("trygg validate", "trygg lint"):
         assert re.search(rf"^{name}\.+Passed$", done.stdout, re.MULTILINE), done.stdout
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]] | None:
+    """Every file under ``folder`` with its size and modification time; None: no folder."""
+    if not folder.exists():
+        return None
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_cli_runs_on_the_examples_leave_the_checkout_alone(cli: Callable[..., Result]) -> None:
+    """The suite's usual calls, on examples/ inside this checkout: the cache goes to the
+    folder conftest names in TRYGG_CACHE_DIR, never to the checkout's .trygg-cache/."""
+    before = _listing(ROOT / ".trygg-cache")
+    assert cli("validate", str(EXAMPLES)).exit_code == 0
+    assert cli("lint", "--today", "2026-11-25", str(EXAMPLES)).exit_code == 0
+    assert cli("due", "--as-of", "2026-11-25", str(EXAMPLES)).exit_code == 0
+    assert _listing(ROOT / ".trygg-cache") == before
+    if (ROOT / ".git").exists():  # a git checkout (an unpacked sdist keeps no cache at all)
+        assert list(Path(os.environ["TRYGG_CACHE_DIR"]).glob("*.pack")), "no cache was kept"
 
 
 def test_new_documents_pass_validate(here: Path, cli: Callable[..., Result]) -> None:
