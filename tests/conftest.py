@@ -48,7 +48,7 @@ def cli() -> Callable[..., Result]:
 
 
 # Modules that test where the cache lives by default, so run without TRYGG_CACHE_DIR.
-REAL_CACHE_LOCATION = {"test_cache.py"}
+_REAL_CACHE_LOCATION = {"test_cache.py"}
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +60,7 @@ def _cache_outside_the_checkout(
     """trygg keeps its result cache in a fresh folder of the test run, so a test that runs
     the CLI on examples/ neither writes ``.trygg-cache/`` into the checkout nor reuses
     another test's results."""
-    if request.path.name in REAL_CACHE_LOCATION:
+    if request.path.name in _REAL_CACHE_LOCATION:
         monkeypatch.delenv("TRYGG_CACHE_DIR", raising=False)
     else:
         monkeypatch.setenv("TRYGG_CACHE_DIR", str(tmp_path_factory.mktemp("trygg-cache")))
