@@ -1,38 +1,12 @@
-"""Shared helpers: write files into a temporary workspace and run the CLI in-process."""
+"""Fixtures and pytest hooks; the plain helpers they use are in ``helpers.py``."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from trygg_cli.cli import app
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-MINIMAL_AGREEMENT = """\
-trygg: 1
-kind: agreement
-id: test-lokal
-title: Lokal samverkansöverenskommelse
-scope: local
-municipality: Mölndal
-parties:
-  - id: stad
-    name: Mölndals stad
-    type: stad
-  - id: polis
-    name: Lokalpolisområde Storgöteborg Syd
-    type: lokalpolisområde
-validity:
-  from: 2023-05-01
-  until: 2026-12-31
-"""
+from helpers import GOLDEN, Result, run_cli, write_file
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,7 +22,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """Compare ``actual`` with tests/golden/NAME; ``--update-golden`` rewrites the file."""
 
     def _check(name: str, actual: str) -> None:
-        path = Path(__file__).resolve().parent / "golden" / name
+        path = GOLDEN / name
         if request.config.getoption("--update-golden"):
             path.write_text(actual, encoding="utf-8")
         assert path.is_file(), f"{path} is missing; run pytest --update-golden and review it"
@@ -62,34 +36,34 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     """Write a file (text is dedented) under the test's temporary folder."""
 
     def _write(name: str, content: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
-        return path
+        return write_file(tmp_path, name, content)
 
     return _write
-
-
-class Result:
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
-        self.exit_code = exit_code
-        self.stdout = stdout
-        self.stderr = stderr
 
 
 @pytest.fixture
 def cli() -> Callable[..., Result]:
     """Run ``trygg ARGS`` in-process; returns exit code, stdout and stderr."""
+    return run_cli
 
-    def _run(*args: str) -> Result:
-        runner = CliRunner()
-        outcome = runner.invoke(app, list(args), catch_exceptions=False)
-        return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
 
-    return _run
+# Modules that test where the cache lives by default, so run without TRYGG_CACHE_DIR.
+_REAL_CACHE_LOCATION = {"test_cache.py"}
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_checkout(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """trygg keeps its result cache in a fresh folder of the test run, so a test that runs
+    the CLI on examples/ neither writes ``.trygg-cache/`` into the checkout nor reuses
+    another test's results."""
+    if request.path.name in _REAL_CACHE_LOCATION:
+        monkeypatch.delenv("TRYGG_CACHE_DIR", raising=False)
+    else:
+        monkeypatch.setenv("TRYGG_CACHE_DIR", str(tmp_path_factory.mktemp("trygg-cache")))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES, MINIMAL_AGREEMENT
 
-from tests.conftest import EXAMPLES, MINIMAL_AGREEMENT
 from trygg_cli import workspace as ws
 from trygg_cli.cache import _MAGIC, FOLDER
 from trygg_cli.lint.passes import lint_passes

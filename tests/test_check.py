@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import MINIMAL_AGREEMENT
+from helpers import MINIMAL_AGREEMENT
+
 from trygg_cli.check import check_source
 from trygg_cli.findings import Finding
 

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import MINIMAL_AGREEMENT, ROOT
+from helpers import MINIMAL_AGREEMENT, ROOT
 
 
 def test_clean_workspace_exits_0(write: Callable[..., Path], tmp_path: Path, cli: Any) -> None:

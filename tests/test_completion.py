@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 
 def _complete(words: str, cwd: str = str(EXAMPLES)) -> list[str]:

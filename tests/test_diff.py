@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
 
 GOTEBORG = "examples/goteborg/central-2018.yaml"
 MOLNDAL = "examples/molndal/lokal-2023.yaml"

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.conftest import EXAMPLES
+from helpers import EXAMPLES
 
 AS_OF = "--as-of=2026-11-24"
 
@@ -93,7 +92,7 @@ def test_the_table_shows_one_line_per_item_with_how_many_earlier_are_overdue(cli
 
 
 def test_a_broken_file_is_reported_and_fails_a_scheduled_job(cli: Any) -> None:
-    from tests.conftest import FIXTURES
+    from helpers import FIXTURES
 
     result = cli("due", AS_OF, "--fail-on-overdue", str(FIXTURES / "invalid"))
     assert result.exit_code == 1
@@ -116,7 +115,7 @@ def test_a_dangling_link_does_not_hide_a_schedule(cli: Any, tmp_path: Path) -> N
 def test_within_keeps_an_occasion_a_holiday_moves_into_the_window(write: Any, cli: Any) -> None:
     """Twice a term: the first spring occasion is planned for 2024-03-31, Easter Sunday,
     so it is due on Maundy Thursday, 2024-03-28, inside a 27-day window from 1 March."""
-    from tests.conftest import MINIMAL_AGREEMENT
+    from helpers import MINIMAL_AGREEMENT
 
     write("avtal.yaml", MINIMAL_AGREEMENT.replace("from: 2023-05-01", "from: 2023-01-01"))
     write(

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES
 from trygg_cli.check import KEEP_DOCUMENT
 from trygg_cli.due import bucket, buckets, extract, is_overdue, plan
 from trygg_cli.due.extract import SCHEDULES, schedules_of

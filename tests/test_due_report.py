@@ -9,9 +9,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
+from helpers import ROOT
 from icalendar import Calendar
 
-from tests.conftest import ROOT
 from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan
 from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.due.report import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import EXAMPLES
 
-from tests.conftest import EXAMPLES
 from trygg_cli.due import Occurrence, bucket, plan
 from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.due.occurrence import DuePlan

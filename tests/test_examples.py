@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.conftest import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES
+
 from trygg_cli.check import KEEP_DOCUMENT, REFERENCES
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.workspace import load_paths

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES, FIXTURES, MINIMAL_AGREEMENT
 
-from tests.conftest import EXAMPLES, FIXTURES, MINIMAL_AGREEMENT
 from trygg_cli.lint.rules import RULES
 
 SEED_004 = FIXTURES / "lint" / "molndal-2023-original.yaml"
@@ -165,7 +165,7 @@ def test_every_format_is_produced_for_seed_004(cli: Any, fmt: str) -> None:
 
 def test_docs_rules_md_is_current(cli: Any) -> None:
     """docs/rules.md is the published catalogue; regenerate it when a rule changes."""
-    from tests.conftest import ROOT
+    from helpers import ROOT
 
     current = (ROOT / "docs" / "rules.md").read_text("utf-8")
     assert cli("rules", "--format", "markdown").stdout == current, (

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL_AGREEMENT
 
-from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.lint import baseline

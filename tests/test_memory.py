@@ -6,8 +6,8 @@ import gc
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES
 
-from tests.conftest import EXAMPLES
 from trygg_cli import workspace as ws
 from trygg_cli.memory import cycle_collector_paused
 

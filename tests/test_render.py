@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, MINIMAL_AGREEMENT, Result
+from helpers import EXAMPLES, MINIMAL_AGREEMENT, Result
 from markdown_it import MarkdownIt
 
 from trygg_cli.check import KEEP_DOCUMENT, REFERENCES

@@ -13,8 +13,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from helpers import ROOT
 
-from tests.conftest import ROOT
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.report import (
     REPORTERS,

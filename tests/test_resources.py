@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-from tests.conftest import ROOT
 from trygg_cli import resources
 
 

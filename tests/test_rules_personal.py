@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from helpers import MINIMAL_AGREEMENT
 
-from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli.check import personal as try401
 from trygg_cli.findings import Finding
 from trygg_cli.lint.base import LintSettings

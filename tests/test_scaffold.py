@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Result
+from helpers import EXAMPLES, ROOT, Result
 from typer.main import get_command
 
 from trygg_cli.cli import app
@@ -199,10 +200,33 @@ def test_the_published_hooks_work_with_pre_commit_itself(here: Path) -> None:
     shutil.copytree(ROOT / "examples", repo / "examples")
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
-    for hook in ("trygg-validate", "trygg-lint"):
-        done = _pre_commit(repo, "try-repo", str(ROOT), hook, "--all-files")
-        assert done.returncode == 0, done.stdout + done.stderr
-        assert "Passed" in done.stdout
+    # No hook id: one run, so one install of trygg, tries every hook the repository has.
+    done = _pre_commit(repo, "try-repo", str(ROOT), "--all-files")
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("trygg validate", "trygg lint"):
+        assert re.search(rf"^{name}\.+Passed$", done.stdout, re.MULTILINE), done.stdout
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]] | None:
+    """Every file under ``folder`` with its size and modification time; None: no folder."""
+    if not folder.exists():
+        return None
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_cli_runs_on_the_examples_leave_the_checkout_alone(cli: Callable[..., Result]) -> None:
+    """The suite's usual calls, on examples/ inside this checkout: the cache goes to the
+    folder conftest names in TRYGG_CACHE_DIR, never to the checkout's .trygg-cache/."""
+    before = _listing(ROOT / ".trygg-cache")
+    assert cli("validate", str(EXAMPLES)).exit_code == 0
+    assert cli("lint", "--today", "2026-11-25", str(EXAMPLES)).exit_code == 0
+    assert cli("due", "--as-of", "2026-11-25", str(EXAMPLES)).exit_code == 0
+    assert _listing(ROOT / ".trygg-cache") == before
+    if (ROOT / ".git").exists():  # a git checkout (an unpacked sdist keeps no cache at all)
+        assert list(Path(os.environ["TRYGG_CACHE_DIR"]).glob("*.pack")), "no cache was kept"
 
 
 def test_new_documents_pass_validate(here: Path, cli: Callable[..., Result]) -> None:
@@ -251,7 +275,7 @@ def test_new_asks_in_a_terminal_and_checks_each_answer(
 ) -> None:
     from typer.testing import CliRunner
 
-    monkeypatch.setattr("trygg_cli.cli._interactive", lambda: True)
+    monkeypatch.setattr("trygg_cli.cli.terminal.interactive", lambda: True)
     runner = CliRunner()
     # Municipality, then an id that is not usable (asked again), then a good one, then
     # the title's default.
@@ -268,7 +292,7 @@ def test_ending_the_questions_with_ctrl_d_stops_cleanly(
 ) -> None:
     from typer.testing import CliRunner
 
-    monkeypatch.setattr("trygg_cli.cli._interactive", lambda: True)
+    monkeypatch.setattr("trygg_cli.cli.terminal.interactive", lambda: True)
     result = CliRunner().invoke(app, ["new", "agreement"], input="Mölndal\n")  # then EOF
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "Aborted!"

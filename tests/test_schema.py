@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES, ROOT
 
-from tests.conftest import EXAMPLES, ROOT
 from trygg_cli.model import KINDS
 from trygg_cli.model.json_schema import render_schemas, stale_schemas
 

@@ -11,8 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-
-from tests.conftest import MINIMAL_AGREEMENT, ROOT
+from helpers import MINIMAL_AGREEMENT, ROOT
 
 INVALID = "tests/fixtures/invalid"
 DATA = Path(__file__).resolve().parent / "data"

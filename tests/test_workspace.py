@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import MINIMAL_AGREEMENT
 
-from tests.conftest import MINIMAL_AGREEMENT
 from trygg_cli import workspace as ws
 from trygg_cli.errors import TryggError
 from trygg_cli.workspace import load_paths, load_sources

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import EXAMPLES, FIXTURES
 from ruamel.yaml import YAML
 
-from tests.conftest import EXAMPLES, FIXTURES
 from trygg_cli.yamlload import MAX_DEPTH, YamlError, decode, load, locate
 
 

@@ -103,7 +103,8 @@ class ResultCache:
     def open(cls, root: Path | None, settings: str) -> ResultCache | None:
         """The cache for runs with ``settings`` (a stable description of what is kept of
         each file) in the repository at ``root``; ``None`` when there is no repository or
-        no private secret can be kept."""
+        no private secret can be kept. It lives in ``root/.trygg-cache``, or in the folder
+        ``$TRYGG_CACHE_DIR`` names when that is set (trygg's tests use it)."""
         if root is None:
             return None
         secret = _secret()
@@ -113,7 +114,8 @@ class ResultCache:
 
         described = "\0".join((__version__, sys.version, language(), _code(), settings))
         profile = hashlib.sha256(described.encode()).hexdigest()[:24]
-        return cls(root / FOLDER, profile, secret)
+        folder = os.environ.get("TRYGG_CACHE_DIR")
+        return cls(Path(folder) if folder else root / FOLDER, profile, secret)
 
     def __bool__(self) -> bool:
         """Whether the pack holds anything (an empty one: nothing to look up)."""

@@ -15,11 +15,3 @@ def __getattr__(name: str) -> object:  # no typing import: it costs start-up tim
 
         return getattr(application, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _interactive() -> bool:
-    """Whether someone can answer questions. ``init`` and ``new`` ask through this name,
-    which tests/test_scaffold.py replaces to answer them."""
-    from trygg_cli.cli.terminal import interactive
-
-    return interactive()

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from trygg_cli import cli
+from trygg_cli.cli import terminal
 from trygg_cli.cli.params import FOLDER
 from trygg_cli.cli.terminal import report_written
 from trygg_cli.i18n import _
@@ -64,7 +64,7 @@ def run(options: InitOptions) -> None:
 
     municipality = options.municipality
     if municipality is None:
-        if not cli._interactive():
+        if not terminal.interactive():
             raise TryggError(_("give --municipality NAME"))
         municipality = typer.prompt(_("Municipality"))
     problem = scaffold.text_problem(municipality)

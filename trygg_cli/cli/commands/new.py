@@ -9,8 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from trygg_cli import cli
-from trygg_cli.cli import completion
+from trygg_cli.cli import completion, terminal
 from trygg_cli.cli.params import FILE
 from trygg_cli.cli.terminal import ask, report_written
 from trygg_cli.i18n import _
@@ -101,6 +100,8 @@ def run(options: NewOptions) -> None:
         options.title,
         options.scope,
     )
-    context = scaffold.complete(answers, known, date.today(), ask if cli._interactive() else None)
+    context = scaffold.complete(
+        answers, known, date.today(), ask if terminal.interactive() else None
+    )
     target = options.output or Path(scaffold.FOLDERS[options.kind]) / f"{context['id']}.yaml"
     report_written(scaffold.new_document(context, options.kind, target, options.force))
