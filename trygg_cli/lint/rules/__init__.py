@@ -1,6 +1,6 @@
 """The rule catalogue: an explicit registry, one module per rule.
 
-Ids are stable and grouped by theme (the comments below). A rule is added by writing its
+Ids are stable and grouped by theme (the comments in ``_MODULES``). A rule is added by writing its
 module (see any of them: docstring with What / Why / How to fix and two examples, ``ID``,
 ``NAME``, ``SEVERITY`` and ``check`` or ``collect`` + ``check_workspace``) and importing
 it here; the catalogue test checks the rest.
@@ -11,13 +11,6 @@ from __future__ import annotations
 from types import ModuleType
 
 from trygg_cli.lint.base import Rule
-
-# TRY0xx: trygg's own suppression comments (reported by the engine, not by a check).
-# TRY1xx: structure and content — what an agreement, plan or promise should contain.
-# TRY2xx: references and consistency between documents.
-# TRY3xx: periods, dates and schedules.
-# TRY4xx: personal data that must never be published.
-# TRY5xx: text — placeholders and leftovers from editing.
 from trygg_cli.lint.rules import (
     try001_suppression_without_reason,
     try002_unused_suppression,
@@ -52,8 +45,10 @@ from trygg_cli.lint.rules import (
 )
 
 _MODULES: tuple[ModuleType, ...] = (
+    # TRY0xx: trygg's own suppression comments (reported by the engine, not by a check).
     try001_suppression_without_reason,
     try002_unused_suppression,
+    # TRY1xx: structure and content — what an agreement, plan or promise should contain.
     try101_action_without_performer,
     try102_action_without_follow_up,
     try103_action_without_timing,
@@ -64,11 +59,13 @@ _MODULES: tuple[ModuleType, ...] = (
     try108_body_without_meetings,
     try109_missing_bra_content,
     try110_law_2023_196,
+    # TRY2xx: references and consistency between documents.
     try201_party_name_spelling,
     try202_runs_past_agreement,
     try203_promise_without_follow_up,
     try204_action_deadline_outside_plan,
     try205_one_sided_link,
+    # TRY3xx: periods, dates and schedules.
     try301_term_mismatch,
     try302_period_ends_before_start,
     try303_decided_after_start,
@@ -77,10 +74,12 @@ _MODULES: tuple[ModuleType, ...] = (
     try306_promise_period_length,
     try307_cadence_without_start,
     try308_done_off_schedule,
+    # TRY4xx: personal data that must never be published.
     try401_personal_identity_number,
     try402_phone_number,
     try403_email_address,
     try404_individual_in_sspf_or_sig,
+    # TRY5xx: text — placeholders and leftovers from editing.
     try501_placeholder,
 )
 
