@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from trygg_cli.diff.cadence import describe
-from trygg_cli.model.common import Schedule
+from trygg_cli.model.schedule import Schedule
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trygg_cli.model.common import Period, Schedule
+from trygg_cli.model.common import Period
+from trygg_cli.model.schedule import Schedule
 from trygg_cli.render import words
 
 # Every cadence phrase listed in shared/DOMAIN.md ("Cadences as the documents write

@@ -32,6 +32,9 @@ def test_every_field_has_a_swedish_description(kind: str) -> None:
         assert not description.startswith(("The ", "A ", "An ")), f"{kind}: '{name}' is in English"
     for name, definition in schema["$defs"].items():
         assert definition["description"], name
+        assert not definition["description"].startswith(("The ", "A ", "An ")), (
+            f"{kind}: '{name}' is described in English; add it to json_schema._SWEDISH"
+        )
 
 
 def test_examples_carry_the_schema_modeline() -> None:

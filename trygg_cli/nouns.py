@@ -18,6 +18,8 @@ KIND_WITH_ARTICLE = {
 # A document's id lists → what one item in them is called.
 ITEM_NOUNS = {
     "parties": N_("party"),
+    "actors": N_("actor"),
+    "participants": N_("party or actor"),
     "bodies": N_("body"),
     "priorities": N_("priority"),
     "sections": N_("section"),

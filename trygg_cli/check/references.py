@@ -4,7 +4,7 @@ every reference it makes (resolved across the workspace by :mod:`trygg_cli.works
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from trygg_cli.check.results import DocIndex, Ref
@@ -12,15 +12,75 @@ from trygg_cli.check.schema_errors import At
 from trygg_cli.findings import Finding, YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.model import KINDS, ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model.dates import schedules
 from trygg_cli.nouns import ITEM_NOUNS
 from trygg_cli.yamlload import locate
 
-# Collections whose items carry ids that must be unique and can be referred to.
-ID_LISTS: dict[str, tuple[str, ...]] = {
-    "agreement": ("parties", "bodies", "priorities", "sections", "occasions"),
-    "action-plan": ("actions", "sections"),
-    "citizen-promise": ("parties", "commitments"),
+# Collections whose items carry ids that must be unique and can be referred to, with the
+# YAML paths of the lists that hold them: sub-priorities share their priorities' ids, and
+# goals are unique over the whole document wherever they stand.
+_Lists = tuple[tuple[str | int | None, ...], ...]  # None: every item of the list above
+ID_LISTS: dict[str, dict[str, _Lists]] = {
+    "agreement": {
+        "parties": (("parties",),),
+        "actors": (("actors",),),
+        "bodies": (("bodies",),),
+        "priorities": (("priorities",), ("priorities", None, "sub_priorities")),
+        "goals": (
+            ("goals",),
+            ("priorities", None, "goals"),
+            ("priorities", None, "sub_priorities", None, "goals"),
+        ),
+        "sections": (("sections",),),
+        "occasions": (("occasions",),),
+    },
+    "action-plan": {
+        "actors": (("actors",),),
+        "actions": (("actions",),),
+        "sections": (("sections",),),
+    },
+    "citizen-promise": {
+        "parties": (("parties",),),
+        "actors": (("actors",),),
+        "goals": (("goals",),),
+        "commitments": (("commitments",),),
+    },
 }
+# Who can be named as doing something (members, responsibles, commitments): a party or an
+# actor. Signatories sign for parties only.
+PARTICIPANTS = "participants"
+
+
+def _items(
+    data: Any, path: tuple[str | int | None, ...], at: tuple[str | int, ...] = ()
+) -> Iterator[tuple[Any, tuple[str | int, ...]]]:
+    """The items of the list at ``path`` in raw data (``None`` steps into every item),
+    each with its YAML path."""
+    if not path:
+        if isinstance(data, list):
+            yield from ((item, (*at, i)) for i, item in enumerate(data))
+        return
+    step, rest = path[0], path[1:]
+    if step is None:
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield from _items(item, rest, (*at, i))
+    elif isinstance(data, dict) and isinstance(step, str):
+        yield from _items(data.get(step), rest, (*at, step))
+
+
+def id_lists(kind: str, data: Any) -> dict[str, list[tuple[str, YamlPath]]]:
+    """Every id in each of the kind's id collections, with where it is written."""
+    return {
+        name: [
+            (item["id"], loc)
+            for path in paths
+            for item, loc in _items(data, path)
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        ]
+        for name, paths in ID_LISTS[kind].items()
+    }
+
 
 _TOP_ID = re.compile(r"^id:[ \t]*(['\"]?)([\w][\w.-]*)\1[ \t]*(?:#.*)?$", re.MULTILINE)
 _TOP_KIND = re.compile(r"^kind:[ \t]*(['\"]?)([\w-]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -45,41 +105,31 @@ def raw_index(path: str, data: dict[str, Any], kind: str, root: Any) -> DocIndex
     doc_id = data.get("id")
     if not isinstance(doc_id, str):
         return None
-    collections: dict[str, set[str]] = {}
-    for name in ID_LISTS[kind]:
-        items = data.get(name)
-        ids = set()
-        if isinstance(items, list):
-            ids = {
-                item["id"]
-                for item in items
-                if isinstance(item, dict) and isinstance(item.get("id"), str)
-            }
-        collections[name] = ids
+    collections = {name: {i for i, _loc in ids} for name, ids in id_lists(kind, data).items()}
+    collections[PARTICIPANTS] = collections.get("parties", set()) | collections["actors"]
     line, column = locate(root, ("id",))
     return DocIndex(doc_id, kind, path, line + 1, column + 1, collections, complete=True)
 
 
-def duplicate_ids(document: Document, kind: str, at: At) -> Iterator[Finding]:
-    """A finding for every id used twice in one of the document's lists."""
-    lists: list[tuple[str, list[tuple[Any, YamlPath]]]] = [
-        (name, [(item, (name, i)) for i, item in enumerate(getattr(document, name))])
-        for name in ID_LISTS[kind]
-    ]
-    if isinstance(document, Agreement):
-        goals: list[tuple[Any, YamlPath]] = [
-            (goal, ("priorities", p, "goals", g))
-            for p, priority in enumerate(document.priorities)
-            for g, goal in enumerate(priority.goals)
-        ]
-        lists.insert(0, ("goals", goals))
-    for name, items in lists:
-        seen: dict[str, YamlPath] = {}
-        for item, loc in items:
-            if item.id in seen:
-                yield _duplicate(at, loc, name, item.id, seen[item.id])
-            else:
-                seen[item.id] = loc
+def duplicate_ids(data: dict[str, Any], kind: str, at: At) -> Iterator[Finding]:
+    """A finding for every id used twice in one of the document's collections, and for an
+    actor that has a party's id (who would a reference to it mean?)."""
+    lists = id_lists(kind, data)
+    for name, ids in lists.items():
+        yield from _repeated(name, ids, at)
+    parties = {i: loc for i, loc in lists.get("parties", [])}
+    for actor_id, loc in lists["actors"]:
+        if actor_id in parties:
+            yield _duplicate(at, loc, "parties", actor_id, parties[actor_id])
+
+
+def _repeated(name: str, ids: list[tuple[str, YamlPath]], at: At) -> Iterator[Finding]:
+    seen: dict[str, YamlPath] = {}
+    for item_id, loc in ids:
+        if item_id in seen:
+            yield _duplicate(at, loc, name, item_id, seen[item_id])
+        else:
+            seen[item_id] = loc
 
 
 def _duplicate(at: At, loc: YamlPath, collection: str, item_id: str, first: YamlPath) -> Finding:
@@ -135,12 +185,9 @@ def references(document: Document, path: str, root: Any) -> Iterator[Ref]:
     elif isinstance(document, ActionPlan):
         yield from _action_plan_refs(document, ref)
     elif isinstance(document, CitizenPromise):
-        if document.agreement is not None:
-            yield ref.document(("agreement",), document.agreement, "agreement")
-        for c, commitment in enumerate(document.commitments):
-            yield ref(("commitments", c, "party"), document.id, "parties", commitment.party)
-        for i, s in enumerate(document.signatories):
-            yield ref(("signatories", i, "party"), document.id, "parties", s.party)
+        yield from _promise_refs(document, ref)
+    yield from _superseded_refs(document, ref)
+    yield from _tied_schedule_refs(document, ref)
 
 
 def _agreement_refs(document: Agreement, ref: _Refs) -> Iterator[Ref]:
@@ -149,28 +196,27 @@ def _agreement_refs(document: Agreement, ref: _Refs) -> Iterator[Ref]:
         yield ref(("signatories", i, "party"), own, "parties", s.party)
     for b, body in enumerate(document.bodies):
         for m, member in enumerate(body.members):
-            yield ref(("bodies", b, "members", m, "party"), own, "parties", member.party)
+            yield ref(("bodies", b, "members", m, "party"), own, PARTICIPANTS, member.party)
         for role in ("chair", "convener"):
             person = getattr(body, role)
             if person is not None:
-                yield ref(("bodies", b, role, "party"), own, "parties", person.party)
+                yield ref(("bodies", b, role, "party"), own, PARTICIPANTS, person.party)
         if body.reports_to is not None:
             yield ref(("bodies", b, "reports_to"), own, "bodies", body.reports_to)
+    for g, goal in enumerate(document.goals):
+        for p, priority in enumerate(goal.priorities):
+            yield ref(("goals", g, "priorities", p), own, "priorities", priority)
     if document.central_agreement is not None:
         yield ref.document(("central_agreement",), document.central_agreement, "agreement")
-    for i, old in enumerate(document.supersedes):
-        if old.agreement is not None:
-            yield ref.document(("supersedes", i, "agreement"), old.agreement, "agreement")
-    for field_name, kind in (
-        ("action_plans", "action-plan"),
-        ("citizen_promises", "citizen-promise"),
-    ):
-        for i, target in enumerate(getattr(document, field_name)):
-            yield ref.document((field_name, i), target, kind)
+    for i, plan in enumerate(document.action_plans):
+        yield ref.document(("action_plans", i), plan, "action-plan")
+    for i, promise in enumerate(document.citizen_promises):
+        yield ref.document(("citizen_promises", i), promise, "citizen-promise")
 
 
 def _action_plan_refs(document: ActionPlan, ref: _Refs) -> Iterator[Ref]:
     agreement = document.agreement
+    own_actors = {actor.id for actor in document.actors}
     yield ref.document(("agreement",), agreement, "agreement")
     if document.responsible_body is not None:
         yield ref(
@@ -181,15 +227,67 @@ def _action_plan_refs(document: ActionPlan, ref: _Refs) -> Iterator[Ref]:
             loc: YamlPath = ("actions", a, "priority")
             yield ref(loc, agreement, "priorities", action.priority, via=agreement)
         for role in ("plans", "performs", "follows_up"):
-            who_list: Sequence[Any] = getattr(action, role)
-            for r, who in enumerate(who_list):
-                for field_name, collection in (("party", "parties"), ("body", "bodies")):
-                    target = getattr(who, field_name)
-                    if target is not None:
-                        yield ref(
-                            ("actions", a, role, r, field_name),
-                            agreement,
-                            collection,
-                            target,
-                            via=agreement,
-                        )
+            for r, who in enumerate(getattr(action, role)):
+                base: YamlPath = ("actions", a, role, r)
+                for where, target in _named(who):
+                    if target not in own_actors:  # else one of the plan's own actors
+                        yield ref((*base, *where), agreement, PARTICIPANTS, target, via=agreement)
+                if who.body is not None:
+                    yield ref((*base, "body"), agreement, "bodies", who.body, via=agreement)
+
+
+def _promise_refs(document: CitizenPromise, ref: _Refs) -> Iterator[Ref]:
+    own = document.id
+    if document.agreement is not None:
+        yield ref.document(("agreement",), document.agreement, "agreement")
+    for c, commitment in enumerate(document.commitments):
+        for where, target in _named(commitment):
+            yield ref(("commitments", c, *where), own, PARTICIPANTS, target)
+    for i, s in enumerate(document.signatories):
+        yield ref(("signatories", i, "party"), own, "parties", s.party)
+    agreement = document.agreement
+    if agreement is not None:
+        for g, goal in enumerate(document.goals):
+            for p, priority in enumerate(goal.priorities):
+                loc: YamlPath = ("goals", g, "priorities", p)
+                yield ref(loc, agreement, "priorities", priority, via=agreement)
+
+
+def _named(who: Any) -> Iterator[tuple[YamlPath, str]]:
+    """The parties or actors a responsible or a commitment names, with where."""
+    if who.party is not None:
+        yield ("party",), who.party
+    for i, target in enumerate(who.parties):
+        yield ("parties", i), target
+
+
+_SUPERSEDED_KINDS = (
+    ("agreement", "agreement"),
+    ("action_plan", "action-plan"),
+    ("citizen_promise", "citizen-promise"),
+)
+
+
+def _superseded_refs(document: Document, ref: _Refs) -> Iterator[Ref]:
+    for i, old in enumerate(getattr(document, "supersedes", ())):
+        for field_name, kind in _SUPERSEDED_KINDS:
+            target = getattr(old, field_name)
+            if target is not None:
+                yield ref.document(("supersedes", i, field_name), target, kind)
+
+
+def _tied_schedule_refs(document: Document, ref: _Refs) -> Iterator[Ref]:
+    """A schedule held at another body's meetings names a body of the agreement (its own,
+    or for a plan or promise, the agreement it belongs to)."""
+    if isinstance(document, Agreement):
+        owner: str | None = document.id
+    else:
+        owner = getattr(document, "agreement", None)
+    for loc, schedule in schedules(document):
+        if schedule.with_meetings_of is None:
+            continue
+        where: YamlPath = (*loc, "with_meetings_of")
+        if owner is None:
+            continue  # a promise of no agreement has no bodies to name
+        via = None if owner == document.id else owner
+        yield ref(where, owner, "bodies", schedule.with_meetings_of, via=via)

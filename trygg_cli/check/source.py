@@ -97,7 +97,7 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
         if result.index is not None:
             result.index.complete = False
         return
-    result.findings.extend(duplicate_ids(document, kind, at))
+    result.findings.extend(duplicate_ids(data, kind, at))
     parsed.document = document
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from trygg_cli.i18n import N_, _
-from trygg_cli.model.common import Schedule
+from trygg_cli.model.schedule import Schedule
 
 _TIMES = {
     1: N_("once"),

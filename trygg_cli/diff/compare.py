@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from trygg_cli.findings import YamlPath
-from trygg_cli.model.common import Completion, Schedule
+from trygg_cli.model.schedule import Completion, Schedule
 
 ChangeKind = Literal["added", "removed", "changed", "renamed"]
 
@@ -117,7 +117,7 @@ def item_name(item: Any) -> str:
         if isinstance(value, str) and value:
             return value
     if isinstance(item, Completion):
-        return item.date.isoformat()
+        return item.label
     return str(getattr(item, "id", "") or item)
 
 

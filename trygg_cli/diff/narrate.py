@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from trygg_cli.diff.cadence import describe
 from trygg_cli.diff.compare import Change, item_name
 from trygg_cli.i18n import N_, _
-from trygg_cli.model.common import Completion, Schedule
+from trygg_cli.model.schedule import Completion, Schedule
 
 _LONG = 100
 
@@ -217,14 +217,14 @@ class Narrator:
         old: Completion | None = change.old
         new: Completion | None = change.new
         if old is None and new is not None:
-            return _("{thing}: done on {date}.").format(thing=thing, date=new.date.isoformat())
+            return _("{thing}: done on {date}.").format(thing=thing, date=new.label)
         if new is None and old is not None:
             return _("{thing}: the record of {date} was removed.").format(
-                thing=thing, date=old.date.isoformat()
+                thing=thing, date=old.label
             )
         assert old is not None and new is not None
         return _("{thing}: the record of {old} now says {new}.").format(
-            thing=thing, old=old.date.isoformat(), new=new.date.isoformat()
+            thing=thing, old=old.label, new=new.label
         )
 
     def _item(self, change: Change) -> str:

@@ -12,7 +12,7 @@ import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from trygg_cli.model.common import Unit
+from trygg_cli.model.schedule import Unit
 
 # Approximate length of a unit in days, for tolerances (not for dates).
 UNIT_DAYS: dict[str, int] = {"year": 365, "term": 182, "quarter": 91, "month": 30, "week": 7}

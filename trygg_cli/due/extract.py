@@ -24,8 +24,9 @@ from trygg_cli.due.calendar import add_months
 from trygg_cli.due.occurrence import Item
 from trygg_cli.findings import YamlPath
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.model.common import Qualifier, Responsible, Schedule, Unit
+from trygg_cli.model.common import Responsible
 from trygg_cli.model.dates import period_start, signing_date
+from trygg_cli.model.schedule import Completion, Qualifier, Schedule, Unit
 
 if TYPE_CHECKING:
     from trygg_cli.workspace import Workspace
@@ -89,9 +90,18 @@ class Cadence(NamedTuple):
             schedule.qualifier,
             schedule.also_as_needed,
             schedule.at,
-            tuple(Done(d.date, d.occurrence) for d in schedule.done),
+            tuple(_done(d) for d in schedule.done),
             schedule.text,
         )
+
+
+def _done(completion: Completion) -> Done:
+    """A completion for the engine. One known only by its year closes that year's occasion
+    and counts as done on the last day of the year."""
+    if completion.date is not None:
+        return Done(completion.date, completion.occurrence)
+    year = completion.done_year
+    return Done(date(year, 12, 31), completion.occurrence if completion.occurrence else year)
 
 
 class Fixed(NamedTuple):
@@ -180,7 +190,7 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _parties_of(people: Iterable[Responsible]) -> tuple[str, ...]:
-    return _unique(p.party for p in people if p.party is not None)
+    return _unique(who for p in people for who in p.who)
 
 
 def _bodies_of(people: Iterable[Responsible]) -> tuple[str, ...]:
@@ -316,7 +326,7 @@ def _promise_entries(doc: CitizenPromise, locate: Locate) -> Iterator[Entry]:
     for index, commitment in enumerate(doc.commitments):
         if commitment.schedule is None or commitment.status == "cancelled":
             continue
-        b = Base(doc.id, doc.kind, commitment.text, (commitment.party,), ())
+        b = Base(doc.id, doc.kind, commitment.text, commitment.who, ())
         yield _entry(
             locate,
             b.with_item("commitment", commitment.id),

@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from trygg_cli.i18n import N_
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 
 
@@ -55,12 +55,31 @@ MESSAGES: dict[str, str] = {
         "this schedule does not say when; add 'times' and 'unit' (e.g. four times a year), 'every' (e.g. every 2 years), 'first' for a single occasion, or 'qualifier: as_needed'"
     ),
     "trygg_responsible": N_(
-        "say who: give 'party' (a party's id) or 'body' (a governance body's id)"
+        "say who: give 'party' (a party's or an actor's id), 'parties' (several) or 'body' (a governance body's id)"
+    ),
+    "trygg_period_replaced": N_(
+        "a period that runs until it is replaced ('until_replaced: true') has no end of its own; remove 'until' or 'until_further_notice'"
+    ),
+    "trygg_completion_when": N_(
+        "say when it was done: give 'date' (YYYY-MM-DD) or, if only the year is known, 'year'"
+    ),
+    "trygg_schedule_tied": N_(
+        "a schedule tied to another body's meetings or to an event ('with_meetings_of', 'at_event') has no times of its own; remove 'times', 'every' and 'first'"
+    ),
+    "trygg_schedule_period": N_(
+        "'unit: period' counts over the whole period: give 'times' (e.g. at least nine times during the period), not 'every'"
+    ),
+    "trygg_commitment_who": N_(
+        "say who promises this: give 'party' (one party's or actor's id) or 'parties' (several, for a joint commitment)"
+    ),
+    "trygg_schedule_during": N_(
+        "'during' places a yearly occasion in part of the year: use it with 'unit: year' and 'every' or 'first'"
     ),
 }
 
 
-def _fail(kind: str, **ctx: Any) -> PydanticCustomError:
+def fail(kind: str, **ctx: Any) -> PydanticCustomError:
+    """The model's own error of ``kind`` (a key of :data:`MESSAGES`)."""
     return PydanticCustomError(kind, MESSAGES[kind], ctx or None)
 
 
@@ -70,24 +89,24 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
 
 
-def _to_date(value: Any) -> Any:
+def to_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
-    if isinstance(value, str) and _DATE.match(value):
+    if isinstance(value, str) and DATE_PATTERN.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise _fail("trygg_date_impossible", value=value) from None
-    raise _fail("trygg_date_format", value=value)
+            raise fail("trygg_date_impossible", value=value) from None
+    raise fail("trygg_date_format", value=value)
 
 
 def _to_id(value: Any) -> Any:
     if isinstance(value, str) and _ID.match(value):
         return value
-    raise _fail("trygg_id", value=value)
+    raise fail("trygg_id", value=value)
 
 
-Date = Annotated[date, BeforeValidator(_to_date)]
+Date = Annotated[date, BeforeValidator(to_date)]
 Id = Annotated[
     str,
     BeforeValidator(_to_id),
@@ -107,35 +126,36 @@ PartyType = Literal[
     "lokalpolisområde",
     "annan",
 ]
+ActorType = Literal[
+    "kommun",
+    "stad",
+    "stadsdelsförvaltning",
+    "förvaltning",
+    "skola",
+    "räddningstjänst",
+    "bolag",
+    "bostadsbolag",
+    "fastighetsägare",
+    "stiftelse",
+    "förening",
+    "näringsliv",
+    "trossamfund",
+    "region",
+    "myndighet",
+    "polisregion",
+    "polisområde",
+    "lokalpolisområde",
+    "annan",
+]
 Level = Literal["strategisk", "taktisk", "operativ"]
-Unit = Literal["year", "term", "quarter", "month", "week"]
-Qualifier = Literal["exact", "about", "at_least", "as_needed"]
-Event = Literal["signing", "validity_start", "validity_end"]
-EVENTS: tuple[str, ...] = ("signing", "validity_start", "validity_end")
-
-
-def _to_anchor(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
-        return value
-    if isinstance(value, str) and value in EVENTS:
-        return value
-    if isinstance(value, date) or (isinstance(value, str) and _DATE.match(value)):
-        return _to_date(value)
-    raise _fail("trygg_anchor", value=value)
-
-
-Anchor = Annotated[
-    int | date | str,
-    BeforeValidator(_to_anchor),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2200},
-                {"type": "string", "format": "date"},
-                {"enum": list(EVENTS)},
-            ]
-        }
-    ),
+SourceKind = Literal[
+    "lägesbild",
+    "trygghetsmätning",
+    "medborgardialog",
+    "enkät",
+    "statistik",
+    "analys",
+    "annan",
 ]
 
 
@@ -154,10 +174,32 @@ class Party(Model):
     )
 
 
-class Signatory(Model):
-    """Who signs on behalf of a party."""
+class Actor(Model):
+    """An organisation that takes part without signing: a housing company, the school
+    administration, the rescue service, an association."""
 
-    name: Text = Field(description="Undertecknarens namn.")
+    id: Id = Field(
+        description="Kort id för aktören, som organ, åtgärder och åtaganden hänvisar till, "
+        "t.ex. 'bostadsbolaget'."
+    )
+    name: Text = Field(
+        description="Aktörens namn, t.ex. 'Mölndalsbostäder' eller 'Räddningstjänsten Storgöteborg'."
+    )
+    type: ActorType = Field(
+        "annan",
+        description="Slag av aktör, t.ex. bostadsbolag, skola, räddningstjänst, förening, "
+        "näringsliv, förvaltning eller annan.",
+    )
+    description: Text | None = Field(None, description="Vad aktören bidrar med.")
+
+
+class Signatory(Model):
+    """Who signs on behalf of a party (by name and title, or by title alone)."""
+
+    name: Text | None = Field(
+        None,
+        description="Undertecknarens namn. Utelämna om dokumentet bara anger titeln.",
+    )
     title: Text = Field(
         description="Undertecknarens titel, t.ex. 'Polisområdeschef' eller 'Kommunstyrelsens ordförande'."
     )
@@ -172,15 +214,33 @@ class Signatory(Model):
 class Term(Model):
     """A stated length, such as 'en period om fyra år', kept as data."""
 
-    amount: int = Field(ge=1, description="Antal, t.ex. 4 för 'fyra år'.")
-    unit: Literal["year", "month"] = Field(description="Enhet: year (år) eller month (månader).")
+    amount: int = Field(1, ge=1, le=100, description="Antal, t.ex. 4 för 'fyra år'.")
+    unit: Literal["year", "month", "mandate_period"] = Field(
+        description="Enhet: year (år), month (månader) eller mandate_period (mandatperioden: "
+        "till och med 14 oktober valåret, då nästa kommunfullmäktige tillträder)."
+    )
     text: Text | None = Field(
         None, description="Formuleringen i dokumentet, t.ex. 'en period om fyra år'."
     )
 
 
+class Extension(Model):
+    """A decision that the period runs longer ('förlängs till och med 2027-12-31')."""
+
+    until: Date = Field(description="Nytt slutdatum, till och med (ÅÅÅÅ-MM-DD).")
+    decided: Date | None = Field(None, description="Datum för beslutet om förlängning.")
+    decision: Text | None = Field(
+        None, description="Vem som beslutade och var det finns, t.ex. 'KS 2026-11-03 § 212'."
+    )
+    text: Text | None = Field(
+        None,
+        description="Formuleringen, t.ex. 'Överenskommelsen förlängs till och med 2027-12-31.'",
+    )
+
+
 class Period(Model):
-    """When something applies: from, until, or open-ended ('tills vidare')."""
+    """When something applies: from, until, open-ended ('tills vidare'), for a stated term,
+    until it is replaced, and any extensions."""
 
     start: Date | None = Field(None, alias="from", description="Gäller från och med (ÅÅÅÅ-MM-DD).")
     end: Date | None = Field(None, alias="until", description="Gäller till och med (ÅÅÅÅ-MM-DD).")
@@ -191,8 +251,20 @@ class Period(Model):
     until_further_notice: bool = Field(
         False, description="Sant om perioden löper tills vidare, utan slutdatum."
     )
+    until_replaced: bool = Field(
+        False,
+        description="Sant om perioden gäller tills en ny överenskommelse ersätter den "
+        "(den nya anger då denna under 'supersedes').",
+    )
     term: Term | None = Field(
-        None, description="Uttalad längd, t.ex. fyra år, som den står i texten."
+        None,
+        description="Uttalad längd, t.ex. fyra år, som den står i texten. Utan 'until' ger "
+        "den slutdatumet: från och med + längden − 1 dag.",
+    )
+    extensions: list[Extension] = Field(
+        default_factory=list,
+        description="Förlängningar, i ordning; den sista ger slutdatumet. Det ursprungliga "
+        "'until' står kvar som det beslutades.",
     )
     text: Text | None = Field(
         None, description="Formuleringen i dokumentet, t.ex. 'Överenskommelsen löper tills vidare.'"
@@ -201,90 +273,22 @@ class Period(Model):
     @model_validator(mode="after")
     def _end_or_open(self) -> Period:
         if self.end is not None and self.until_further_notice:
-            raise _fail("trygg_period")
-        return self
-
-
-class Completion(Model):
-    """A recorded occurrence: the date it was actually done."""
-
-    date: Date = Field(description="Datum då det genomfördes (ÅÅÅÅ-MM-DD).")
-    occurrence: Anchor | None = Field(
-        None,
-        description="Vilket planerat tillfälle detta avser, som år (2021) eller datum, om det "
-        "inte är det närmast föregående.",
-    )
-    note: Text | None = Field(None, description="Kort anteckning, t.ex. var protokollet finns.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _bare_date(cls, data: Any) -> Any:
-        return {"date": data} if isinstance(data, str | date) else data
-
-
-class Schedule(Model):
-    """A cadence as the documents state it, held as data so that due dates can be computed.
-
-    Examples: ``first: 2021, every: 2`` ("2021 och därefter vartannat år");
-    ``times: 4, unit: year, qualifier: about`` ("cirka fyra gånger per år");
-    ``times: 2, unit: term`` ("två gånger per termin");
-    ``every: 1, at: end`` ("i slutet av varje år"); ``first: validity_end``
-    ("efter avtalsperiodens slut"); ``qualifier: as_needed`` ("löpande och efter behov").
-    """
-
-    text: Text | None = Field(
-        None,
-        description="Formuleringen i dokumentet, t.ex. 'En uppföljning görs 2021 och därefter vartannat år.'",
-    )
-    first: Anchor | None = Field(
-        None,
-        description="Första tillfället: ett år (2021), ett datum (2021-06-30) eller en händelse: "
-        "signing (underskrift), validity_start (giltighetens början), validity_end "
-        "(avtalsperiodens slut). Utan 'every' sker det en gång.",
-    )
-    every: int | None = Field(
-        None, ge=1, description="Återkommer var N:e enhet, t.ex. 2 för 'vartannat år'."
-    )
-    times: int | None = Field(
-        None, ge=1, description="Antal gånger per enhet, t.ex. 4 för 'fyra gånger per år'."
-    )
-    unit: Unit = Field(
-        "year",
-        description="Enhet: year (år), term (termin: vår jan–jun, höst aug–dec), quarter (kvartal), month (månad), week (vecka).",
-    )
-    qualifier: Qualifier = Field(
-        "exact",
-        description="exact (precis), about (cirka), at_least (minst, åtminstone) eller as_needed (löpande, vid behov: inget blir förfallet).",
-    )
-    also_as_needed: bool = Field(
-        False, description="Sant om det dessutom sker vid behov ('och ytterligare vid behov')."
-    )
-    at: Literal["start", "end"] | None = Field(
-        None,
-        description="När i perioden: start (i början) eller end (i slutet, t.ex. 'i slutet av varje år').",
-    )
-    done: list[Completion] = Field(
-        default_factory=list,
-        description="Tillfällen som har genomförts, med datum (ÅÅÅÅ-MM-DD), så att de inte längre visas som förfallna.",
-    )
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Schedule:
-        if self.qualifier == "as_needed":
-            if self.times is not None or self.every is not None:
-                raise _fail("trygg_schedule_as_needed")
-            return self
-        if self.times is not None and self.every is not None:
-            raise _fail("trygg_schedule_times_and_every")
-        if self.times is None and self.every is None and self.first is None:
-            raise _fail("trygg_schedule_when")
+            raise fail("trygg_period")
+        if self.until_replaced and (self.end is not None or self.until_further_notice):
+            raise fail("trygg_period_replaced")
         return self
 
 
 class Responsible(Model):
-    """A role at a party (or a governance body) responsible for something."""
+    """A role at a party or actor, several of them together, or a governance body."""
 
-    party: Id | None = Field(None, description="Id för parten, t.ex. 'molndals-stad'.")
+    party: Id | None = Field(
+        None, description="Id för parten eller aktören, t.ex. 'molndals-stad'."
+    )
+    parties: list[Id] = Field(
+        default_factory=list,
+        description="Flera parter eller aktörer tillsammans, t.ex. [molndals-stad, polisen].",
+    )
     body: Id | None = Field(
         None, description="Id för ett samverkansorgan, t.ex. 'bra', om ett organ ansvarar."
     )
@@ -294,9 +298,39 @@ class Responsible(Model):
 
     @model_validator(mode="after")
     def _someone(self) -> Responsible:
-        if self.party is None and self.body is None:
-            raise _fail("trygg_responsible")
+        if self.party is None and not self.parties and self.body is None:
+            raise fail("trygg_responsible")
         return self
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        """Every party or actor named, in order, each once."""
+        named = ([self.party] if self.party is not None else []) + list(self.parties)
+        return tuple(dict.fromkeys(named))
+
+
+class Measure(Model):
+    """A value that can be compared: an indicator's baseline, target or measurement."""
+
+    value: float = Field(description="Värdet, t.ex. 62 för '62 %'.")
+    unit: Text | None = Field(None, description="Enhet, t.ex. '%' eller 'anmälningar per år'.")
+    year: int | None = Field(None, ge=1900, le=2200, description="Året värdet avser.")
+    text: Text | None = Field(None, description="Formuleringen, t.ex. '62 % (2022)'.")
+
+
+class Source(Model):
+    """What a document rests on: a lägesbild, a survey, a dialogue, statistics."""
+
+    title: Text = Field(
+        description="Vad det är, t.ex. 'Polisens trygghetsmätning 2023' eller 'Medborgardialog hösten 2022'."
+    )
+    kind: SourceKind = Field(
+        "annan",
+        description="Slag: lägesbild, trygghetsmätning, medborgardialog, enkät, statistik, analys eller annan.",
+    )
+    year: int | None = Field(None, ge=1900, le=2200, description="Året, t.ex. 2023.")
+    date: Date | None = Field(None, description="Datum, om det finns (ÅÅÅÅ-MM-DD).")
+    url: Text | None = Field(None, description="Länk, om den är publicerad.")
 
 
 class Section(Model):

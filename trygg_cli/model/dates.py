@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from trygg_cli.findings import YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.model.common import Period, Schedule, Signatory
+from trygg_cli.model.common import Period, Signatory, Term
+from trygg_cli.model.schedule import Schedule
 
 
 def periods(document: Document) -> Iterator[tuple[YamlPath, Period]]:
@@ -107,3 +108,34 @@ def describe_span(start: date, end: date) -> str:
         return describe_months(round(months))
     days = (end - start).days + 1
     return _("1 day") if days == 1 else _("{n} days").format(n=days)
+
+
+def add_term(start: date, term: Term) -> date:
+    """The last day of a stated term from ``start``: start + term − 1 day ("fyra år" from
+    2020-05-11 → 2024-05-10). A mandate period (mandatperioden) ends on 14 October of an
+    election year (2022, 2026, 2030 …), when the newly elected council takes office."""
+    if term.unit == "mandate_period":
+        year = start.year + (2 - start.year % 4) % 4
+        if date(year, 10, 14) < start:
+            year += 4
+        return date(year + 4 * (term.amount - 1), 10, 14)
+    months = term.amount * (12 if term.unit == "year" else 1)
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) - timedelta(days=1)
+
+
+def period_end(document: Document, period: Period) -> date | None:
+    """When a period ends in effect: its last extension, else its ``until``, else its start
+    plus its stated term; ``None`` when it runs until further notice or until replaced,
+    or when neither an end nor a start and a term are known."""
+    if period.extensions:
+        return period.extensions[-1].until
+    if period.end is not None:
+        return period.end
+    if period.term is not None:
+        start = period_start(document, period)
+        if start is not None:
+            return add_term(start, period.term)
+    return None

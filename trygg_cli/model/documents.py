@@ -9,29 +9,33 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from trygg_cli.model.common import (
+    Actor,
     Date,
     Id,
     Level,
+    Measure,
     Model,
     Party,
     Period,
     Responsible,
-    Schedule,
     Section,
     Signatory,
+    Source,
     Text,
+    fail,
 )
+from trygg_cli.model.schedule import Schedule
 
 VERSION = 1
 
 
 class Member(Model):
-    """A role from one party in a governance body."""
+    """A role from one party (or actor) in a governance body."""
 
-    party: Id = Field(description="Id för den part medlemmen kommer från.")
+    party: Id = Field(description="Id för den part eller aktör medlemmen kommer från.")
     role: Text = Field(
         description="Roll, t.ex. 'Stadsdirektör' eller 'Representanter från stadsdelsförvaltningarna'."
     )
@@ -60,32 +64,46 @@ class Body(Model):
 
 
 class Indicator(Model):
-    """How progress towards a goal is measured."""
+    """How progress towards a goal is measured, with a baseline and a target that can be
+    compared (as data, or as the document's words)."""
 
+    id: Id | None = Field(
+        None, description="Kort id för indikatorn, för uppföljningar som anger mätvärden."
+    )
     description: Text = Field(
         description="Vad som mäts, t.ex. 'Andel invånare som känner sig trygga i sitt område'."
     )
     source: Text | None = Field(
         None, description="Datakälla, t.ex. 'Trygghetsmätningen' eller 'Stockholmsenkäten'."
     )
-    baseline: Text | None = Field(None, description="Utgångsläge, t.ex. '62 % (2022)'.")
-    target: Text | None = Field(None, description="Målvärde, t.ex. 'minst 70 % år 2026'.")
+    baseline: Measure | Text | None = Field(
+        None,
+        description="Utgångsläge: {value: 62, unit: '%', year: 2022}, eller som text, t.ex. '62 % (2022)'.",
+    )
+    target: Measure | Text | None = Field(
+        None,
+        description="Målvärde: {value: 70, unit: '%', year: 2026}, eller som text, t.ex. 'minst 70 % år 2026'.",
+    )
 
 
 class Goal(Model):
-    """A goal (mål or delmål) under a priority."""
+    """A goal (mål or delmål): under a priority, or for the whole document."""
 
     id: Id = Field(description="Kort id för målet.")
     description: Text = Field(description="Målet, avgränsat och mätbart.")
+    priorities: list[Id] = Field(
+        default_factory=list,
+        description="För ett övergripande mål: id för de prioriterade områden det tjänar.",
+    )
     indicators: list[Indicator] = Field(
         default_factory=list, description="Indikatorer som målet följs upp med."
     )
 
 
-class Priority(Model):
-    """A prioritised area (prioriterat område, samverkansområde, fokusområde)."""
+class SubPriority(Model):
+    """A sub-area under a priority (underområde)."""
 
-    id: Id = Field(description="Kort id för området, t.ex. 'unga-i-riskzon'.")
+    id: Id = Field(description="Kort id för underområdet; unikt bland alla områden.")
     title: Text = Field(description="Rubrik, t.ex. 'Ungdomar i riskzon'.")
     description: Text | None = Field(
         None, description="Beskrivning av området. Markdown är tillåtet."
@@ -93,6 +111,21 @@ class Priority(Model):
     problem: Text | None = Field(None, description="Problemen i fokus (problembild).")
     causes: Text | None = Field(None, description="Troliga orsaker (orsaksanalys).")
     goals: list[Goal] = Field(default_factory=list, description="Mål och delmål med indikatorer.")
+    based_on: list[Source] = Field(
+        default_factory=list,
+        description="Lägesbild, mätning eller dialog som området bygger på.",
+    )
+
+
+class Priority(SubPriority):
+    """A prioritised area (prioriterat område, samverkansområde, fokusområde), which may
+    hold sub-areas (underområden)."""
+
+    id: Id = Field(description="Kort id för området, t.ex. 'unga-i-riskzon'.")
+    sub_priorities: list[SubPriority] = Field(
+        default_factory=list,
+        description="Underområden; åtgärder kan höra till ett område eller ett underområde.",
+    )
 
 
 class Decision(Model):
@@ -106,11 +139,17 @@ class Decision(Model):
 
 
 class Superseded(Model):
-    """An earlier agreement that this one replaces."""
+    """An earlier document that this one replaces."""
 
     title: Text = Field(description="Vad som ersätts, t.ex. 'Samtliga lokala överenskommelser'.")
     agreement: Id | None = Field(
         None, description="Id för den ersatta överenskommelsen, om den finns i samma arbetsyta."
+    )
+    action_plan: Id | None = Field(
+        None, description="Id för den ersatta åtgärdsplanen, om den finns i samma arbetsyta."
+    )
+    citizen_promise: Id | None = Field(
+        None, description="Id för det ersatta medborgarlöftet, om det finns i samma arbetsyta."
     )
     date: Date | None = Field(None, description="Datum för den ersatta överenskommelsen.")
 
@@ -159,6 +198,11 @@ class Agreement(Document):
     )
     last_revised: Date | None = Field(None, description="Senast reviderad (ÅÅÅÅ-MM-DD).")
     parties: list[Party] = Field(min_length=1, description="Parterna som sluter överenskommelsen.")
+    actors: list[Actor] = Field(
+        default_factory=list,
+        description="Andra aktörer som deltar utan att skriva under, t.ex. bostadsbolag, "
+        "skolförvaltning eller räddningstjänst.",
+    )
     signatories: list[Signatory] = Field(default_factory=list, description="Undertecknare.")
     decision: Decision | None = Field(
         None, description="Beslutet: organ, datum, paragraf och diarienummer."
@@ -173,6 +217,14 @@ class Agreement(Document):
     bodies: list[Body] = Field(
         default_factory=list,
         description="Samverkansorgan: styrgrupper, råd, nätverk och arbetsgrupper.",
+    )
+    based_on: list[Source] = Field(
+        default_factory=list,
+        description="Lägesbild, mätningar och dialoger som överenskommelsen bygger på.",
+    )
+    goals: list[Goal] = Field(
+        default_factory=list,
+        description="Övergripande mål, t.ex. 'Ökad trygghet', som inte hör till ett enskilt område.",
     )
     priorities: list[Priority] = Field(
         default_factory=list, description="Prioriterade områden med mål och indikatorer."
@@ -240,7 +292,14 @@ class ActionPlan(Document):
     responsible_body: Id | None = Field(
         None, description="Id för organet som ansvarar för planen, t.ex. 'bra'."
     )
+    actors: list[Actor] = Field(
+        default_factory=list,
+        description="Aktörer utöver överenskommelsens parter och aktörer som utför åtgärder.",
+    )
     last_revised: Date | None = Field(None, description="Senast reviderad (ÅÅÅÅ-MM-DD).")
+    supersedes: list[Superseded] = Field(
+        default_factory=list, description="Tidigare åtgärdsplaner som denna ersätter."
+    )
     sections: list[Section] = Field(default_factory=list, description="Textavsnitt, i ordning.")
     follow_up: Schedule | None = Field(
         None, description="När planen följs upp som helhet, t.ex. på årsbasis."
@@ -252,10 +311,15 @@ class ActionPlan(Document):
 
 
 class Commitment(Model):
-    """What one party promises to do in a citizen promise."""
+    """What one party, or several together, promise to do in a citizen promise."""
 
     id: Id = Field(description="Kort id för åtagandet.")
-    party: Id = Field(description="Id för parten som åtar sig detta.")
+    party: Id | None = Field(None, description="Id för parten (eller aktören) som åtar sig detta.")
+    parties: list[Id] = Field(
+        default_factory=list,
+        description="Flera parter eller aktörer som lovar detta tillsammans, t.ex. "
+        "[molndals-stad, polisen] för 'Tillsammans lovar vi …'.",
+    )
     text: Text = Field(
         description="Åtagandet, t.ex. 'Polisen genomför fler trygghetsvandringar …'."
     )
@@ -264,6 +328,18 @@ class Commitment(Model):
         "planned", description="Läge: planned, ongoing, done, postponed eller cancelled."
     )
     outcome: Text | None = Field(None, description="Resultat vid uppföljning.")
+
+    @model_validator(mode="after")
+    def _someone(self) -> Commitment:
+        if self.party is None and not self.parties:
+            raise fail("trygg_commitment_who")
+        return self
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        """Every party or actor that promises this, in order, each once."""
+        named = ([self.party] if self.party is not None else []) + list(self.parties)
+        return tuple(dict.fromkeys(named))
 
 
 class CitizenPromise(Document):
@@ -276,10 +352,26 @@ class CitizenPromise(Document):
     municipality: Text = Field(description="Kommunen löftet gäller, t.ex. 'Mölndal'.")
     area: Text | None = Field(None, description="Plats eller område som löftet gäller.")
     parties: list[Party] = Field(min_length=1, description="Parterna som avger löftet.")
+    actors: list[Actor] = Field(
+        default_factory=list,
+        description="Andra aktörer som bidrar utan att avge löftet, t.ex. ett bostadsbolag.",
+    )
     period: Period = Field(description="Löftets period, vanligtvis ett eller två år.")
+    supersedes: list[Superseded] = Field(
+        default_factory=list, description="Tidigare medborgarlöften som detta ersätter."
+    )
+    based_on: list[Source] = Field(
+        default_factory=list,
+        description="Lägesbild, trygghetsmätning eller medborgardialog som löftet bygger på.",
+    )
     problem: Text = Field(description="Problemet som ska få särskilt fokus.")
     causes: Text | None = Field(None, description="Troliga orsaker till problemet.")
-    commitments: list[Commitment] = Field(min_length=1, description="Åtaganden per part.")
+    goals: list[Goal] = Field(
+        default_factory=list, description="Löftets mål och hur det mäts (indikatorer)."
+    )
+    commitments: list[Commitment] = Field(
+        min_length=1, description="Åtaganden: per part, eller gemensamma för flera."
+    )
     follow_up: Schedule | None = Field(None, description="När löftet följs upp.")
     outcome: Text | None = Field(None, description="Utfall när löftet följts upp.")
     signatories: list[Signatory] = Field(default_factory=list, description="Undertecknare.")

@@ -29,10 +29,15 @@ _SWEDISH = {
     "Goal": "Ett mål eller delmål.",
     "Priority": "Ett prioriterat område med mål och indikatorer.",
     "Decision": "Beslutet: organ, datum, paragraf och diarienummer.",
-    "Superseded": "En tidigare överenskommelse som ersätts.",
+    "Superseded": "Ett tidigare dokument (överenskommelse, åtgärdsplan eller medborgarlöfte) som ersätts.",
+    "Actor": "En aktör som deltar utan att skriva under, t.ex. ett bostadsbolag eller räddningstjänsten.",
+    "Extension": "En förlängning av perioden, med nytt slutdatum och beslut.",
+    "Measure": "Ett värde som kan jämföras: värde, enhet och år, t.ex. 62 % år 2022.",
+    "Source": "Underlag som dokumentet bygger på: lägesbild, trygghetsmätning, medborgardialog eller statistik.",
+    "SubPriority": "Ett underområde till ett prioriterat område.",
     "Occasion": "Ett återkommande gemensamt tillfälle, t.ex. en årlig hearing.",
     "Action": "En åtgärd: vem som planerar, utför och följer upp, och när.",
-    "Commitment": "Ett åtagande från en part i ett medborgarlöfte.",
+    "Commitment": "Ett åtagande i ett medborgarlöfte, från en part eller från flera tillsammans.",
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from trygg_cli.model.common import Period, Schedule, Term
+from trygg_cli.model.common import Period, Term
+from trygg_cli.model.schedule import Schedule
 
 MONTHS = (
     "januari",

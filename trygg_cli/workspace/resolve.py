@@ -87,10 +87,13 @@ def _dangling(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
         if target.path == ref.path
         else _("{kind} '{id}'").format(kind=_(KIND_NOUNS[target.kind]), id=target.doc_id)
     )
+    collection = ref.collection
+    if collection == "participants" and not target.collections.get("actors"):
+        collection = "parties"  # no actors there: it can only mean a party
     return _at(
         ref,
         _("the {noun} '{id}' is not in {where}{hint}; known: {listed}").format(
-            noun=_(ITEM_NOUNS[ref.collection]),
+            noun=_(ITEM_NOUNS[collection]),
             id=ref.target_id,
             where=where,
             hint=did_you_mean_aside(ref.target_id, known),

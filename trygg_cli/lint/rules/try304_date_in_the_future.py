@@ -95,7 +95,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
         )
     for loc, schedule in schedules(doc):
         for index, done in enumerate(schedule.done):
-            if done.date > today:
+            if done.date is not None and done.date > today:
                 yield _future(
                     ctx,
                     (*loc, "done", index, "date"),

@@ -45,7 +45,7 @@ from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model import Agreement
-from trygg_cli.model.common import Schedule
+from trygg_cli.model.schedule import Schedule
 
 ID = "TRY305"
 NAME = "no-end-no-cadence"

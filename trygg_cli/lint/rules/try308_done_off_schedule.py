@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.model.common import Schedule
-from trygg_cli.model.dates import iso, schedules
+from trygg_cli.model.dates import schedules
+from trygg_cli.model.schedule import Schedule
 
 ID = "TRY308"
 NAME = "done-off-schedule"
@@ -72,13 +72,13 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                         "'occurrence:' to the planned year this was done for"
                     ).format(year=occurrence, planned=_describe(schedule, first)),
                 )
-            elif occurrence is None and done.date.year < first:
+            elif occurrence is None and done.done_year < first:
                 yield ctx.finding(
                     (*loc, "done", index),
                     _(
                         "this is recorded as done on {day}, before the first planned "
                         "occasion ({first}); if it was done early, add 'occurrence: {first}'"
-                    ).format(day=iso(done.date), first=first),
+                    ).format(day=done.label, first=first),
                 )
 
 
