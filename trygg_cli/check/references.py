@@ -124,8 +124,16 @@ def duplicate_ids(data: dict[str, Any], kind: str, at: At) -> Iterator[Finding]:
 
 
 def _repeated(name: str, ids: list[tuple[str, YamlPath]], at: At) -> Iterator[Finding]:
+    counts: dict[str, int] = {}
+    for item_id, _loc in ids:
+        counts[item_id] = counts.get(item_id, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return
+    # The first use in the file is the original, wherever its list stands.
+    repeated = [(item_id, loc) for item_id, loc in ids if counts[item_id] > 1]
+    repeated.sort(key=lambda pair: at((*pair[1], "id"), "", "").line)
     seen: dict[str, YamlPath] = {}
-    for item_id, loc in ids:
+    for item_id, loc in repeated:
         if item_id in seen:
             yield _duplicate(at, loc, name, item_id, seen[item_id])
         else:
