@@ -1,0 +1,158 @@
+"""Record a completion in a document's YAML without disturbing anything else in the file.
+
+``trygg done`` adds one entry to a schedule's ``done:`` list. The file is edited with
+ruamel.yaml's round-trip mode, so comments, key order, quoting and flow style stay as
+they are. ruamel writes indentation one way for a whole file, so the edit is made only
+when the file, read and written back unchanged, comes out byte for byte as it was (with
+the first of the usual indentation styles that does); and the result is checked to differ
+from the original by added lines only — or, where the list is written on one line in
+flow style (``done: [2021-11-30]``), by that one line. Otherwise nothing is written and
+the coordinator is told what to add by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from trygg_cli.errors import TryggError
+from trygg_cli.findings import YamlPath
+from trygg_cli.i18n import _
+
+# (mapping, sequence, offset) indentation styles, most common first: "  - id:" under a key,
+# "- id:" at the key's column, and the four-space variants.
+_STYLES = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0), (4, 4, 2), (2, 3, 1), (3, 5, 2))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What to record: the date it was done, or only the year; the occasion it closes; a
+    note."""
+
+    day: date | None = None
+    year: int | None = None
+    occurrence: int | date | str | None = None
+    note: str | None = None
+
+    def as_yaml(self) -> Any:
+        """The entry as the file will hold it: a bare date when that is all there is."""
+        from ruamel.yaml.comments import CommentedMap
+
+        if self.day is not None and self.occurrence is None and self.note is None:
+            return self.day
+        entry = CommentedMap()
+        if self.day is not None:
+            entry["date"] = self.day
+        if self.year is not None:
+            entry["year"] = self.year
+        if self.occurrence is not None:
+            entry["occurrence"] = self.occurrence
+        if self.note is not None:
+            entry["note"] = self.note
+        return entry
+
+    def by_hand(self) -> str:
+        """The lines a coordinator would add under ``done:``."""
+        parts = []
+        if self.day is not None:
+            parts.append(f"date: {self.day.isoformat()}")
+        if self.year is not None:
+            parts.append(f"year: {self.year}")
+        if self.occurrence is not None:
+            occasion = self.occurrence
+            parts.append(
+                f"occurrence: {occasion.isoformat() if isinstance(occasion, date) else occasion}"
+            )
+        if self.note is not None:
+            parts.append(f"note: {self.note}")
+        return "- {" + ", ".join(parts) + "}"
+
+
+def add_completion(text: str, loc: YamlPath, entry: Entry) -> str:
+    """``text`` with ``entry`` added to the ``done:`` list of the schedule at ``loc``."""
+    yaml = _round_trip(text)
+    if yaml is None:
+        raise _by_hand(entry, _("trygg cannot rewrite this file without changing its layout"))
+    data = yaml.load(text)
+    found = _at(data, loc)
+    if not isinstance(found, Mapping):
+        raise TryggError(_("there is no schedule at {where}").format(where=_where(loc)))
+    schedule: Any = found
+    done = schedule.get("done")
+    if done is None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        done = CommentedSeq()
+        if getattr(schedule, "fa", None) is not None and schedule.fa.flow_style():
+            done.fa.set_flow_style()
+        schedule["done"] = done
+    if not isinstance(done, list):
+        raise TryggError(_("'done' at {where} is not a list").format(where=_where(loc)))
+    done.append(entry.as_yaml())
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new = out.getvalue()
+    if not _only_added(text, new):
+        raise _by_hand(entry, _("adding it would change other lines of the file"))
+    return new
+
+
+def _round_trip(text: str) -> Any:
+    """A ruamel round-trip loader and dumper that writes ``text`` back unchanged, or None."""
+    from ruamel.yaml import YAML
+
+    for mapping, sequence, offset in _STYLES:
+        yaml = YAML(typ="rt")
+        yaml.preserve_quotes = True
+        yaml.width = 4096
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        out = io.StringIO()
+        try:
+            yaml.dump(yaml.load(text), out)
+        except Exception:  # whatever ruamel cannot read and write back is not safe to edit
+            return None
+        if out.getvalue() == text:
+            return yaml
+    return None
+
+
+def _at(data: Any, loc: YamlPath) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _only_added(old: str, new: str) -> bool:
+    """Whether ``new`` differs from ``old`` by added lines only, or by one line written in
+    flow style that only grew before its closing bracket (``done: [a]`` → ``done: [a, b]``)."""
+    diff = list(difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0))
+    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    if not removed:
+        return True
+    if len(removed) > 1:
+        return False
+    line = removed[0].rstrip()
+    if not line.endswith(("]", "}")):
+        return False
+    head = line.rstrip("]}")
+    return any(grown.startswith(head) and len(grown) > len(line) for grown in added)
+
+
+def _where(loc: Sequence[str | int]) -> str:
+    from trygg_cli.findings import format_yaml_path
+
+    return format_yaml_path(tuple(loc)) or "/"
+
+
+def _by_hand(entry: Entry, why: str) -> TryggError:
+    return TryggError(
+        _("{why}; add this under 'done:' by hand: {lines}").format(why=why, lines=entry.by_hand())
+    )
