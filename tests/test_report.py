@@ -147,7 +147,9 @@ def test_text_summary_and_body_separately() -> None:
         report("text")
         == text_body(FINDINGS, CONTEXT) + "\n" + summary_line(FINDINGS, SUMMARY) + "\n"
     )
-    assert report("text", []) == "No problems in 3 files.\n"
+    assert report("text", []) == (
+        "No problems in 3 files. 1 other YAML file was skipped: it is not a trygg document.\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -77,12 +77,14 @@ def test_syntax_error_is_explained_in_plain_words() -> None:
     assert problem.message.startswith("a ':' appears where a new key cannot start")
 
 
-def test_bom_and_utf16_and_latin1_are_located_encoding_errors() -> None:
-    assert error(b"\xef\xbb\xbftrygg: 1\n").message.startswith(
-        "the file starts with a byte-order mark"
-    )
+def test_a_bom_is_read_and_utf16_utf32_latin1_are_located_encoding_errors() -> None:
+    assert decode(b"\xef\xbb\xbftrygg: 1\n") == "trygg: 1\n"  # YAML allows a BOM
     assert (
         error(b"\xff\xfet\x00").message == "the file is saved as UTF-16; save it as UTF-8 instead"
+    )
+    assert (
+        error("trygg: 1\n".encode("utf-32")).message
+        == "the file is saved as UTF-32; save it as UTF-8 instead"
     )
     latin1 = error("trygg: 1\ntitle: M\u00f6lndal\n".encode("latin-1"))
     assert (latin1.rule, latin1.line, latin1.column) == ("encoding", 1, 8)

@@ -24,14 +24,29 @@ from trygg_cli.model import KINDS, VERSION
 from trygg_cli.text import did_you_mean, show
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
-_MARKER = re.compile(rb"^trygg[ \t]*:", re.MULTILINE)
+_MARKER = re.compile(rb"^(?:\xef\xbb\xbf)?trygg[ \t]*:", re.MULTILINE)
+_TEXT_MARKER = re.compile(r"^\ufeff?trygg[ \t]*:", re.MULTILINE)
+# Byte-order marks of the encodings a Windows editor may save in, widest first.
+_WIDE = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 DEFAULT_PASSES: Passes = (REFERENCES,)
 
 
 def is_trygg_text(raw: bytes) -> bool:
-    """Quick test for the ``trygg:`` marker at the start of a line, before parsing."""
-    return _MARKER.search(raw) is not None
+    """Quick test for the ``trygg:`` marker at the start of a line, before parsing (in
+    UTF-8, with or without a byte-order mark, or in UTF-16 or UTF-32 with one)."""
+    if _MARKER.search(raw) is not None:
+        return True
+    for bom, encoding in _WIDE:
+        if raw.startswith(bom):
+            text = raw[len(bom) :].decode(encoding, "replace")
+            return _TEXT_MARKER.search(text) is not None
+    return False
 
 
 def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> FileResult:
@@ -43,7 +58,7 @@ def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> File
     name in :attr:`FileResult.outputs`, the core's reference pass's in ``refs``.
     """
     if not is_trygg_text(raw):
-        return FileResult(path, checked=False)
+        return _without_marker(path, raw)
     result = FileResult(path, checked=True)
     try:
         text = decode(raw)
@@ -58,11 +73,22 @@ def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> File
         result.index = salvaged_index(path, text)
     else:
         if not isinstance(loaded.data, dict) or "trygg" not in loaded.data:
-            return FileResult(path, checked=False)
+            return _without_marker(path, raw)
         parsed.root, parsed.data = loaded.root, loaded.data
         _check_document(parsed, result)
     _run_passes(passes, parsed, result)
     return result
+
+
+def _without_marker(path: str, raw: bytes) -> FileResult:
+    """A file without the marker: skipped, unless it looks like a trygg document whose
+    marker is missing or misspelt (then a warning says how to fix it)."""
+    from trygg_cli.check.marker import near_miss
+
+    found = near_miss(path, raw)
+    if found is None:
+        return FileResult(path, checked=False)
+    return FileResult(path, checked=True, findings=[found])
 
 
 def _yaml_finding(path: str, exc: YamlError) -> Finding:

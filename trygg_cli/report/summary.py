@@ -28,15 +28,24 @@ def problems(findings: Sequence[Finding]) -> str:
 
 
 def summary_line(findings: Sequence[Finding], summary: Summary) -> str:
-    """``3 problems (1 error, 2 warnings) in 2 files.`` or ``No problems in 5 files.``"""
+    """``3 problems (1 error, 2 warnings) in 2 files.`` or ``No problems in 5 files.``,
+    and how many YAML files were skipped as not trygg documents, when any were."""
     if not findings:
-        return plural(
+        line = plural(
             summary.checked, N_("No problems in {n} file."), N_("No problems in {n} files.")
         )
-    return _("{problems} in {files}.").format(
-        problems=problems(findings),
-        files=plural(len({f.path for f in findings}), N_("{n} file"), N_("{n} files")),
-    )
+    else:
+        line = _("{problems} in {files}.").format(
+            problems=problems(findings),
+            files=plural(len({f.path for f in findings}), N_("{n} file"), N_("{n} files")),
+        )
+    if summary.skipped:
+        line += " " + plural(
+            len(summary.skipped),
+            N_("{n} other YAML file was skipped: it is not a trygg document."),
+            N_("{n} other YAML files were skipped: they are not trygg documents."),
+        )
+    return line
 
 
 def exit_code(findings: Sequence[Finding], fail_on: Severity) -> int:

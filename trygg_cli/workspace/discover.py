@@ -48,6 +48,30 @@ def discover(paths: Iterable[str]) -> list[str]:
     return sorted(dict.fromkeys(found))
 
 
+def named_files(paths: Iterable[str]) -> frozenset[str]:
+    """The files among ``paths`` given by name (not found in a folder), as
+    :func:`discover` lists them: each must be a trygg document."""
+    return frozenset(str(Path(given)) for given in paths if not Path(given).is_dir())
+
+
+def not_a_document(path: str, raw: bytes | None) -> Finding:
+    """The error for a file named on the command line that is not a trygg document."""
+    if raw is not None and b"\0" in raw[:8192]:
+        reason = _("it is not a text file")
+    else:
+        reason = _("it has no 'trygg: 1' line at the top level")
+    return Finding(
+        path,
+        1,
+        1,
+        "not-a-document",
+        _(
+            "this file was named to be checked, but it is not a trygg document: {reason}; "
+            "a trygg document starts with 'trygg: 1' and 'kind:'"
+        ).format(reason=reason),
+    )
+
+
 def read(path: str) -> bytes | Finding:
     """A file's bytes, or a finding that says why they could not be read."""
     try:

@@ -19,7 +19,7 @@ from trygg_cli.check.results import FileResult
 from trygg_cli.findings import Finding
 from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import memo
-from trygg_cli.workspace.discover import discover, read, size
+from trygg_cli.workspace.discover import discover, named_files, not_a_document, read, size
 from trygg_cli.workspace.resolve import assemble
 
 if TYPE_CHECKING:
@@ -154,6 +154,7 @@ class _Load:
         cache: bool,
     ) -> None:
         self.files = discover(given)
+        self.named = named_files(given)
         self.store = memo.open_cache(given, job.fingerprint()) if cache else None
         self.job = _Job(job.passes, pack=True) if self.store is not None else job
         self.progress = progress
@@ -169,20 +170,29 @@ class _Load:
         if self.store:  # an empty cache: nothing to look up first
             if self.whole:
                 self.keys = {path: memo.key_of(path) for path in self.files}
-                found = memo.cached_run(self.store, self.keys)
+                found = memo.cached_run(self.store, self.keys, self.named)
                 if found is not None:
                     findings, skipped = found
                     results = [FileResult(p, p not in skipped) for p in self.keys]
                     return Workspace(results, findings)
             todo = self._from_cache()
         self._check(todo, jobs)
-        findings, by_id = assemble([self.by_path[p] for p in self.files])
-        workspace = Workspace([self.by_path[p] for p in self.files], findings, by_id)
+        results = [self._named(self.by_path[p]) for p in self.files]
+        findings, by_id = assemble(results)
+        workspace = Workspace(results, findings, by_id)
         if self.store is not None:
             if self.whole:
-                memo.keep_run(self.store, self.keys, self.files, workspace)
+                memo.keep_run(self.store, self.keys, self.files, workspace, self.named)
             self.store.save()
         return workspace
+
+    def _named(self, result: FileResult) -> FileResult:
+        """A file named on the command line is checked even when it is not a document."""
+        if result.checked or result.path not in self.named:
+            return result
+        raw = read(result.path)
+        found = not_a_document(result.path, None if isinstance(raw, Finding) else raw)
+        return FileResult(result.path, checked=True, findings=[found])
 
     def _from_cache(self) -> list[str]:
         """Take what the cache knows; the files still to check."""

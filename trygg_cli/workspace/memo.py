@@ -45,22 +45,23 @@ def cached_file(store: ResultCache, path: str, keys: dict[str, str | None]) -> F
     return result
 
 
-def _run_key(keys: Mapping[str, str | None], files: list[str]) -> str | None:
-    """The key of a whole run: every file's path and content, in order."""
+def _run_key(keys: Mapping[str, str | None], files: list[str], named: frozenset[str]) -> str | None:
+    """The key of a whole run: every file's path and content, in order, and whether it was
+    named (a named file that is not a document is an error; found in a folder, skipped)."""
     digest = hashlib.sha256()
     for path in files:
         key = keys.get(path)
         if key is None:
             return None  # an unreadable file is checked again every time
-        digest.update(key.encode("ascii") + b"\n")
+        digest.update(key.encode("ascii") + (b"!\n" if path in named else b"\n"))
     return "run:" + digest.hexdigest()
 
 
 def cached_run(
-    store: ResultCache, keys: Mapping[str, str | None]
+    store: ResultCache, keys: Mapping[str, str | None], named: frozenset[str]
 ) -> tuple[list[Finding], frozenset[str]] | None:
     """A whole run's findings and skipped files, if every file is as it was then."""
-    run_key = _run_key(keys, list(keys))
+    run_key = _run_key(keys, list(keys), named)
     found: Any = store.get(run_key) if run_key is not None else None
     if not isinstance(found, tuple) or len(found) != 2:
         return None
@@ -73,9 +74,10 @@ def keep_run(
     keys: Mapping[str, str | None],
     files: list[str],
     workspace: Workspace,
+    named: frozenset[str],
 ) -> None:
     """Keep the run's outcome: the findings and which files were skipped, no more."""
-    run_key = _run_key(keys, files)
+    run_key = _run_key(keys, files, named)
     if run_key is None:
         return
     outcome = (workspace.findings, frozenset(workspace.skipped))

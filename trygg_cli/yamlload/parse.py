@@ -83,7 +83,8 @@ class _Composer(CParser):
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 without a byte-order mark, or a located :class:`YamlError`."""
+    """UTF-8 (a byte-order mark, which YAML allows, is dropped), or a located
+    :class:`YamlError` that says how to save the file."""
     if len(raw) > MAX_BYTES:
         raise YamlError(
             "file-too-large",
@@ -91,13 +92,12 @@ def decode(raw: bytes) -> str:
                 size=round(len(raw) / 1048576, 1), limit=MAX_BYTES // 1048576
             ),
         )
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise YamlError("encoding", _("the file is saved as UTF-32; save it as UTF-8 instead"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlError("encoding", _("the file is saved as UTF-16; save it as UTF-8 instead"))
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlError(
-            "encoding",
-            _("the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
-        )
+        raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,71 @@
+"""Files that look like trygg documents but lack the ``trygg: 1`` marker.
+
+A YAML file without the marker is someone else's (a CI workflow, an editor's settings) and
+is skipped. But a coordinator who writes ``tryg: 1`` or ``Trygg: 1``, or forgets the line
+while ``kind: agreement`` is there, would otherwise see "No problems" for a document trygg
+never read. Such a file gets a warning at the line that gave it away, with the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from trygg_cli.findings import Finding, Severity
+from trygg_cli.i18n import _
+from trygg_cli.model import KINDS
+from trygg_cli.text import show
+
+MISSING_MARKER = "missing-marker"
+_TOP_KEY = re.compile(r"^\ufeff?([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
+
+
+def near_miss(path: str, raw: bytes) -> Finding | None:
+    """A warning when ``raw`` is a near-miss trygg document, else ``None``."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    kind_line: tuple[int, str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _TOP_KEY.match(line)
+        if match is None:
+            continue
+        key, value = match.group(1), match.group(2).strip("'\"")
+        if _looks_like_marker(key):
+            return Finding(
+                path,
+                number,
+                1,
+                MISSING_MARKER,
+                _(
+                    "'{key}:' looks like a misspelt 'trygg:', so trygg did not read this "
+                    "document; write 'trygg: 1'"
+                ).format(key=show(key)),
+                Severity.WARNING,
+                (key,),
+            )
+        if key == "kind" and value in KINDS and kind_line is None:
+            kind_line = (number, value)
+    if kind_line is None:
+        return None
+    number, kind = kind_line
+    return Finding(
+        path,
+        number,
+        1,
+        MISSING_MARKER,
+        _(
+            "this file says 'kind: {kind}' but has no 'trygg: 1' line, so trygg did not "
+            "read it; add 'trygg: 1' as its first line"
+        ).format(kind=kind),
+        Severity.WARNING,
+        ("kind",),
+    )
+
+
+def _looks_like_marker(key: str) -> bool:
+    lowered = key.lower()
+    if lowered == "trygg":
+        return key != "trygg"  # 'Trygg', 'TRYGG'
+    return difflib.SequenceMatcher(None, lowered, "trygg").ratio() >= 0.8
