@@ -264,6 +264,7 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "items",
         "unanchored",
         "unmatched",
+        "tied",
         "summary",
     ]
     assert (payload["version"], payload["tool"], payload["as_of"]) == (1, "trygg", "2026-11-24")
@@ -285,6 +286,8 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "qualifier": "exact",
         "tolerance_days": 0,
         "done": None,
+        "done_label": None,
+        "done_report": None,
         "parties": ["polisomrade-storgoteborg", "goteborgs-stad"],
         "bodies": [],
         "text": "En uppföljning av denna överenskommelse görs 2021 och därefter vartannat år.",
@@ -304,6 +307,7 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         }
     ]
     assert payload["unmatched"] == []
+    assert payload["tied"] == []
     assert payload["summary"] == {
         "overdue": 8,
         "within-30": 0,

@@ -12,7 +12,7 @@ Anchors (``first:``)
   * A **date** is due on that date; with ``every: N`` again every N units after it
     (anniversaries: 2021-06-30, 2022-06-30 …).
   * An **event** is resolved to a date: ``signing`` (the last signatory's ``signed``),
-    ``validity_start`` (the period's start), ``validity_end`` (the period's end). The
+    ``validity_start`` (the period's start), ``validity_end`` (the end in effect). The
     occasion "efter avtalsperiodens slut" (``first: validity_end``) is due
     :data:`FINAL_FOLLOW_UP_MONTHS` (3) months after the end (2026-12-31 → 2027-03-31); on
     an agreement or action plan it is reported as ``final-follow-up``.
@@ -23,14 +23,45 @@ Anchors (``first:``)
     instead: each N-th unit from the one containing the start, due at its end ("i slutet
     av varje år" → 31 December each year) or early in it.
 
-Recurring schedules stop at the period's end (inclusive) and at ``until``; an open-ended
-one ("tills vidare") stops at ``until`` only.
+Recurring schedules stop at the period's end in effect (inclusive) and at ``until``; an
+open-ended one stops at ``until`` only. The end in effect is the last extension's
+``until``, else ``until``, else start + term − 1 day
+(:func:`trygg_cli.model.dates.period_end`: "fyra år" from 2020-05-11 → 2024-05-10); a
+period until further notice or ``until_replaced`` and not extended has no end, whatever
+its term.
+
+Units
+  year; tertial (January–April, May–August, September–December); term; quarter; month;
+  ISO week (see :mod:`trygg_cli.due.calendar`). Adding units to a date adds months (a
+  tertial is 4, a term 6) or, for weeks, 7 days.
 
 ``times: N`` per unit
-  Each calendar unit (year, term, quarter, month, ISO week) from the one containing the
-  start is split into N equal parts, due at the end of each part (4 a year: 31 March,
-  30 June, 30 September, 31 December; 2 a term: 31 March and 30 June in spring, 15 October
-  and 31 December in autumn). Parts that end before the period starts are skipped.
+  Each calendar unit from the one containing the start is split into N equal parts, due
+  at the end of each part (4 a year: 31 March, 30 June, 30 September, 31 December; 2 a
+  tertial: end of February and 30 April in the first; 2 a term: 31 March and 30 June in
+  spring, 15 October and 31 December in autumn). Parts ending before the start are skipped.
+
+``times: N`` over the period (``unit: period``: "vid minst nio tillfällen under perioden")
+  From the start (or the schedule's ``first:``) to the end in effect, split into N equal
+  parts like a unit — whole months when both ends are month ends and the months divide by
+  N, else days — each due at its end (2024-01-01 – 2025-12-31, 4 times: 2024-06-30,
+  2024-12-31, 2025-06-30, 2025-12-31). Without a known end it is :class:`Unanchored`
+  ``no-end``. Occasions ``period#1`` …; ``at_least`` counts completions in the period.
+
+Seasons (``during:``, with ``unit: year``)
+  spring 1 March–31 May; summer 1 June–31 August; summer_holiday 15 June–15 August (the
+  Swedish school summer holiday, about midsommar to school start); autumn 1 September–
+  30 November; winter 1 December to the end of February of the next year (the winter of
+  2024 ends 2025-02-28). One occasion in the season of every N-th year (``every``), or
+  once (only ``first``), due on its last day (``at: start``: a quarter of the way in), its
+  window the season. ``first: 2024`` starts with the season of 2024; a date, an event or
+  the period's start, with the first season ending on or after it. ``times: N`` splits
+  each season into N parts. Occasions ``2024-summer_holiday`` ….
+
+Tied schedules (``with_meetings_of: <body>``, ``at_event: <text>``)
+  No dates, so never overdue and never a backlog: each is listed in ``DuePlan.tied`` with
+  the body's id and name (from its document or, for an action plan, its agreement) or the
+  event, for the reports to show as "at every meeting of …" apart from the buckets.
 
 Unknown start
   When the document's start is unknown (from signing, no ``signed`` dates) and there is no
@@ -69,6 +100,10 @@ Dones (``done:``)
      dated before the first window is ``before-first``; one that finds nothing open is
      ``no-such-occasion`` — unless the schedule is ``at_least`` or ``also_as_needed``,
      where extra occasions are expected.
+  3. A completion known only by its year (``done: [2023]``, ``{year: 2023}``) names that
+     year (as in 1.) unless it names another occasion. It is shown done on the occasion's
+     planned date when that is in the year, else on 31 December — but never after
+     ``as_of`` when ``as_of`` is in that year. Any completion's ``report`` travels along.
   Windows: a year occasion — the year; a part of a unit — from the day after the
   previous part; an anniversary — from the day after the previous one (one interval
   before the first); a one-off date — the year before it; the final follow-up — from
@@ -96,19 +131,30 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from trygg_cli.due.calendar import (
-    UNIT_DAYS,
-)
+from trygg_cli.due.buckets import bucket, buckets, is_overdue
+from trygg_cli.due.calendar import UNIT_DAYS
 from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Entry
 from trygg_cli.due.holidays_se import previous_working_day
 from trygg_cli.due.occurrence import (
-    Bucket,
     DuePlan,
     Occurrence,
+    Tied,
     Unanchored,
     Unmatched,
 )
-from trygg_cli.due.slots import Slot, Span, match, plan_slots
+from trygg_cli.due.slots import Slot, Span, match, period_bounds, plan_slots
+from trygg_cli.due.spans import resolve
+
+__all__ = [
+    "bucket",
+    "buckets",
+    "is_overdue",
+    "merge",
+    "occurrences",
+    "plan",
+    "plan_document",
+    "tolerance_days",
+]
 
 ABOUT_SHARE = 0.25
 ABOUT_MAX_DAYS = 30
@@ -118,6 +164,8 @@ ABOUT_MAX_DAYS = 30
 class _Collector:
     until: date
     shift: bool
+    as_of: date | None = None
+    body_names: Mapping[str, str] = field(default_factory=dict)
     out: DuePlan = field(default_factory=DuePlan)
 
 
@@ -130,13 +178,16 @@ def plan(
     until: date,
     fallback_start: date | None = None,
     shift_holidays: bool = True,
+    as_of: date | None = None,
 ) -> DuePlan:
     """Occurrences planned up to ``until`` (inclusive) of every schedule in ``documents``
     (what :func:`trygg_cli.due.extract.extract` took out of each document, by id), the
-    completions that matched none and the schedules that could not be placed.
+    completions that matched none, the schedules that could not be placed and those tied
+    to other things' times.
 
     ``fallback_start`` is where cadences of documents with an unknown start begin counting
-    (see the module docstring).
+    (see the module docstring); ``as_of`` bounds the date shown for completions known only
+    by their year.
     """
     return merge(
         plan_document(
@@ -145,6 +196,7 @@ def plan(
             until=until,
             fallback_start=fallback_start,
             shift_holidays=shift_holidays,
+            as_of=as_of,
         )
         for doc_id in sorted(documents)
     )
@@ -158,13 +210,14 @@ def plan_document(
     fallback_start: date | None = None,
     shift_holidays: bool = True,
     borrowing: bool | None = None,
+    as_of: date | None = None,
 ) -> DuePlan:
     """:func:`plan` for one document, unsorted (see :func:`merge`). Only an action plan
     looks into ``documents``, for its agreement (see :func:`borrows`); any other document,
     and an action plan's deadlines, can be planned as soon as the file is read. With
     ``borrowing`` True or False, only the entries that do or do not borrow are planned."""
-    collector = _Collector(until, shift_holidays)
-    span, parties = _resolve(source, documents, fallback_start)
+    span, parties, names = resolve(source, documents, fallback_start)
+    collector = _Collector(until, shift_holidays, as_of, names)
     for entry in source.entries:
         if borrowing is not None and borrows(source, entry) != borrowing:
             continue
@@ -195,9 +248,11 @@ def merge(plans: Iterable[DuePlan]) -> DuePlan:
         out.occurrences.extend(part.occurrences)
         out.unmatched.extend(part.unmatched)
         out.unanchored.extend(part.unanchored)
+        out.tied.extend(part.tied)
     out.occurrences.sort(key=Occurrence.sort_key)
     out.unmatched.sort()
     out.unanchored.sort()
+    out.tied.sort()
     return out
 
 
@@ -214,69 +269,13 @@ def occurrences(
     ).occurrences
 
 
-def is_overdue(occurrence: Occurrence, today: date) -> bool:
-    """Not done, and its due date plus any grace ("cirka") is before ``today``."""
-    return occurrence.done is None and (today - occurrence.due).days > occurrence.tolerance_days
-
-
-def bucket(occurrence: Occurrence, today: date) -> Bucket:
-    """``done``; ``overdue``; else by days until due: ``within-30`` (up to 30, including
-    one past due but still within its grace), ``within-90`` (31–90) or ``later``."""
-    if occurrence.done is not None:
-        return "done"
-    if is_overdue(occurrence, today):
-        return "overdue"
-    days = (occurrence.due - today).days
-    if days <= 30:
-        return "within-30"
-    if days <= 90:
-        return "within-90"
-    return "later"
-
-
-def buckets(occurrences: Iterable[Occurrence], today: date) -> dict[Bucket, list[Occurrence]]:
-    """The occurrences by :func:`bucket` (every bucket present, each sorted by due date)."""
-    out: dict[Bucket, list[Occurrence]] = {
-        "overdue": [],
-        "within-30": [],
-        "within-90": [],
-        "later": [],
-        "done": [],
-    }
-    for occurrence in sorted(occurrences, key=Occurrence.sort_key):
-        out[bucket(occurrence, today)].append(occurrence)
-    return out
-
-
-# --------------------------------------------------------------------------- documents
-
-
-def _resolve(
-    source: DocumentSchedules,
-    documents: Mapping[str, DocumentSchedules],
-    fallback: date | None,
-) -> tuple[Span, tuple[str, ...]]:
-    """The span a document's schedules count within, and its parties. An action plan
-    borrows its agreement's signing and parties, and its period unless it has its own."""
-    own = source.span
-    if source.doc_kind != "action-plan":
-        return Span(own.start, own.end, own.signing, fallback), own.parties
-    agreement = documents.get(source.agreement or "")
-    owner = agreement.span if agreement is not None and agreement.doc_kind == "agreement" else None
-    signing = owner.signing if owner is not None else None
-    parties = owner.parties if owner is not None else ()
-    if source.has_period:
-        start = signing if source.from_signing else own.start
-        return Span(start, own.end, signing, fallback), parties
-    if owner is not None:
-        return Span(owner.start, owner.end, signing, fallback), parties
-    return Span(None, None, None, fallback), parties
-
-
 # --------------------------------------------------------------------------- one schedule
 
 
 def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: Span) -> None:
+    if schedule.tied:
+        _tied(c, entry, base, schedule)
+        return
     if schedule.qualifier == "as_needed":
         return
     horizon = max([c.until, *(d.date for d in schedule.done)])
@@ -287,8 +286,8 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
             Unanchored(path, line, column, base.doc_id, entry.loc, base.item, slots)
         )
         return
-    tolerance = tolerance_days(schedule)
-    for index, completion, reason in match(schedule, slots, span, tolerance):
+    tolerance = tolerance_days(schedule, span)
+    for index, completion, reason in match(schedule, slots, span, tolerance, c.as_of):
         path, line, column = entry.done_where[index]
         c.out.unmatched.append(
             Unmatched(
@@ -300,6 +299,7 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
                 completion.date,
                 completion.occurrence,
                 reason,
+                completion.year_only,
             )
         )
     kept = [s for s in slots if s.done is not None or not entry.closed_only]
@@ -340,15 +340,45 @@ def _emit(
                 parties=base.parties,
                 bodies=base.bodies,
                 text=text,
+                done_report=slot.done_report,
+                done_label=slot.done_label,
             )
         )
 
 
-def tolerance_days(schedule: Cadence) -> int:
-    """The grace of an ``about`` schedule: a quarter of its interval, 1–30 days; else 0."""
+def _tied(c: _Collector, entry: Entry, base: Base, schedule: Cadence) -> None:
+    """A schedule at every meeting of a body, or at an outside event: no dates."""
+    body = schedule.with_meetings_of
+    bodies = base.bodies if body is None else tuple(dict.fromkeys((*base.bodies, body)))
+    c.out.tied.append(
+        Tied(
+            *entry.where,
+            base.doc_id,
+            entry.loc,
+            base.item,
+            base.item_id,
+            base.title,
+            base.doc_kind,
+            body,
+            c.body_names.get(body) if body is not None else None,
+            schedule.at_event,
+            base.parties,
+            bodies,
+            schedule.text,
+        )
+    )
+
+
+def tolerance_days(schedule: Cadence, span: Span | None = None) -> int:
+    """The grace of an ``about`` schedule: a quarter of its interval, 1–30 days; else 0.
+    The interval of ``unit: period`` is the length of the period (``span``) over ``times``."""
     if schedule.qualifier != "about":
         return 0
-    unit_days = UNIT_DAYS[schedule.unit]
+    bounds = period_bounds(schedule, span) if schedule.unit == "period" and span else None
+    if isinstance(bounds, tuple):
+        unit_days = (bounds[1] - bounds[0]).days + 1
+    else:
+        unit_days = UNIT_DAYS.get(schedule.unit, UNIT_DAYS["year"])
     if schedule.times is not None:
         interval = unit_days / schedule.times
     elif schedule.every is not None:

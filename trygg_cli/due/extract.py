@@ -24,8 +24,8 @@ from trygg_cli.due.calendar import add_months
 from trygg_cli.due.occurrence import Item
 from trygg_cli.findings import YamlPath
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
-from trygg_cli.model.common import Responsible
-from trygg_cli.model.dates import period_start, signing_date
+from trygg_cli.model.common import Period, Responsible
+from trygg_cli.model.dates import period_end, period_start, signing_date
 from trygg_cli.model.schedule import Completion, Qualifier, Schedule, Unit
 
 if TYPE_CHECKING:
@@ -55,10 +55,14 @@ class Base(NamedTuple):
 
 
 class Done(NamedTuple):
-    """A recorded completion: when, and (if it says) which planned occasion it was."""
+    """A recorded completion: when, (if it says) which planned occasion it was, and where
+    its report is. ``year_only``: only its year is known; ``date`` is then 31 December
+    of that year and ``occurrence`` at least that year."""
 
     date: datetime.date
     occurrence: int | datetime.date | str | None = None
+    report: str | None = None
+    year_only: bool = False
 
 
 class Cadence(NamedTuple):
@@ -79,6 +83,9 @@ class Cadence(NamedTuple):
     at: str | None
     done: tuple[Done, ...]
     text: str | None
+    during: str | None = None
+    with_meetings_of: str | None = None
+    at_event: str | None = None
 
     @classmethod
     def of(cls, schedule: Schedule) -> Cadence:
@@ -92,16 +99,25 @@ class Cadence(NamedTuple):
             schedule.at,
             tuple(_done(d) for d in schedule.done),
             schedule.text,
+            schedule.during,
+            schedule.with_meetings_of,
+            schedule.at_event,
         )
+
+    @property
+    def tied(self) -> bool:
+        """Whether it happens at other things' times (a body's meetings, an event)."""
+        return self.with_meetings_of is not None or self.at_event is not None
 
 
 def _done(completion: Completion) -> Done:
-    """A completion for the engine. One known only by its year closes that year's occasion
-    and counts as done on the last day of the year."""
+    """A completion for the engine. One known only by its year closes that year's open
+    occasion (or the one its ``occurrence:`` names); see the engine for its date."""
     if completion.date is not None:
-        return Done(completion.date, completion.occurrence)
+        return Done(completion.date, completion.occurrence, completion.report)
     year = completion.done_year
-    return Done(date(year, 12, 31), completion.occurrence if completion.occurrence else year)
+    occurrence = completion.occurrence if completion.occurrence else year
+    return Done(date(year, 12, 31), occurrence, completion.report, year_only=True)
 
 
 class Fixed(NamedTuple):
@@ -150,6 +166,7 @@ class DocumentSchedules(NamedTuple):
     agreement: str | None = None
     has_period: bool = False
     from_signing: bool = False
+    body_names: tuple[tuple[str, str], ...] = ()  # (id, name) of an agreement's bodies
 
 
 def extract(document: Document, locate: Locate) -> DocumentSchedules:
@@ -181,6 +198,21 @@ def _entry(
     return Entry(base, loc, locate(loc), cadence, fixed, closed_only, done_where, owner_parties)
 
 
+def end_in_effect(document: Document, period: Period) -> date | None:
+    """When ``period`` ends in effect: :func:`~trygg_cli.model.dates.period_end` (the last
+    extension, else ``until``, else start + term; ``None`` for a period that runs until
+    further notice or until replaced and has not been extended, whatever its term)."""
+    return period_end(document, period)
+
+
+def end_loc(loc: YamlPath, period: Period) -> YamlPath:
+    """Where the end in effect is written: the last extension's ``until``, ``until``, or
+    the term."""
+    if period.extensions:
+        return (*loc, "extensions", len(period.extensions) - 1, "until")
+    return (*loc, "until") if period.end is not None else (*loc, "term")
+
+
 def _is_final(schedule: Schedule) -> bool:
     return schedule.first == "validity_end" and schedule.every is None and schedule.times is None
 
@@ -208,13 +240,14 @@ _AGREEMENT_SCHEDULES: tuple[tuple[str, Item], ...] = (
 
 def _agreement(doc: Agreement, locate: Locate) -> DocumentSchedules:
     parties = tuple(p.id for p in doc.parties)
-    span = Span(
-        period_start(doc, doc.validity), doc.validity.end, signing_date(doc.signatories), parties
-    )
-    return DocumentSchedules(doc.id, doc.kind, span, tuple(_agreement_entries(doc, locate)))
+    start = period_start(doc, doc.validity)
+    span = Span(start, end_in_effect(doc, doc.validity), signing_date(doc.signatories), parties)
+    names = tuple((body.id, body.name) for body in doc.bodies)
+    entries = tuple(_agreement_entries(doc, locate, span.end))
+    return DocumentSchedules(doc.id, doc.kind, span, entries, body_names=names)
 
 
-def _agreement_entries(doc: Agreement, locate: Locate) -> Iterator[Entry]:
+def _agreement_entries(doc: Agreement, locate: Locate, end: date | None) -> Iterator[Entry]:
     parties = tuple(p.id for p in doc.parties)
     base = Base(doc.id, doc.kind, doc.title, parties, ())
     for name, item in _AGREEMENT_SCHEDULES:
@@ -241,16 +274,17 @@ def _agreement_entries(doc: Agreement, locate: Locate) -> Iterator[Entry]:
             ("occasions", index, "schedule"),
             schedule=occasion.schedule,
         )
-    if doc.validity.end is not None:
+    if end is not None:
         # Renegotiate in time: some months before the end.
-        planned = add_months(doc.validity.end, -RENEGOTIATION_LEAD_MONTHS)
-        fixed = Fixed(planned, f"end-{doc.validity.end.isoformat()}")
-        yield _entry(locate, base.with_item("validity-end", ""), ("validity", "until"), fixed=fixed)
+        planned = add_months(end, -RENEGOTIATION_LEAD_MONTHS)
+        fixed = Fixed(planned, f"end-{end.isoformat()}")
+        loc = end_loc(("validity",), doc.validity)
+        yield _entry(locate, base.with_item("validity-end", ""), loc, fixed=fixed)
 
 
 def _action_plan(doc: ActionPlan, locate: Locate) -> DocumentSchedules:
     period = doc.period
-    span = Span(period.start, period.end) if period is not None else Span()
+    span = Span(period.start, end_in_effect(doc, period)) if period is not None else Span()
     return DocumentSchedules(
         doc.id,
         doc.kind,
@@ -299,21 +333,19 @@ def _action_plan_entries(doc: ActionPlan, locate: Locate) -> Iterator[Entry]:
 
 def _promise(doc: CitizenPromise, locate: Locate) -> DocumentSchedules:
     parties = tuple(p.id for p in doc.parties)
-    span = Span(
-        period_start(doc, doc.period), doc.period.end, signing_date(doc.signatories), parties
-    )
-    return DocumentSchedules(doc.id, doc.kind, span, tuple(_promise_entries(doc, locate)))
+    start = period_start(doc, doc.period)
+    span = Span(start, end_in_effect(doc, doc.period), signing_date(doc.signatories), parties)
+    return DocumentSchedules(doc.id, doc.kind, span, tuple(_promise_entries(doc, locate, span.end)))
 
 
-def _promise_entries(doc: CitizenPromise, locate: Locate) -> Iterator[Entry]:
+def _promise_entries(doc: CitizenPromise, locate: Locate, end: date | None) -> Iterator[Entry]:
     parties = tuple(p.id for p in doc.parties)
     base = Base(doc.id, doc.kind, doc.title, parties, ())
-    if doc.period.end is not None:
-        end = doc.period.end
+    if end is not None:
         yield _entry(
             locate,
             base.with_item("promise-end", ""),
-            ("period", "until"),
+            end_loc(("period",), doc.period),
             fixed=Fixed(end, f"end-{end.isoformat()}"),
         )
     if doc.follow_up is not None:

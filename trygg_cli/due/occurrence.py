@@ -66,6 +66,8 @@ class Occurrence(NamedTuple):
     parties: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
     text: str | None = None
+    done_report: str | None = None
+    done_label: str | None = None
 
     @property
     def key(self) -> str:
@@ -108,9 +110,10 @@ class Unmatched:
     date: datetime.date
     occurrence: int | datetime.date | str | None
     reason: UnmatchedReason
+    year_only: bool = False  # only the year is known: ``date`` is 31 December
 
 
-UnanchoredReason = Literal["no-start", "no-event-date"]
+UnanchoredReason = Literal["no-start", "no-event-date", "no-end"]
 
 
 @dataclass(frozen=True, order=True)
@@ -120,7 +123,9 @@ class Unanchored:
     ``no-start``: it repeats every 2 or more units with no ``first:`` and its document's
     start is unknown (the case TRY307 flags), or it needs a start and no ``since`` was
     given. ``no-event-date``: its ``first:`` is an event (signing, validity_start,
-    validity_end) whose date is not recorded.
+    validity_end) whose date is not recorded. ``no-end``: it spreads a number of
+    occasions over the document's period (``unit: period``), whose end is not known
+    (until further notice, until replaced, or no end given).
     """
 
     path: str
@@ -132,6 +137,31 @@ class Unanchored:
     reason: UnanchoredReason
 
 
+@dataclass(frozen=True, order=True)
+class Tied:
+    """A schedule tied to other things' times: at every meeting of a body
+    (``with_meetings_of``: the body's id, and its name when the document or, for an
+    action plan, its agreement names it) or at an outside event (``at_event``). It has no
+    dates of its own, so it is never overdue and never a backlog: reports list it apart.
+    """
+
+    path: str
+    line: int
+    column: int
+    doc_id: str
+    yaml_path: YamlPath
+    item: str
+    item_id: str
+    title: str
+    doc_kind: str
+    with_meetings_of: str | None
+    body_name: str | None
+    at_event: str | None
+    parties: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+    text: str | None = None
+
+
 @dataclass(frozen=True)
 class DuePlan:
     """Everything :func:`trygg_cli.due.engine.plan` computes, sorted."""
@@ -139,3 +169,4 @@ class DuePlan:
     occurrences: list[Occurrence] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     unanchored: list[Unanchored] = field(default_factory=list)
+    tied: list[Tied] = field(default_factory=list)

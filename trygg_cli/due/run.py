@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from trygg_cli.check.results import FileResult
 from trygg_cli.due.engine import bucket, merge, plan_document
 from trygg_cli.due.extract import SCHEDULES, DocumentSchedules, schedules_of
-from trygg_cli.due.occurrence import DuePlan, Occurrence
+from trygg_cli.due.occurrence import DuePlan, Occurrence, Tied
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.workspace import Workspace, load_paths
@@ -42,6 +42,17 @@ class DueQuery:
     items: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     shift_holidays: bool = True
+
+    def wants_tied(self, tied: Tied) -> bool:
+        """A schedule tied to meetings or an event is never overdue; the other filters
+        apply as to an occurrence."""
+        return (
+            not self.overdue_only
+            and (not self.parties or bool(self.parties & set(tied.parties)))
+            and (not self.bodies or bool(self.bodies & set(tied.bodies)))
+            and (not self.items or tied.item in self.items)
+            and (not self.documents or tied.doc_id in self.documents)
+        )
 
     def wants(self, occurrence: Occurrence) -> bool:
         where = bucket(occurrence, self.as_of)
@@ -112,7 +123,9 @@ def run_due(
             unanchored=[u for u in result.unanchored if u.doc_id in query.documents],
             unmatched=[u for u in result.unmatched if u.doc_id in query.documents],
         )
-    return DueOutcome(workspace, result, shown)
+    return DueOutcome(
+        workspace, replace(result, tied=[t for t in result.tied if query.wants_tied(t)]), shown
+    )
 
 
 class _Planner:
@@ -148,6 +161,7 @@ class _Planner:
             fallback_start=date(self.query.as_of.year, 1, 1),
             shift_holidays=self.query.shift_holidays,
             borrowing=borrowing,
+            as_of=self.query.as_of,
         )
 
     def _lend(self, result: FileResult, agreement: DocumentSchedules) -> None:

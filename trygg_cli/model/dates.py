@@ -128,10 +128,12 @@ def add_term(start: date, term: Term) -> date:
 
 def period_end(document: Document, period: Period) -> date | None:
     """When a period ends in effect: its last extension, else its ``until``, else its start
-    plus its stated term; ``None`` when it runs until further notice or until replaced,
-    or when neither an end nor a start and a term are known."""
+    plus its stated term; ``None`` when it runs until further notice or until replaced
+    (and has not been extended), or when neither an end nor a start and a term are known."""
     if period.extensions:
         return period.extensions[-1].until
+    if period.until_replaced or period.until_further_notice:
+        return None
     if period.end is not None:
         return period.end
     if period.term is not None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Unanchored, Unmatched
+from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied, Unanchored, Unmatched
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped
 from trygg_cli.findings import YamlPath, format_yaml_path
@@ -26,6 +26,8 @@ def occurrence_dict(occurrence: Occurrence, today: date) -> dict[str, Any]:
         "planned": o.planned.isoformat(),
         "occasion": o.occasion,
         "done": o.done.isoformat() if o.done is not None else None,
+        "done_label": o.done_label,
+        "done_report": o.done_report,
         "key": o.key,
         **_item_dict(o),
     }
@@ -63,6 +65,26 @@ def _unanchored_dict(u: Unanchored) -> dict[str, Any]:
     }
 
 
+def _tied_dict(t: Tied) -> dict[str, Any]:
+    return {
+        "item": t.item,
+        "item_id": t.item_id,
+        "title": t.title,
+        "doc_id": t.doc_id,
+        "doc_kind": t.doc_kind,
+        "path": t.path,
+        "line": t.line,
+        "column": t.column,
+        "yaml_path": format_yaml_path(t.yaml_path),
+        "with_meetings_of": t.with_meetings_of,
+        "body_name": t.body_name,
+        "at_event": t.at_event,
+        "parties": list(t.parties),
+        "bodies": list(t.bodies),
+        "text": t.text,
+    }
+
+
 def _unmatched_dict(u: Unmatched) -> dict[str, Any]:
     occurrence: int | str | None = (
         u.occurrence.isoformat() if isinstance(u.occurrence, date) else u.occurrence
@@ -91,6 +113,7 @@ def json_report(
         "items": _encoded_items(grouped.sections()),
         "unanchored": [_unanchored_dict(u) for u in plan.unanchored],
         "unmatched": [_unmatched_dict(u) for u in plan.unmatched],
+        "tied": [_tied_dict(t) for t in plan.tied],
         "summary": grouped.counts(),
     }
     return dumps_records(payload)
@@ -111,6 +134,8 @@ def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encod
             if tail is None:
                 tail = shared[item] = encode(_item_dict(o))[1:]
             done = f'"{o.done.isoformat()}"' if o.done is not None else "null"
+            done += f', "done_label": {_text_or_null(o.done_label)}'
+            done += f', "done_report": {_text_or_null(o.done_report)}'
             out.append(
                 Encoded(
                     f'{{"bucket": "{name}", "due": "{o.due.isoformat()}", '
@@ -120,3 +145,7 @@ def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encod
                 )
             )
     return out
+
+
+def _text_or_null(text: str | None) -> str:
+    return "null" if text is None else encode_text(text)

@@ -8,7 +8,15 @@ from datetime import date
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped, item_key
-from trygg_cli.due.report.words import BUCKET_HEADING, label, note, problems, source
+from trygg_cli.due.report.words import (
+    BUCKET_HEADING,
+    TIED_HEADING,
+    label,
+    note,
+    problems,
+    source,
+    when_tied,
+)
 from trygg_cli.i18n import _
 from trygg_cli.textout import md_cell, md_code
 
@@ -46,6 +54,20 @@ def markdown(
         out.append("")
     if not shown:
         out += [_("Nothing due."), ""]
+    if plan.tied:
+        out += [f"## {_(TIED_HEADING)} ({len(plan.tied)})", ""]
+        out.append("| " + " | ".join(md_cell(h) for h in (_("When"), *headers[1:])) + " |")
+        out.append("|" + "---|" * len(headers))
+        for t in plan.tied:
+            cells = (
+                md_cell(when_tied(t)),
+                md_cell(label(t.item, t.doc_kind)),
+                md_cell(t.title),
+                md_code(t.doc_id),
+                md_code(source(t.path, t.line)),
+            )
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
     to_fix = problems(plan)
     if to_fix:
         out += [f"## {_('To fix')} ({len(to_fix)})", ""]

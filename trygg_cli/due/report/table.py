@@ -6,10 +6,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence
+from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped, item_key
-from trygg_cli.due.report.words import BUCKET_HEADING, label, note, problems, source
+from trygg_cli.due.report.words import (
+    BUCKET_HEADING,
+    TIED_HEADING,
+    label,
+    note,
+    problems,
+    source,
+    when_tied,
+)
 from trygg_cli.i18n import N_, _, plural
 from trygg_cli.textout import BOLD, DIM, cells, cut, pad, paint, printable_line
 
@@ -46,6 +54,7 @@ def table(
         out.append(paint(_BUCKET_COLOR[name], heading, context.color))
         out += [_line(row, widths, today, context.color) for row in section]
         out.append("")
+    out += _tied(plan.tied, context.color)
     out += _to_fix(plan, context.color)
     if not shown:
         out.append(_("Nothing due."))
@@ -94,6 +103,29 @@ def _line(row: _Row, widths: list[int], today: date, color: bool) -> str:
         overdue = bucket(occurrence, today) == "overdue"
         line += "  " + paint(_BUCKET_COLOR["overdue"], extra, color and overdue)
     return line.rstrip()
+
+
+def _tied(tied: Sequence[Tied], color: bool) -> list[str]:
+    """Schedules tied to meetings or events: when (in words), what, title, document,
+    source; no dates, so apart from the buckets."""
+    if not tied:
+        return []
+    rows = [
+        (
+            printable_line(when_tied(t)),
+            printable_line(label(t.item, t.doc_kind)),
+            printable_line(cut(t.title, _MIN_TITLE)),
+            printable_line(t.doc_id),
+            printable_line(source(t.path, t.line)),
+        )
+        for t in tied
+    ]
+    widths = [max(cells(row[i]) for row in rows) for i in range(4)]
+    lines = [paint(BOLD, f"{_(TIED_HEADING)} ({len(tied)})", color)]
+    for row in rows:
+        padded = [pad(cell, width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  " + "  ".join([*padded, paint(DIM, row[4], color)]))
+    return [*lines, ""]
 
 
 def _to_fix(plan: DuePlan, color: bool) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Unanchored, Unmatched
+from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied, Unanchored, Unmatched
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _, plural
 
@@ -70,6 +70,10 @@ _UNANCHORED_REASON: dict[str, str] = {
         "cannot be placed in time: the document's start is unknown; give the schedule `first:`"
     ),
     "no-event-date": N_("cannot be placed in time: the event in `first:` has no recorded date"),
+    "no-end": N_(
+        "cannot be placed in time: it is spread over the document's period, which has no "
+        "known end; give the period `until:` or `term:`"
+    ),
 }
 _UNMATCHED_REASON: dict[str, str] = {
     "no-such-occasion": N_("completion of {date} matches no planned occasion"),
@@ -105,7 +109,8 @@ def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
             )
         )
     if occurrence.done is not None:
-        parts.append(_("done {date}").format(date=occurrence.done.isoformat()))
+        when = occurrence.done_label or occurrence.done.isoformat()
+        parts.append(_("done {date}").format(date=when))
     elif occurrence.due < today:
         days = (today - occurrence.due).days
         if bucket(occurrence, today) == "overdue":
@@ -118,6 +123,18 @@ def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
     if occurrence.tolerance_days and occurrence.done is None:
         parts.append(grace(occurrence.tolerance_days))
     return "; ".join(parts)
+
+
+TIED_HEADING = N_("At meetings and events")
+
+
+def when_tied(tied: Tied) -> str:
+    """When a tied schedule happens, in words: ``at every meeting of <body name>`` or
+    ``at <event>``."""
+    if tied.with_meetings_of is not None:
+        name = tied.body_name or tied.with_meetings_of
+        return _("at every meeting of {body}").format(body=name)
+    return _("at {event}").format(event=tied.at_event or "")
 
 
 def source(path: str, line: int) -> str:
@@ -136,7 +153,8 @@ def _unanchored_message(u: Unanchored) -> str:
 
 
 def _unmatched_message(u: Unmatched) -> str:
-    message = _(_UNMATCHED_REASON.get(u.reason, u.reason)).format(date=u.date.isoformat())
+    when = str(u.date.year) if u.year_only else u.date.isoformat()
+    message = _(_UNMATCHED_REASON.get(u.reason, u.reason)).format(date=when)
     if u.occurrence is not None:
         occasion = u.occurrence.isoformat() if isinstance(u.occurrence, date) else u.occurrence
         message += _(" (occurrence: {occasion})").format(occasion=occasion)
