@@ -191,7 +191,7 @@ def test_table_lines(seeds: DuePlan) -> None:
     lines = out.splitlines()
     assert lines[0] == "Overdue (8)"
     first = lines[1]
-    assert first.startswith("  2025-12-30  follow-up of the agreement  ")
+    assert first.startswith("  2025-12-30  xbgsqie  follow-up of the agreement  ")
     assert "goteborg-central-2018" in first
     assert "examples/goteborg/central-2018.yaml:293" in first
     assert first.endswith("329 days overdue")
@@ -292,6 +292,7 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "bodies": [],
         "text": "En uppföljning av denna överenskommelse görs 2021 och därefter vartannat år.",
         "key": "goteborg-central-2018/follow-up//2025",
+        "ref": "xbgsqie",
     }
     assert [item["bucket"] for item in payload["items"]][-2:] == ["done", "done"]
     assert payload["items"][-1]["done"] == "2023-12-05"
@@ -478,3 +479,14 @@ def test_schedule_problems_are_findings_with_rule_ids() -> None:
     assert found[0][0].yaml_path == ("revision",)
     assert "the document's start is unknown" in found[0][0].message
     assert "2019-03-01" in found[1][0].message and "2030" in found[2][0].message
+
+
+def test_refs_are_short_stable_and_unambiguous_in_the_examples(seeds: DuePlan) -> None:
+    from trygg_cli.due.occurrence import REF_SHOWN, ref_of
+
+    refs = [o.ref for o in seeds.occurrences]
+    assert all(len(ref) == REF_SHOWN and ref.isalnum() for ref in refs)
+    assert not set("lo01") & set("".join(refs))
+    assert len(set(refs)) == len(refs)
+    assert ref_of("goteborg-central-2018/follow-up//2025") == "xbgsqie"  # the same every run
+    assert ref_of("goteborg-central-2018/follow-up//2025", 12).startswith("xbgsqie")

@@ -5,6 +5,7 @@ time (:class:`Unanchored`)."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, NamedTuple, get_args
@@ -28,6 +29,23 @@ Item = Literal[
     "promise-follow-up",
 ]
 ITEMS: tuple[Item, ...] = get_args(Item)
+
+# A short reference for an occasion, to type after `trygg done`: letters and digits that
+# cannot be mistaken for one another (no l, o, 0, 1).
+_REF_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+REF_SHOWN = 7  # characters printed; any unambiguous prefix of 4 or more is accepted
+REF_FULL = 12
+
+
+def ref_of(key: str, length: int = REF_SHOWN) -> str:
+    """The reference of the occasion with ``key``: a hash, stable as the key is."""
+    number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    chars = []
+    for _step in range(length):
+        number, index = divmod(number, 32)
+        chars.append(_REF_ALPHABET[index])
+    return "".join(chars)
+
 
 Bucket = Literal["overdue", "within-30", "within-90", "later", "done"]
 BUCKETS: tuple[Bucket, ...] = get_args(Bucket)
@@ -73,6 +91,11 @@ class Occurrence(NamedTuple):
     def key(self) -> str:
         """Stable identity: document, item, item id and planned occasion."""
         return f"{self.doc_id}/{self.item}/{self.item_id}/{self.occasion}"
+
+    @property
+    def ref(self) -> str:
+        """The short reference `trygg due` prints and `trygg done` takes (see :func:`ref_of`)."""
+        return ref_of(self.key)
 
     def sort_key(self) -> tuple[date, str, str, str, date]:
         return (self.due, self.doc_id, self.item, self.item_id, self.planned)

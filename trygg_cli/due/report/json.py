@@ -7,7 +7,15 @@ from datetime import date
 from typing import Any
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied, Unanchored, Unmatched
+from trygg_cli.due.occurrence import (
+    Bucket,
+    DuePlan,
+    Occurrence,
+    Tied,
+    Unanchored,
+    Unmatched,
+    ref_of,
+)
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped
 from trygg_cli.findings import YamlPath, format_yaml_path
@@ -29,6 +37,7 @@ def occurrence_dict(occurrence: Occurrence, today: date) -> dict[str, Any]:
         "done_label": o.done_label,
         "done_report": o.done_report,
         "key": o.key,
+        "ref": o.ref,
         **_item_dict(o),
     }
 
@@ -133,6 +142,7 @@ def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encod
             tail = shared.get(item)
             if tail is None:
                 tail = shared[item] = encode(_item_dict(o))[1:]
+            key = o.key
             done = f'"{o.done.isoformat()}"' if o.done is not None else "null"
             done += f', "done_label": {_text_or_null(o.done_label)}'
             done += f', "done_report": {_text_or_null(o.done_report)}'
@@ -141,7 +151,7 @@ def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encod
                     f'{{"bucket": "{name}", "due": "{o.due.isoformat()}", '
                     f'"planned": "{o.planned.isoformat()}", '
                     f'"occasion": {encode_text(o.occasion)}, "done": {done}, '
-                    f'"key": {encode_text(o.key)}, {tail}'
+                    f'"key": {encode_text(key)}, "ref": "{ref_of(key)}", {tail}'
                 )
             )
     return out

@@ -30,14 +30,15 @@ _BUCKET_COLOR: dict[str, str] = {
 }
 _MIN_TITLE = 24
 
-_Row = tuple[Occurrence, list[str]]  # due, what, title, document, source, note
+_Row = tuple[Occurrence, list[str]]  # due and ref, what, title, document, source, note
 
 
 def table(
     plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
 ) -> str:
     """For people: per bucket a heading with its count and one aligned line per
-    occurrence (due, what, title, document, source ``path:line``, note), then what must be
+    occurrence (due, its reference for `trygg done`, what, title, document, source
+    ``path:line``, note), then what must be
     fixed and a one-line summary. Titles are shortened to fit ``context.width`` where the
     other columns leave room; lines are never wrapped."""
     grouped = Grouped.of(shown, today)
@@ -73,7 +74,7 @@ def _rows(grouped: Grouped, today: date) -> list[tuple[Bucket, list[_Row]]]:
                 (
                     o,
                     [
-                        o.due.isoformat(),
+                        f"{o.due.isoformat()}  {o.ref}",
                         printable_line(label(o.item, o.doc_kind)),
                         printable_line(o.title),
                         printable_line(o.doc_id),
