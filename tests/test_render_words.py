@@ -130,7 +130,8 @@ def test_dates_and_periods_in_swedish() -> None:
     open_ended = Period.model_validate({"from_signing": True, "until_further_notice": True})
     assert words.period(open_ended) == "från och med undertecknandet och tills vidare"
     term = Period.model_validate({"from": "2018-11-15", "term": {"amount": 4, "unit": "year"}})
-    assert words.period(term) == "från och med 15 november 2018 i fyra år"
+    # A term without an end date gives its end (issue 16): start + term − 1 day.
+    assert words.period(term) == "i fyra år från 15 november 2018, till och med 14 november 2022"
     assert words.sentence("cirka fyra gånger per år") == "Cirka fyra gånger per år."
 
 
