@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from trygg_cli.model.common import Period
-from trygg_cli.model.schedule import Schedule
-from trygg_cli.render import words
+from trygg_cli.model.common import Measure, Period, Source
+from trygg_cli.model.schedule import Completion, Schedule
+from trygg_cli.render import sentences, words
 
 # Every cadence phrase listed in shared/DOMAIN.md ("Cadences as the documents write
 # them"), as a coordinator writes it in YAML, and how the rendered document words it.
@@ -105,7 +105,7 @@ def test_units_take_the_right_gender_and_number(data: dict[str, Any], expected: 
 @given(
     every=st.one_of(st.none(), st.integers(1, 40)),
     times=st.integers(1, 40),
-    unit=st.sampled_from(["year", "term", "quarter", "month", "week"]),
+    unit=st.sampled_from(["year", "tertial", "term", "quarter", "month", "week"]),
     qualifier=st.sampled_from(["exact", "about", "at_least"]),
     first=st.one_of(st.none(), st.integers(1990, 2100), st.sampled_from(list(words._EVENTS))),
     also=st.booleans(),
@@ -130,7 +130,8 @@ def test_dates_and_periods_in_swedish() -> None:
     open_ended = Period.model_validate({"from_signing": True, "until_further_notice": True})
     assert words.period(open_ended) == "från och med undertecknandet och tills vidare"
     term = Period.model_validate({"from": "2018-11-15", "term": {"amount": 4, "unit": "year"}})
-    assert words.period(term) == "från och med 15 november 2018 i fyra år"
+    # A term without an end date gives its end (issue 16): start + term − 1 day.
+    assert words.period(term) == "i fyra år från 15 november 2018, till och med 14 november 2022"
     assert words.sentence("cirka fyra gånger per år") == "Cirka fyra gånger per år."
 
 
@@ -152,3 +153,56 @@ def test_qualified_single_occasions_and_ends_of_periods(
     data: dict[str, Any], expected: str
 ) -> None:
     assert words.cadence(Schedule.model_validate(data)) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ({"every": 2, "unit": "tertial"}, "vartannat tertial"),
+        ({"every": 1, "unit": "tertial", "at": "end"}, "i slutet av varje tertial"),
+        ({"times": 1, "unit": "period"}, "vid ett tillfälle under perioden"),
+        (
+            {"times": 4, "unit": "period", "qualifier": "about"},
+            "vid cirka fyra tillfällen under perioden",
+        ),
+        ({"every": 2, "during": "summer_holiday"}, "vartannat sommarlov"),
+        ({"every": 1, "during": "spring", "at": "start"}, "i början av varje vår"),
+        (
+            {"times": 2, "first": 2024, "during": "autumn"},
+            "två gånger varje höst från och med 2024",
+        ),
+        (
+            {"every": 1, "first": 2024, "during": "summer_holiday"},
+            "under sommarlovet 2024 och därefter varje sommarlov",
+        ),
+        ({"first": 2025, "during": "winter", "qualifier": "at_least"}, "senast under vintern 2025"),
+        ({"with_meetings_of": "okand"}, "vid varje möte i okand"),
+        ({"with_meetings_of": "ksau", "qualifier": "as_needed"}, "vid behov vid möten i KSAU"),
+        ({"at_event": "Valborg", "also_as_needed": True}, "vid Valborg och ytterligare vid behov"),
+        ({"at_event": "inför skolavslutningen"}, "inför skolavslutningen"),
+    ],
+)
+def test_cadences_of_issue_16(data: dict[str, Any], expected: str) -> None:
+    assert words.cadence(Schedule.model_validate(data), {"ksau": "KSAU"}) == expected
+
+
+def test_completions_measures_and_sources_in_swedish() -> None:
+    done = Completion.model_validate(
+        {"date": "2022-01-20", "occurrence": 2021, "report": "KS 2022/7", "note": "sent"}
+    )
+    assert sentences.completion(done) == "Genomförd 20 januari 2022 (avser 2021, KS 2022/7). Sent."
+    assert sentences.completion(Completion.model_validate(2023)) == "Genomförd 2023."
+    assert sentences.measure(Measure.model_validate({"value": 3.25, "unit": "%"})) == "3,25 %"
+    assert sentences.measure(Measure.model_validate({"value": 1234567})) == "1 234 567"
+    assert sentences.source(Source.model_validate({"title": "Lägesbild", "year": 2022})) == (
+        "Lägesbild (2022)"
+    )
+    dated = Source.model_validate({"title": "Dialog", "date": "2023-10-04", "year": 2023})
+    assert sentences.source(dated) == "Dialog (4 oktober 2023)"
+    replaced = Period.model_validate({"from": "2024-01-01", "until_replaced": True})
+    assert (
+        words.period(replaced)
+        == "från och med 1 januari 2024 tills en ny överenskommelse ersätter den"
+    )
+    months = Period.model_validate({"from": "2024-01-31", "term": {"amount": 1, "unit": "month"}})
+    assert words.period(months) == "i en månad från 31 januari 2024, till och med 28 februari 2024"

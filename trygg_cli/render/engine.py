@@ -26,8 +26,9 @@ from pydantic import BaseModel
 
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
-from trygg_cli.render import words
-from trygg_cli.render.view import who
+from trygg_cli.model import Document
+from trygg_cli.render import sentences, words
+from trygg_cli.render.view import names, who
 from trygg_cli.resources import templates_dir
 
 FORMATS = {"html": "html.j2", "markdown": "md.j2"}
@@ -153,6 +154,48 @@ def by_party(items: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
+def by_who(items: Iterable[Any]) -> list[tuple[tuple[str, ...], list[Any]]]:
+    """Commitments grouped by who makes them (one party, or several together), in the
+    order they first appear."""
+    groups: dict[tuple[str, ...], list[Any]] = {}
+    for item in items:
+        groups.setdefault(item.who, []).append(item)
+    return list(groups.items())
+
+
+def web_address(value: str | None) -> str | None:
+    """``value`` when it is an http(s) address that may be a link, else None."""
+    if value and re.fullmatch(r"https?://[^\s<>()\[\]\\]+", value):
+        return value
+    return None
+
+
+# Filters that need what the template was given: the body names a tied cadence refers
+# to, and the document whose period it is (its signing date and kind).
+@jinja2.pass_context
+def _cadence(context: Any, schedule: Any) -> str:
+    return words.cadence(schedule, context.get("bodies") or {})
+
+
+def _document(context: Any) -> Document | None:
+    doc = context.get("doc")
+    return doc if isinstance(doc, Document) else None
+
+
+@jinja2.pass_context
+def _period(context: Any, value: Any) -> str:
+    return words.period(value, _document(context))
+
+
+@jinja2.pass_context
+def _original_end(context: Any, value: Any) -> Any:
+    return words.original_end(value, _document(context))
+
+
+def _serves(ids: Iterable[str], priorities: Mapping[str, str]) -> str:
+    return sentences.serves([priorities.get(i, i) for i in ids])
+
+
 _INDICATOR_COLUMNS = (("source", "Källa"), ("baseline", "Utgångsläge"), ("target", "Målvärde"))
 
 
@@ -165,9 +208,18 @@ def indicator_columns(indicators: Iterable[Any]) -> list[tuple[str, str]]:
 def _filters() -> dict[str, Callable[..., Any]]:
     return {
         "long_date": words.long_date,
-        "cadence": words.cadence,
+        "cadence": _cadence,
         "sentence": words.sentence,
-        "period": words.period,
+        "period": _period,
+        "original_end": _original_end,
+        "extension": sentences.extension,
+        "done": sentences.completions,
+        "indicator": sentences.indicator,
+        "source": sentences.source,
+        "serves": _serves,
+        "areas": sentences.areas,
+        "joined": words.joined,
+        "web_address": web_address,
         "markdown": markdown_to_html,
         "md_text": markdown_text,
         "md_prose": markdown_prose,
@@ -175,6 +227,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "party_type": lambda value: words.PARTY_TYPES.get(value, value),
         "status_name": lambda value: words.STATUS.get(value, value),
         "by_party": by_party,
+        "by_who": by_who,
         "indicator_columns": indicator_columns,
     }
 
@@ -243,6 +296,7 @@ def environment(template_dir: Path | None) -> jinja2.Environment:
     )
     env.filters.update(_filters())
     env.globals["who"] = who
+    env.globals["names"] = names
     return env
 
 

@@ -10,18 +10,28 @@ chapter's heading and opening text — and otherwise after the sections, in that
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from trygg_cli.model import Document
-from trygg_cli.model.common import Party, Responsible, Section
-from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.model.common import Actor, Party, Responsible, Section
+from trygg_cli.model.documents import (
+    ActionPlan,
+    Agreement,
+    CitizenPromise,
+    SubPriority,
+    Superseded,
+)
+from trygg_cli.render.words import joined
 
 # Chapter → its default heading and the section ids that introduce it.
 CHAPTERS: dict[str, str] = {
     "parties": "Parter",
+    "actors": "Övriga aktörer",
     "governance": "Samverkansorganisation",
+    "goals": "Övergripande mål",
     "priorities": "Prioriterade områden",
     "action_plans": "Åtgärdsplan",
     "citizen_promises": "Medborgarlöften",
@@ -31,9 +41,11 @@ CHAPTERS: dict[str, str] = {
 }
 CHAPTER_SECTIONS: dict[str, frozenset[str]] = {
     "parties": frozenset({"parter", "parterna"}),
+    "actors": frozenset({"aktorer", "ovriga-aktorer", "andra-aktorer"}),
     "governance": frozenset(
         {"samverkansorganisation", "organisation", "styrning", "samverkansorgan"}
     ),
+    "goals": frozenset({"mal", "overgripande-mal", "mal-och-indikatorer"}),
     "priorities": frozenset(
         {
             "prioriterade-omraden",
@@ -70,6 +82,16 @@ class Link:
     href: str | None
 
 
+@dataclass(frozen=True)
+class Earlier:
+    """A document this one replaces: its title (the document's own when it is in the
+    workspace), its page in a site, if rendered, and its date."""
+
+    title: str
+    href: str | None
+    date: date | None
+
+
 @dataclass
 class View:
     """Everything a document template is given (see docs/render.md)."""
@@ -78,9 +100,11 @@ class View:
     kind: str
     outline: list[Part]
     parties: dict[str, Party]
+    actors: dict[str, Actor]  # the other participants: the agreement's and the document's
     bodies: dict[str, str]  # body id → name (of the document or its agreement)
-    priorities: dict[str, str]  # priority id → title
+    priorities: dict[str, str]  # priority and sub-priority id → title
     links: dict[str, Link]  # document id → link
+    superseded: list[Earlier]
     stamp: str
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -90,9 +114,12 @@ class View:
             "kind": self.kind,
             "outline": self.outline,
             "parties": self.parties,
+            "actors": self.actors,
+            "participants": {**self.parties, **self.actors},
             "bodies": self.bodies,
             "priorities": self.priorities,
             "links": self.links,
+            "superseded": self.superseded,
             "stamp": self.stamp,
             **self.extra,
         }
@@ -110,8 +137,12 @@ def _unique(anchor: str, used: set[str]) -> str:
 def _wanted_chapters(doc: Document) -> list[str]:
     if isinstance(doc, Agreement):
         wanted = ["parties"]
+        if doc.actors:
+            wanted.append("actors")
         if doc.bodies:
             wanted.append("governance")
+        if doc.goals:
+            wanted.append("goals")
         if doc.priorities:
             wanted.append("priorities")
         if doc.action_plans:
@@ -139,7 +170,7 @@ def outline(doc: Document) -> list[Part]:
     # Anchors the templates give: the table of contents, chapters, bodies, priorities.
     used: set[str] = {"innehall", *CHAPTERS}
     used.update(f"organ-{body.id}" for body in doc.bodies)
-    used.update(f"omrade-{priority.id}" for priority in doc.priorities)
+    used.update(f"omrade-{area.id}" for area in _areas(doc))
     placed: set[str] = set()
     parts: list[Part] = []
 
@@ -179,10 +210,13 @@ def _sections(doc: ActionPlan, used: set[str]) -> list[Part]:
 
 
 def _plan_outline(doc: ActionPlan) -> list[Part]:
-    used = {"innehall", "atgarder", "uppfoljning", *(f"atgard-{a.id}" for a in doc.actions)}
+    used = {"innehall", "atgarder", "aktorer", "uppfoljning"}
+    used.update(f"atgard-{a.id}" for a in doc.actions)
     parts = _sections(doc, used)
     if doc.actions:
         parts.append(Part("actions", "atgarder", "Åtgärder"))
+    if doc.actors:
+        parts.append(Part("actors", "aktorer", "Övriga aktörer"))
     if doc.follow_up is not None:
         parts.append(Part("follow_up", "uppfoljning", "Uppföljning"))
     return parts
@@ -192,7 +226,11 @@ def _promise_outline(doc: CitizenPromise) -> list[Part]:
     parts = [Part("problem", "problem", "Problemet")]
     if doc.causes:
         parts.append(Part("causes", "orsaker", "Troliga orsaker"))
+    if doc.goals:
+        parts.append(Part("goals", "mal", "Mål"))
     parts.append(Part("commitments", "ataganden", "Det här lovar vi"))
+    if doc.actors:
+        parts.append(Part("actors", "aktorer", "Övriga aktörer"))
     if doc.follow_up is not None:
         parts.append(Part("follow_up", "uppfoljning", "Uppföljning"))
     if doc.outcome:
@@ -211,6 +249,21 @@ def party_names(doc: Document, agreement: Agreement | None) -> dict[str, Party]:
     return found
 
 
+def actor_names(doc: Document, agreement: Agreement | None) -> dict[str, Actor]:
+    """Actors by id: the agreement's, then the document's own (an action plan's extra ones)."""
+    found: dict[str, Actor] = {}
+    for source in (agreement, doc):
+        found.update((a.id, a) for a in getattr(source, "actors", None) or [])
+    return found
+
+
+def _areas(doc: Agreement) -> Iterator[SubPriority]:
+    """Every priority and sub-priority of ``doc``, each priority before its sub-priorities."""
+    for priority in doc.priorities:
+        yield priority
+        yield from priority.sub_priorities
+
+
 def build(
     doc: Document,
     *,
@@ -227,7 +280,7 @@ def build(
         agreement = found if isinstance(found, Agreement) else None
     source = doc if isinstance(doc, Agreement) else agreement
     bodies = {b.id: b.name for b in source.bodies} if source is not None else {}
-    priorities = {p.id: p.title for p in source.priorities} if source is not None else {}
+    priorities = {p.id: p.title for p in _areas(source)} if source is not None else {}
     links: dict[str, Link] = {}
     for other_id in _linked_ids(doc):
         other = documents.get(other_id)
@@ -239,9 +292,11 @@ def build(
         kind=_KIND_OF[type(doc)],
         outline=outline(doc),
         parties=party_names(doc, agreement),
+        actors=actor_names(doc, agreement),
         bodies=bodies,
         priorities=priorities,
         links=links,
+        superseded=[_earlier(old, documents, hrefs) for old in _superseded(doc)],
         stamp=stamp,
     )
 
@@ -251,6 +306,21 @@ _KIND_OF: dict[type, str] = {
     ActionPlan: "action-plan",
     CitizenPromise: "citizen-promise",
 }
+
+
+def _superseded(doc: Document) -> list[Superseded]:
+    return list(getattr(doc, "supersedes", None) or [])
+
+
+def _earlier(
+    old: Superseded, documents: Mapping[str, Document], hrefs: Mapping[str, str]
+) -> Earlier:
+    """The replaced document by its own title when it is in the workspace, else as written."""
+    old_id = old.agreement or old.action_plan or old.citizen_promise
+    found = documents.get(old_id) if old_id is not None else None
+    if found is None or old_id is None:
+        return Earlier(old.title, None, old.date)
+    return Earlier(found.title, hrefs.get(old_id), old.date)
 
 
 def _linked_ids(doc: Document) -> list[str]:
@@ -267,12 +337,16 @@ def _linked_ids(doc: Document) -> list[str]:
     return ids
 
 
-def who(item: Responsible, parties: Mapping[str, Party], bodies: Mapping[str, str]) -> str:
-    """'BRÅ-samordnare, Mölndals stad' — a role at a party or body, by name."""
-    where = []
-    if item.party is not None:
-        party = parties.get(item.party)
-        where.append(party.name if party is not None else item.party)
+def names(ids: Iterable[str], participants: Mapping[str, Party | Actor]) -> str:
+    """'Exempelby kommun, Lokalpolisområde Exempel och Exempelbostäder AB': parties and
+    actors by name (an id only when no name is known)."""
+    return joined([participants[i].name if i in participants else i for i in ids])
+
+
+def who(item: Responsible, parties: Mapping[str, Party | Actor], bodies: Mapping[str, str]) -> str:
+    """'BRÅ-samordnare, Mölndals stad', 'Mölndals stad och Mölndalsbostäder' — a role at a
+    party or actor, several of them together, or a body, by name."""
+    where = [names(item.who, parties)] if item.who else []
     if item.body is not None:
         where.append(bodies.get(item.body, item.body))
     place = ", ".join(where)
