@@ -59,7 +59,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def site(tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    # The seeds' examples. examples/exempel (issue 16's shapes: tertial, per-period and
+    # seasonal cadences) is not rendered here until render on this branch knows them.
+    shutil.copytree(EXAMPLES, tmp_path / "examples", ignore=shutil.ignore_patterns("exempel"))
     monkeypatch.chdir(tmp_path)
     result = cli("render", "examples", "--site", "site", "--stamp-date", "2026-01-01")
     assert result.exit_code == 0, result.stderr
