@@ -37,6 +37,7 @@ def test_document_ids_complete() -> None:
     assert _complete("trygg due --document goteborg") == ["goteborg-central-2018"]
     # Only agreements for the agreement an action plan belongs to.
     assert _complete("trygg new action-plan --agreement ") == [
+        "exempel-lokal-2022",
         "goteborg-central-2018",
         "molndal-lokal-2023",
         "stockholm-overgripande",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import EXAMPLES, FIXTURES
+from helpers import EXAMPLES, FIXTURES, write_file
 
 GOTEBORG = "examples/goteborg/central-2018.yaml"
 MOLNDAL = "examples/molndal/lokal-2023.yaml"
@@ -339,3 +339,159 @@ def test_paths_after_double_dash_are_paths(repo: Repo, cli: Any, monkeypatch: An
     result = cli("diff", "--stat", "--", "examples")
     assert result.exit_code == 0, result.stderr
     assert "1 document changed" in result.stdout  # HEAD against the working tree
+
+
+# The shapes of issue 16: two versions of an agreement and a citizen promise.
+
+_AGREEMENT = """\
+trygg: 1
+kind: agreement
+id: exempel-lokal
+title: Lokal samverkansöverenskommelse för Exempelby
+scope: local
+municipality: Exempelby
+parties:
+  - {id: kommunen, name: Exempelby kommun, type: kommun}
+  - {id: polisen, name: Lokalpolisområde Exempel, type: lokalpolisområde}
+actors:
+  - {id: bostadsbolaget, name: Exempelbostäder AB, type: bostadsbolag}
+  - {id: raddningstjansten, name: Räddningstjänsten Exempel, type: räddningstjänst}
+validity:
+  from: 2020-05-11
+  term: {amount: 4, unit: year}
+based_on:
+  - {title: Polisens trygghetsmätning 2019, kind: trygghetsmätning, year: 2019}
+goals:
+  - id: okad-trygghet
+    description: Ökad trygghet
+    indicators:
+      - description: Andel som känner sig trygga
+        baseline: {value: 62, unit: '%', year: 2019}
+        target: {value: 65, unit: '%', year: 2024}
+priorities:
+  - id: unga
+    title: Unga i riskzon
+    sub_priorities:
+      - {id: skolan, title: Skolan}
+bodies:
+  - id: ksau
+    name: Kommunstyrelsens arbetsutskott
+    level: strategisk
+occasions:
+  - id: kommunpolis
+    name: Kommunpolisen bjuds in
+    schedule: {times: 4, unit: year}
+"""
+
+_PROMISE = """\
+trygg: 1
+kind: citizen-promise
+id: exempel-lofte
+title: Medborgarlöfte Exempelby
+municipality: Exempelby
+parties:
+  - {id: kommunen, name: Exempelby kommun, type: kommun}
+  - {id: polisen, name: Lokalpolisområde Exempel, type: lokalpolisområde}
+period: {from: 2024-01-01}
+problem: Otrygghet vid centrum kvällstid.
+commitments:
+  - id: vandringar
+    party: kommunen
+    text: Trygghetsvandringar i centrum.
+    schedule: {times: 9, unit: period, qualifier: at_least}
+"""
+
+
+def _edited(text: str, *edits: tuple[str, str]) -> str:
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_changes_to_the_new_shapes_as_sentences(tmp_path: Path, cli: Any, monkeypatch: Any) -> None:
+    monkeypatch.chdir(tmp_path)
+    agreement = _edited(
+        _AGREEMENT,
+        ("Räddningstjänsten Exempel,", "Räddningstjänsten Exempelby,"),
+        (
+            "  - {id: bostadsbolaget, name: Exempelbostäder AB, type: bostadsbolag}\n",
+            "  - {id: skolforvaltningen, name: Grundskoleförvaltningen, type: förvaltning}\n",
+        ),
+        (
+            "  term: {amount: 4, unit: year}\n",
+            "  term: {amount: 4, unit: year}\n  extensions:\n"
+            "    - {until: 2025-06-30, decided: 2024-04-02, decision: KS 2024-04-02 § 55}\n",
+        ),
+        (
+            "year: 2019}\ngoals:\n",
+            "year: 2019}\n  - {title: Medborgardialog hösten 2023, kind: medborgardialog}\n"
+            "goals:\n  - {id: minskad-brottslighet, description: Minskad brottslighet}\n",
+        ),
+        ("target: {value: 65,", "target: {value: 70,"),
+        (
+            "      - {id: skolan, title: Skolan}\n",
+            "      - {id: skolan, title: Skolan}\n      - {id: natet, title: Nätet}\n",
+        ),
+        ("{times: 4, unit: year}", "{with_meetings_of: ksau}"),
+    )
+    promise = _edited(
+        _PROMISE,
+        ("period: {from: 2024-01-01}", "period: {from: 2024-01-01, until_replaced: true}"),
+        ("    party: kommunen\n", "    parties: [kommunen, polisen]\n"),
+        ("{times: 9, unit: period", "{times: 12, unit: period"),
+    )
+    write_file(tmp_path / "old", "a.yaml", _AGREEMENT)
+    write_file(tmp_path / "old", "p.yaml", _PROMISE)
+    write_file(tmp_path / "new", "a.yaml", agreement)
+    write_file(tmp_path / "new", "p.yaml", promise)
+    result = cli("--lang", "en", "diff", "old", "new")
+    assert _sentences(result.stdout) == [
+        "New actor: 'Grundskoleförvaltningen'.",
+        "The actor 'Räddningstjänsten Exempel' is now called 'Räddningstjänsten Exempelby'.",
+        "The actor 'Exempelbostäder AB' was removed.",
+        "The agreement is extended to 2025-06-30 (decided 2024-04-02, KS 2024-04-02 § 55).",
+        "New source: 'Medborgardialog hösten 2023'.",
+        "New overall goal: 'Minskad brottslighet'.",
+        "The indicator 'Andel som känner sig trygga': target now 70 % (2024), before 65 % (2024).",
+        "New sub-priority in Unga i riskzon: 'Nätet'.",
+        "'Kommunpolisen bjuds in' now happens at every meeting of Kommunstyrelsens "
+        "arbetsutskott (before: four times a year).",
+        "The citizen promise now runs until a new one replaces it.",
+        "'Trygghetsvandringar i centrum.' is now promised by Exempelby kommun and "
+        "Lokalpolisområde Exempel together (before: Exempelby kommun).",
+        "'Trygghetsvandringar i centrum.' now happens at least 12 times during the period "
+        "(before: at least 9 times during the period).",
+    ]
+    swedish = cli("--lang", "sv", "diff", "old", "new")
+    assert "  - Överenskommelsen förlängs till och med 2025-06-30" in swedish.stdout
+    assert (
+        "  - 'Trygghetsvandringar i centrum.' lovas nu av Exempelby kommun och "
+        "Lokalpolisområde Exempel tillsammans (tidigare: Exempelby kommun)." in swedish.stdout
+    )
+
+
+def test_a_term_a_baseline_and_an_extension_changed_and_removed(
+    tmp_path: Path, cli: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    old = _edited(
+        _AGREEMENT,
+        (
+            "  term: {amount: 4, unit: year}\n",
+            "  term: {amount: 4, unit: year}\n  extensions:\n    - {until: 2025-06-30}\n",
+        ),
+    )
+    new = _edited(
+        _AGREEMENT,
+        ("term: {amount: 4, unit: year}", "term: {unit: mandate_period}"),
+        ("        baseline: {value: 62, unit: '%', year: 2019}\n", ""),
+    )
+    write_file(tmp_path / "old", "a.yaml", old)
+    write_file(tmp_path / "new", "a.yaml", new)
+    assert _sentences(cli("--lang", "en", "diff", "old", "new").stdout) == [
+        "The stated term is now the mandate period (before: 4 years).",
+        "The extension to 2025-06-30 was removed.",
+        "The indicator 'Andel som känner sig trygga' no longer has a baseline "
+        "(before: 62 % (2019)).",
+    ]

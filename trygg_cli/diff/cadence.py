@@ -7,6 +7,7 @@ language; the words go through the translation function like every other message
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from trygg_cli.i18n import N_, _
@@ -22,6 +23,7 @@ _TIMES = {
 }
 _PER_UNIT = {
     "year": N_("a year"),
+    "tertial": N_("a tertial"),
     "term": N_("a term"),
     "quarter": N_("a quarter"),
     "month": N_("a month"),
@@ -29,6 +31,7 @@ _PER_UNIT = {
 }
 _EVERY_ONE = {
     "year": N_("every year"),
+    "tertial": N_("every tertial"),
     "term": N_("every term"),
     "quarter": N_("every quarter"),
     "month": N_("every month"),
@@ -36,6 +39,7 @@ _EVERY_ONE = {
 }
 _EVERY_OTHER = {
     "year": N_("every other year"),
+    "tertial": N_("every other tertial"),
     "term": N_("every other term"),
     "quarter": N_("every other quarter"),
     "month": N_("every other month"),
@@ -43,6 +47,7 @@ _EVERY_OTHER = {
 }
 _EVERY_N = {
     "year": N_("every {n} years"),
+    "tertial": N_("every {n} tertials"),
     "term": N_("every {n} terms"),
     "quarter": N_("every {n} quarters"),
     "month": N_("every {n} months"),
@@ -51,6 +56,8 @@ _EVERY_N = {
 _AT = {
     ("start", "year"): N_("at the start of every year"),
     ("end", "year"): N_("at the end of every year"),
+    ("start", "tertial"): N_("at the start of every tertial"),
+    ("end", "tertial"): N_("at the end of every tertial"),
     ("start", "term"): N_("at the start of every term"),
     ("end", "term"): N_("at the end of every term"),
     ("start", "quarter"): N_("at the start of every quarter"),
@@ -64,6 +71,13 @@ _EVENTS = {
     "signing": N_("at the signing"),
     "validity_start": N_("when the period starts"),
     "validity_end": N_("after the end of the period"),
+}
+_SEASONS = {
+    "spring": N_("in the spring"),
+    "summer": N_("in the summer"),
+    "summer_holiday": N_("during the summer holiday"),
+    "autumn": N_("in the autumn"),
+    "winter": N_("in the winter"),
 }
 _QUALIFIED = {
     "about": N_("about {what}"),
@@ -87,12 +101,23 @@ def _anchor(first: int | date | str) -> str:
     return _(_EVENTS[first])
 
 
-def describe(schedule: Schedule) -> str:
-    """The cadence of ``schedule`` in words (its ``text`` and completions aside)."""
+def describe(schedule: Schedule, names: Mapping[str, str] | None = None) -> str:
+    """The cadence of ``schedule`` in words (its ``text`` and completions aside); ``names``
+    gives the name of a body whose meetings it is tied to."""
+    if schedule.with_meetings_of is not None:
+        body = schedule.with_meetings_of
+        return _("at every meeting of {body}").format(body=(names or {}).get(body, body))
+    if schedule.at_event is not None:
+        return _("at {event}").format(event=schedule.at_event)
     if schedule.qualifier == "as_needed":
         return _("as needed")
     unit = schedule.unit
-    if schedule.times is not None:
+    if schedule.times is not None and unit == "period":
+        times = _(_TIMES[schedule.times]) if schedule.times in _TIMES else None
+        what = _("{times} during the period").format(
+            times=times or _("{n} times").format(n=schedule.times)
+        )
+    elif schedule.times is not None:
         times = _(_TIMES[schedule.times]) if schedule.times in _TIMES else None
         what = _("{times} {per}").format(
             times=times or _("{n} times").format(n=schedule.times), per=_(_PER_UNIT[unit])
@@ -111,6 +136,8 @@ def describe(schedule: Schedule) -> str:
     else:
         assert schedule.first is not None  # the model requires times, every or first
         what = _("once, {when}").format(when=_anchor(schedule.first))
+    if schedule.during is not None:
+        what = _("{what}, {season}").format(what=what, season=_(_SEASONS[schedule.during]))
     if schedule.qualifier in _QUALIFIED:
         what = _(_QUALIFIED[schedule.qualifier]).format(what=what)
     if schedule.also_as_needed:

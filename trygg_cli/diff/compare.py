@@ -3,16 +3,20 @@
 Documents are compared through the model, not the text, so re-indenting, reordering a list
 or editing a comment changes nothing:
 
-* list items with an ``id`` (parties, bodies, priorities, goals, actions, commitments,
-  occasions, sections) are matched by id; an item whose id changed but whose content did
-  not is *renamed*;
-* list items without an id (members, signatories, indicators, completions, responsible
-  parties) are matched by their content; what is left over on both sides is paired in
+* list items with an ``id`` (parties, actors, bodies, priorities, sub-priorities, goals,
+  actions, commitments, occasions, sections) are matched by id; an item whose id changed
+  but whose content did not is *renamed*; where the id is optional and left out
+  (indicators), by their name;
+* list items without an id (members, signatories, sources, extensions, completions,
+  responsible parties) are matched by their content; what is left over on both sides is paired in
   order as *changed* (one member's new role is one change, not a removal and an
   addition);
 * lists of plain values (links to action plans) are compared as sets;
 * a schedule is compared as a cadence (one change, old and new schedule), its recorded
-  completions as a list, and its wording apart;
+  completions as a list, and its wording apart; a measure (an indicator's baseline or
+  target) and a stated term are one value each;
+* who makes a commitment (``party`` and ``parties``) is one change, field ``who``, old and
+  new the tuples of ids;
 * everything else field by field, dates as dates.
 
 Each :class:`Change` carries what a sentence needs (see :mod:`trygg_cli.diff.narrate`):
@@ -29,6 +33,8 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from trygg_cli.findings import YamlPath
+from trygg_cli.model.common import Measure, Term
+from trygg_cli.model.documents import Commitment
 from trygg_cli.model.schedule import Completion, Schedule
 
 ChangeKind = Literal["added", "removed", "changed", "renamed"]
@@ -62,7 +68,19 @@ class Change:
     collection: str = ""
 
 
-_CADENCE_FIELDS = ("first", "every", "times", "unit", "qualifier", "also_as_needed", "at")
+_CADENCE_FIELDS = (
+    "first",
+    "every",
+    "times",
+    "unit",
+    "qualifier",
+    "also_as_needed",
+    "at",
+    "during",
+    "with_meetings_of",
+    "at_event",
+)
+_WHO = ("party", "parties")
 
 
 def compare(old: BaseModel, new: BaseModel) -> list[Change]:
@@ -74,9 +92,12 @@ def compare(old: BaseModel, new: BaseModel) -> list[Change]:
 def _model(
     old: BaseModel, new: BaseModel, path: tuple[str, ...], owner: Owner | None
 ) -> Iterator[Change]:
+    joint = isinstance(old, Commitment) and isinstance(new, Commitment)
+    if isinstance(old, Commitment) and isinstance(new, Commitment) and old.who != new.who:
+        yield Change("changed", (*path, "parties"), "who", old.who, new.who, owner)
     for name, info in type(new).model_fields.items():
         a, b = getattr(old, name, None), getattr(new, name)
-        if a == b:
+        if a == b or (joint and name in _WHO):
             continue
         written = info.alias or name  # as the documents write it: `until`, not `end`
         yield from _value(a, b, (*path, written), written, owner)
@@ -87,6 +108,8 @@ def _value(
 ) -> Iterator[Change]:
     if isinstance(a, Schedule) and isinstance(b, Schedule):
         yield from _schedule(a, b, path, name, owner)
+    elif isinstance(a, (Measure, Term)) and type(a) is type(b):
+        yield Change("changed", path, name, a, b, owner)
     elif isinstance(a, BaseModel) and isinstance(b, BaseModel) and type(a) is type(b):
         yield from _model(a, b, path, owner)
     elif isinstance(a, list) and isinstance(b, list):
@@ -142,18 +165,23 @@ def _without_id(item: BaseModel) -> dict[str, Any]:
     return item.model_dump(exclude={"id"})
 
 
+def _key(item: Any) -> str:
+    """An item's id, or its name where the id is optional and left out (indicators)."""
+    return str(item.id) if item.id is not None else item_name(item)
+
+
 def _keyed(
     a: list[Any], b: list[Any], path: tuple[str, ...], name: str, owner: Owner | None
 ) -> Iterator[Change]:
-    old = {item.id: item for item in a}
-    new_ids = {item.id for item in b}
-    gone = [item for item in a if item.id not in new_ids]
+    old = {_key(item): item for item in a}
+    new_ids = {_key(item) for item in b}
+    gone = [item for item in a if _key(item) not in new_ids]
     for item in b:
-        here = (*path, f"[{item.id}]")
-        before = old.get(item.id)
+        here = (*path, f"[{_key(item)}]")
+        before = old.get(_key(item))
         if before is None:
             twin = next((g for g in gone if _without_id(g) == _without_id(item)), None)
-            if twin is not None:
+            if twin is not None and twin.id is not None and item.id is not None:
                 gone.remove(twin)
                 yield Change(
                     "renamed", here, name, twin.id, item.id, Owner(name, item_name(item)), name
@@ -163,7 +191,7 @@ def _keyed(
         elif before != item:
             yield from _model(before, item, here, Owner(name, item_name(item)))
     for item in gone:
-        yield Change("removed", (*path, f"[{item.id}]"), name, item, None, owner, name)
+        yield Change("removed", (*path, f"[{_key(item)}]"), name, item, None, owner, name)
 
 
 def _unkeyed(

@@ -18,18 +18,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from trygg_cli.diff import shapes
 from trygg_cli.diff.cadence import describe
 from trygg_cli.diff.compare import Change, item_name
 from trygg_cli.i18n import N_, _
+from trygg_cli.model.common import Measure, Term
 from trygg_cli.model.schedule import Completion, Schedule
 
 _LONG = 100
 
 _NOUNS = {
     "parties": N_("party"),
+    "actors": N_("actor"),
     "bodies": N_("body"),
     "members": N_("member"),
     "priorities": N_("priority"),
+    "sub_priorities": N_("sub-priority"),
     "goals": N_("goal"),
     "indicators": N_("indicator"),
     "actions": N_("action"),
@@ -37,6 +41,7 @@ _NOUNS = {
     "signatories": N_("signatory"),
     "occasions": N_("recurring occasion"),
     "sections": N_("section"),
+    "based_on": N_("source"),
     "supersedes": N_("replaced agreement"),
     "plans": N_("planner"),
     "performs": N_("performer"),
@@ -119,11 +124,12 @@ def _quote(text: str) -> str:
 
 
 class Narrator:
-    """Sentences for the changes of one document; ``names`` maps party and body ids to
-    their names (from both versions), so links read as names."""
+    """Sentences for the changes of one document of ``kind``; ``names`` maps party, actor,
+    body and priority ids to their names (from both versions), so links read as names."""
 
-    def __init__(self, names: Mapping[str, str]) -> None:
+    def __init__(self, names: Mapping[str, str], kind: str = "agreement") -> None:
         self.names = names
+        self.kind = kind
 
     def value(self, value: Any) -> str:
         if value is None:
@@ -133,7 +139,13 @@ class Narrator:
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, Schedule):
-            return describe(value)
+            return describe(value, self.names)
+        if isinstance(value, Measure):
+            return shapes.measure(value)
+        if isinstance(value, Term):
+            return shapes.term(value)
+        if isinstance(value, tuple):
+            return shapes.joined([self.value(v) for v in value])
         if isinstance(value, BaseModel):
             return self.member(value) if _is_member(value) else item_name(value)
         if isinstance(value, list):
@@ -147,6 +159,9 @@ class Narrator:
         party = getattr(member, "party", None)
         body = getattr(member, "body", None)
         where = self.names.get(party or body or "", party or body or "")
+        together = getattr(member, "who", ())
+        if len(together) > 1:
+            where = shapes.joined([self.names.get(ident, ident) for ident in together])
         if who and where:
             return _("{role} ({party})").format(role=who, party=where)
         return who or where
@@ -158,6 +173,9 @@ class Narrator:
         return _("{label} of {owner}").format(label=label, owner=change.owner.name)
 
     def narrate(self, change: Change) -> Narrated:
+        shaped = shapes.sentence(change, self.names, self.kind)
+        if shaped is not None:
+            return Narrated(change, shaped)
         if change.kind == "renamed":
             return Narrated(change, self._renamed(change))
         if change.collection == "done":
@@ -196,19 +214,19 @@ class Narrator:
         old, new = change.old, change.new
         if change.field == "meetings" and change.owner and old is not None and new is not None:
             return _("{body} now meets {new} (before: {old}).").format(
-                body=change.owner.name, new=describe(new), old=describe(old)
+                body=change.owner.name, new=self.value(new), old=self.value(old)
             )
         thing = self._schedule_thing(change, change.field)
         if old is None:
             return _("{thing} is now scheduled: {new}.").format(
-                thing=_capital(thing), new=describe(new)
+                thing=_capital(thing), new=self.value(new)
             )
         if new is None:
             return _("{thing} is no longer scheduled (before: {old}).").format(
-                thing=_capital(thing), old=describe(old)
+                thing=_capital(thing), old=self.value(old)
             )
         return _("{thing} now happens {new} (before: {old}).").format(
-            thing=_capital(thing), new=describe(new), old=describe(old)
+            thing=_capital(thing), new=self.value(new), old=self.value(old)
         )
 
     def _done(self, change: Change) -> str:
@@ -248,11 +266,13 @@ class Narrator:
             collection == "signatories"
             and old is not None
             and new is not None
-            and old.name == new.name
+            and (old.name, old.title) == (new.name, new.title)
             and new.signed is not None
             and old.signed != new.signed
         ):
-            return _("{name} signed on {date}.").format(name=new.name, date=new.signed.isoformat())
+            return _("{name} signed on {date}.").format(
+                name=new.name or new.title, date=new.signed.isoformat()
+            )
         if not isinstance(old or new, BaseModel):
             label = _capital(self.of(noun, change))
             if old is None:

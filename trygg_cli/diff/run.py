@@ -187,11 +187,16 @@ def _kind(document: Document) -> str:
 
 
 def _names(*documents: Document) -> dict[str, str]:
+    """Ids of parties, actors, bodies, priorities and sub-priorities → their names."""
     names: dict[str, str] = {}
     for document in documents:
-        for collection in ("parties", "bodies"):
+        for collection in ("parties", "actors", "bodies"):
             for item in getattr(document, collection, []):
                 names[item.id] = item.name
+        for priority in getattr(document, "priorities", []):
+            names[priority.id] = priority.title
+            for sub in priority.sub_priorities:
+                names[sub.id] = sub.title
     return names
 
 
@@ -205,7 +210,7 @@ def _changed(
     if old.id != new.id:
         changes.append(Change("changed", ("id",), "id", old.id, new.id))
     changes += compare(old, new)
-    narrator = Narrator(_names(old, new))
+    narrator = Narrator(_names(old, new), kind)
     narrated = [narrator.narrate(c) for c in changes]
     if old_path != new_path and note_move:
         move = Change("changed", ("file",), "file", old_path, new_path)

@@ -24,6 +24,7 @@ from trygg_cli.lint.rules import (
     try108_body_without_meetings,
     try109_missing_bra_content,
     try110_law_2023_196,
+    try111_indicator_without_values,
     try201_party_name_spelling,
     try202_runs_past_agreement,
     try203_promise_without_follow_up,
@@ -59,6 +60,7 @@ _MODULES: tuple[ModuleType, ...] = (
     try108_body_without_meetings,
     try109_missing_bra_content,
     try110_law_2023_196,
+    try111_indicator_without_values,
     # TRY2xx: references and consistency between documents.
     try201_party_name_spelling,
     try202_runs_past_agreement,

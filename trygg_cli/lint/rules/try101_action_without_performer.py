@@ -1,8 +1,9 @@
 """An action says no one carries it out.
 
 What:
-  An action in an action plan with no one under `performs:` — no party and role, and no
-  governance body, that does the work. Cancelled actions are not checked.
+  An action in an action plan with no one under `performs:` — no party or actor, no
+  several of them together, and no governance body, that does the work. Cancelled actions
+  are not checked.
 
 Why:
   Mölndal's agreement (seed 004) says its action plan "specificerar vem som planerar, utför
@@ -11,8 +12,9 @@ Why:
   wish: at follow-up no one can say whether it was done, or ask why not.
 
 How to fix:
-  Add who carries out the action under `performs:`: a party and a role, or a body. If the
-  action will not be done after all, set `status: cancelled`.
+  Add who carries out the action under `performs:`: a party or an actor and a role,
+  several together (`parties: [molndals-stad, bostadsbolaget]`), or a body. If the action
+  will not be done after all, set `status: cancelled`.
 
 Passing example:
   - id: oppna-foraldramoten
@@ -52,7 +54,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             at_key=True,
             message=_(
                 "no one is named to carry out the action '{title}'; add who does it under "
-                "'performs:' (a party and role, or a body), or set 'status: cancelled' if it "
-                "will not be done"
+                "'performs:' (a party or actor and a role, several together under 'parties:', "
+                "or a body), or set 'status: cancelled' if it will not be done"
             ).format(title=show(action.title)),
         )

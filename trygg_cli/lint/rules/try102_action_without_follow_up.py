@@ -1,9 +1,9 @@
 """An action says no one follows it up.
 
 What:
-  An action in an action plan with no one under `follows_up:` — no party and role, and no
-  governance body, that checks whether it was done and what it achieved. Cancelled actions
-  are not checked.
+  An action in an action plan with no one under `follows_up:` — no party or actor, no
+  several of them together, and no governance body, that checks whether it was done and
+  what it achieved. Cancelled actions are not checked.
 
 Why:
   Mölndal's agreement (seed 004) says its action plan "specificerar vem som planerar, utför
@@ -12,8 +12,9 @@ Why:
   på varje aktivitet". Without someone named, the yearly follow-up has no one to ask.
 
 How to fix:
-  Add who follows the action up under `follows_up:`: a party and a role, or a body such as
-  the brottsförebyggande råd (`body: bra`).
+  Add who follows the action up under `follows_up:`: a party or an actor and a role,
+  several together (`parties: [molndals-stad, lpo-syd]`), or a body such as the
+  brottsförebyggande råd (`body: bra`).
 
 Passing example:
   - id: platssamverkan-centrum
@@ -53,7 +54,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             at_key=True,
             message=_(
                 "no one is named to follow up the action '{title}'; add who checks that it "
-                "was done and what it achieved under 'follows_up:' (a party and role, or a "
-                "body)"
+                "was done and what it achieved under 'follows_up:' (a party or actor and a "
+                "role, several together under 'parties:', or a body)"
             ).format(title=show(action.title)),
         )

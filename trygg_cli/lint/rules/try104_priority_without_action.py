@@ -2,7 +2,8 @@
 
 What:
   A priority (prioriterat område) of an agreement that no action in any of the agreement's
-  action plans serves: no action names it with `priority:`. Cancelled actions do not count.
+  action plans serves: no action names it, or one of its sub-priorities, with `priority:`.
+  Cancelled actions do not count.
   Only agreements with at least one action plan in the workspace are checked (a plan
   belongs to the agreement its `agreement:` names), so an agreement whose plan is kept
   elsewhere is not reported.
@@ -65,6 +66,8 @@ SEVERITY = Severity.WARNING
 class _Facts:
     # An agreement: its priorities as (id, title, line, column, yaml path).
     priorities: list[tuple[str, str, int, int, YamlPath]] = field(default_factory=list)
+    # Each priority's sub-priorities: an action for one works on its priority too.
+    subs: dict[str, frozenset[str]] = field(default_factory=dict)
     # An action plan: the agreement it belongs to and the priority ids its actions serve.
     agreement: str | None = None
     served: frozenset[str] = frozenset()
@@ -80,6 +83,7 @@ def collect(ctx: DocContext) -> _Facts | None:
             loc: YamlPath = ("priorities", index, "id")
             line, column = ctx.position(loc)
             facts.priorities.append((priority.id, priority.title, line, column, loc))
+            facts.subs[priority.id] = frozenset(sub.id for sub in priority.sub_priorities)
     elif isinstance(doc, ActionPlan):
         facts.agreement = doc.agreement
         facts.served = frozenset(
@@ -104,7 +108,8 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
             continue
         names = sorted(set(plans[item.doc_id]))
         for priority_id, title, line, column, loc in facts.priorities:
-            if priority_id in served[item.doc_id]:
+            works = served[item.doc_id]
+            if priority_id in works or facts.subs[priority_id] & works:
                 continue
             yield ctx.finding_at(item.path, line, column, _message(names, title, priority_id), loc)
 

@@ -1,8 +1,9 @@
 """A goal with no indicator to follow it up.
 
 What:
-  A goal (mål or delmål) under a priority whose `indicators:` list is empty: nothing says
-  how progress towards it is measured.
+  A goal (mål or delmål) whose `indicators:` list is empty: nothing says how progress
+  towards it is measured. Every goal is checked: an agreement's or a citizen promise's
+  overall goals, and the goals under each priority and sub-priority.
 
 Why:
   Brå's guidance asks an agreement for delimited and measurable goals. Stockholm's
@@ -36,7 +37,7 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity, show
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.model import Agreement
+from trygg_cli.lint.parts import goals
 
 ID = "TRY105"
 NAME = "goal-without-indicator"
@@ -44,19 +45,18 @@ SEVERITY = Severity.WARNING
 
 
 def check(ctx: DocContext) -> Iterator[Finding]:
-    doc = ctx.document
-    if not isinstance(doc, Agreement):
-        return
-    for p_index, priority in enumerate(doc.priorities):
-        for g_index, goal in enumerate(priority.goals):
-            if goal.indicators:
-                continue
-            yield ctx.finding(
-                ctx.written_or(("priorities", p_index, "goals", g_index), "indicators"),
-                at_key=True,
-                message=_(
-                    "the goal '{goal}' under the priority '{priority}' has no indicator, so "
-                    "no one can tell whether it is met; add under 'indicators:' what is "
-                    "measured and its source"
-                ).format(goal=goal.id, priority=show(priority.title)),
-            )
+    for placed in goals(ctx.document):
+        if placed.goal.indicators:
+            continue
+        if placed.area is None:
+            message = _(
+                "the overall goal '{goal}' has no indicator, so no one can tell whether it is "
+                "met; add under 'indicators:' what is measured and its source"
+            ).format(goal=placed.goal.id)
+        else:
+            message = _(
+                "the goal '{goal}' under the priority '{priority}' has no indicator, so "
+                "no one can tell whether it is met; add under 'indicators:' what is "
+                "measured and its source"
+            ).format(goal=placed.goal.id, priority=show(placed.area.title))
+        yield ctx.finding(ctx.written_or(placed.loc, "indicators"), at_key=True, message=message)

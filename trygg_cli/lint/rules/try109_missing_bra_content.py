@@ -6,15 +6,17 @@ What:
   is followed up, and the period it covers. Each element the agreement gives no sign of
   is reported once. What counts as a sign:
 
-  - problems: a priority with a `problem:` or a `description:`;
-  - causes: a priority with `causes:`, or a section or priority whose text speaks of
-    causes ("orsak", "orsaker", "orsaksanalys");
-  - goals: a goal under any priority's `goals:`;
+  - problems: a priority or sub-priority with a `problem:` or a `description:`;
+  - causes: a priority or sub-priority with `causes:`, or a section or priority whose
+    text speaks of causes ("orsak", "orsaker", "orsaksanalys");
+  - goals: an overall goal under the agreement's `goals:`, or a goal under any
+    priority's or sub-priority's `goals:`;
   - documentation: text that speaks of documenting ("dokumenteras", "dokumentation",
     "nedtecknas") or of the action plan the work is recorded in ("åtgärdsplan",
     "handlingsplan"), or an action plan linked under `action_plans:`;
   - follow-up: a `follow_up:` (or `priority_review:`) schedule;
-  - period: `validity:` with an `until:` date, `until_further_notice: true` or a `term:`.
+  - period: `validity:` with an `until:` date, an extension, `until_further_notice:
+    true`, `until_replaced: true` or a `term:`.
 
   The findings are advice (info), placed at `priorities:` (or at the agreement's `id:` when
   it has none). An agreement may leave an element out on purpose — Göteborg's central
@@ -66,6 +68,7 @@ from collections.abc import Iterator
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext
+from trygg_cli.lint.parts import areas, goals
 from trygg_cli.model import Agreement
 
 ID = "TRY109"
@@ -121,16 +124,20 @@ def check(ctx: DocContext) -> Iterator[Finding]:
 
 
 def _evidence(ctx: DocContext, doc: Agreement) -> dict[str, bool]:
-    priorities = doc.priorities
+    priorities = [area for _loc, area in areas(doc)]
     validity = doc.validity
     evidence = {
         "problems": any(p.problem or p.description for p in priorities),
         "causes": any(p.causes for p in priorities),
-        "goals": any(p.goals for p in priorities),
+        "goals": next(goals(doc), None) is not None,
         "documentation": bool(doc.action_plans),
         "follow_up": doc.follow_up is not None or doc.priority_review is not None,
         "period": (
-            validity.end is not None or validity.until_further_notice or validity.term is not None
+            validity.end is not None
+            or bool(validity.extensions)
+            or validity.until_further_notice
+            or validity.until_replaced
+            or validity.term is not None
         ),
     }
     if not evidence["causes"]:

@@ -1,8 +1,10 @@
 """A party's name spelled more than one way.
 
 What:
-  A word in the text that is one or two letters away from a party's name — "Mölnåls"
-  beside "Mölndals stad" — or one party id given different names in different files.
+  A word in the text that is one or two letters away from a party's or an actor's name —
+  "Mölnåls" beside "Mölndals stad", "Mönldalsbostäder" beside "Mölndalsbostäder" — or one
+  party or actor id given different names in different files (an agreement, its action
+  plans and its citizen promises).
   Swedish letters count as half a letter away from their plain forms (å/ä → a, ö → o), as
   that is what a keyboard without them produces.
 
@@ -12,8 +14,8 @@ Why:
   exact; a misspelt name in the signature block is the one a reader notices.
 
 How to fix:
-  Spell the name as the party's `name:` says, everywhere. If the party's name itself is
-  wrong, correct it under `parties:` and in every file that lists the party.
+  Spell the name as the party's or actor's `name:` says, everywhere. If the name itself is
+  wrong, correct it under `parties:` or `actors:` and in every file that lists it.
 
 Passing example:
   parties:
@@ -36,7 +38,8 @@ from functools import lru_cache
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
-from trygg_cli.model import Agreement, CitizenPromise
+from trygg_cli.lint.parts import organisations
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
 
 ID = "TRY201"
 NAME = "party-name-spelling"
@@ -53,8 +56,10 @@ _HALF = {frozenset(p) for p in ("aå", "aä", "oö", "eé", "åä", "uü")}
 @dataclass
 class _Facts:
     agreement: str | None
-    parties: list[tuple[str, str, YamlPath]] = field(default_factory=list)
+    # Parties and actors: (id, name, where the name is written, is an actor).
+    parties: list[tuple[str, str, YamlPath, bool]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    actor_names: list[str] = field(default_factory=list)
     # Words that may be misspelt names: for an agreement or a promise only those close to
     # its own parties' names (judged here, where the document is read); for an action
     # plan, which names no parties, every capitalised word — its agreement's names are
@@ -68,15 +73,17 @@ def collect(ctx: DocContext) -> _Facts:
     facts = _Facts(
         agreement=doc.id if isinstance(doc, Agreement) else getattr(doc, "agreement", None)
     )
+    for loc, ident, name, actor in organisations(doc):
+        facts.parties.append((ident, name, loc, actor))
+        facts.names.append(name)
+        if actor:
+            facts.actor_names.append(name)
     if isinstance(doc, (Agreement, CitizenPromise)):
-        for index, party in enumerate(doc.parties):
-            facts.parties.append((party.id, party.name, ("parties", index, "name")))
-            facts.names.append(party.name)
         facts.names.append(doc.municipality)
     # One pass over the raw text is far cheaper than one per value; words that occur only
     # in comments or keys are dropped when their places are looked up.
     words = set(_WORD.findall(ctx.text))
-    if facts.names:
+    if facts.names and not isinstance(doc, ActionPlan):
         own = _known_words(tuple(dict.fromkeys(facts.names)))
         facts.words = sorted(w for w in words if _closest(w, own) is not None)
     else:
@@ -92,6 +99,7 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
         yield from _names_differ(family, ctx)
         names = [name for item in family for name in item.facts.names]
         known = _known_words(tuple(dict.fromkeys(names)))
+        actors = {name for item in family for name in item.facts.actor_names}
         for item in family:
             for word in item.facts.words:
                 close = _closest(word, known)
@@ -100,39 +108,53 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
                 places = ctx.find_word(item.path, word, skip=_is_party_name)[:_MAX_PLACES]
                 for line, column, loc in places:
                     yield ctx.finding_at(
-                        item.path,
-                        line,
-                        column,
-                        _(
-                            "'{word}' looks like a misspelling of the party name '{name}'; "
-                            "spell it as the party's name does"
-                        ).format(word=word, name=close),
-                        loc,
+                        item.path, line, column, _misspelt(word, close, close in actors), loc
                     )
 
 
+def _misspelt(word: str, name: str, actor: bool) -> str:
+    if actor:
+        return _(
+            "'{word}' looks like a misspelling of the actor name '{name}'; spell it as the "
+            "actor's name does"
+        ).format(word=word, name=name)
+    return _(
+        "'{word}' looks like a misspelling of the party name '{name}'; spell it as the "
+        "party's name does"
+    ).format(word=word, name=name)
+
+
 def _is_party_name(loc: YamlPath) -> bool:
-    return len(loc) == 3 and loc[0] == "parties" and loc[2] == "name"
+    return len(loc) == 3 and loc[0] in ("parties", "actors") and loc[2] == "name"
 
 
 def _names_differ(family: Sequence[Collected], ctx: WorkspaceContext) -> Iterator[Finding]:
-    """One party id, named differently in an agreement and its plans and promises."""
+    """One party or actor id, named differently in an agreement and its plans and promises."""
     first_name: dict[str, tuple[str, str]] = {}
     for item in family:
-        for party_id, name, loc in item.facts.parties:
+        for party_id, name, loc, actor in item.facts.parties:
             known = first_name.setdefault(party_id, (name, item.path))
-            if known[0] != name:
-                line, column = ctx.position_of(item.path, loc)
-                yield ctx.finding_at(
-                    item.path,
-                    line,
-                    column,
-                    _(
-                        "the party '{id}' is named '{name}' here but '{other}' in {path}; "
-                        "use one spelling"
-                    ).format(id=party_id, name=name, other=known[0], path=known[1]),
-                    loc,
+            if known[0] == name:
+                continue
+            message = (
+                _(
+                    "the actor '{id}' is named '{name}' here but '{other}' in {path}; use one "
+                    "spelling"
                 )
+                if actor
+                else _(
+                    "the party '{id}' is named '{name}' here but '{other}' in {path}; "
+                    "use one spelling"
+                )
+            )
+            line, column = ctx.position_of(item.path, loc)
+            yield ctx.finding_at(
+                item.path,
+                line,
+                column,
+                message.format(id=party_id, name=name, other=known[0], path=known[1]),
+                loc,
+            )
 
 
 # Words that organisations' names share with ordinary text: "Kommunen", "Polisen" and

@@ -2,9 +2,11 @@
 
 What:
   An action plan's or citizen promise's `period` that starts before the `validity` of the
-  agreement it names (`agreement:`), or ends after it. Open ends are not judged: an
-  agreement that runs until further notice has no end to run past, and a plan or promise
-  without `until` is not compared with the agreement's end.
+  agreement it names (`agreement:`), or ends after it. Ends are the ones in effect: the
+  last extension's `until`, else `until`, else the start plus the stated `term:`. An
+  agreement extended to 2027 is valid until 2027. Open ends are not judged: an agreement
+  that runs until further notice or until it is replaced has no end to run past, and a
+  plan or promise without an end is not compared with the agreement's end.
 
 Why:
   An action plan and a citizen promise rest on the agreement: its parties, bodies and
@@ -40,8 +42,9 @@ from datetime import date
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
+from trygg_cli.lint.parts import end_loc
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
-from trygg_cli.model.dates import iso, period_start, start_loc
+from trygg_cli.model.dates import iso, period_end, period_start, start_loc
 from trygg_cli.nouns import KIND_NOUNS
 
 ID = "TRY202"
@@ -73,7 +76,7 @@ class _Linked:
 def collect(ctx: DocContext) -> _Validity | _Linked | None:
     doc = ctx.document
     if isinstance(doc, Agreement):
-        return _Validity(period_start(doc, doc.validity), doc.validity.end)
+        return _Validity(period_start(doc, doc.validity), period_end(doc, doc.validity))
     if not isinstance(doc, (ActionPlan, CitizenPromise)):  # pragma: no cover
         return None
     period = doc.period
@@ -83,7 +86,7 @@ def collect(ctx: DocContext) -> _Validity | _Linked | None:
     return _Linked(
         doc.agreement,
         _edge(ctx, start_loc(("period",), period), start),
-        _edge(ctx, ("period", "until"), period.end),
+        _edge(ctx, end_loc(("period",), period), period_end(doc, period)),
     )
 
 

@@ -2,7 +2,10 @@
 
 What:
   A citizen promise with no `follow_up:`, or one whose follow-up is only "as needed"
-  (`qualifier: as_needed`), so that no date for it can ever come due.
+  (`qualifier: as_needed`), or waits for the end of a period that has none (`first:
+  validity_end` with `until_replaced: true` or `until_further_notice: true`), so that no
+  date for it can ever come due. Who promises does not matter: one party, several
+  together, or actors beside them.
 
 Why:
   A medborgarlöfte is one problem, concrete commitments by police and municipality, a
@@ -14,7 +17,8 @@ Why:
 
 How to fix:
   Add `follow_up:` with when the promise is followed up, as the promise says — for
-  example at the end of its period:
+  example at the end of its period, or every year for a promise that runs until it is
+  replaced:
 
     follow_up:
       text: Löftet följs upp vid periodens slut.
@@ -41,6 +45,7 @@ from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model import CitizenPromise
+from trygg_cli.model.dates import period_end
 
 ID = "TRY203"
 NAME = "promise-without-follow-up"
@@ -68,3 +73,19 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "comes due; say when it is followed up (for example 'first: validity_end')"
             ),
         )
+    elif doc.follow_up.first == "validity_end" and _endless(doc):
+        yield ctx.finding(
+            ("follow_up", "first"),
+            _(
+                "this citizen promise is followed up when its period ends, but the period has "
+                "no end, so no follow-up ever comes due; follow it up at set times instead "
+                "(for example 'every: 1, at: end' for the end of every year)"
+            ),
+        )
+
+
+def _endless(doc: CitizenPromise) -> bool:
+    """Whether the promise's period has no end at all (not merely one unknown yet)."""
+    period = doc.period
+    open_ended = period.until_replaced or period.until_further_notice
+    return open_ended and period_end(doc, period) is None

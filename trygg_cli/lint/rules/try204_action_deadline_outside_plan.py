@@ -1,10 +1,12 @@
 """An action's deadline is after its plan, or its agreement, has ended.
 
 What:
-  An action in an action plan whose `deadline` is later than the plan's `period: until:`
-  (reported at each such action) — or, when the plan gives no end date, later than the
-  `validity: until:` of the agreement the plan belongs to (reported once, at the plan's
-  `agreement:`). Actions that are done or cancelled are not judged.
+  An action in an action plan whose `deadline` is later than the end of the plan's
+  `period:` (reported at each such action) — or, when the plan has no end, later than the
+  end of the `validity:` of the agreement the plan belongs to (reported once, at the
+  plan's `agreement:`). Ends are the ones in effect: the last extension's `until`, else
+  `until`, else the start plus the stated `term:`. Actions that are done or cancelled are
+  not judged.
 
 Why:
   An action plan says "vem som planerar, utför och följer upp respektive aktivitet" and by
@@ -43,7 +45,7 @@ from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.model import Action, ActionPlan, Agreement
-from trygg_cli.model.dates import iso
+from trygg_cli.model.dates import iso, period_end
 
 ID = "TRY204"
 NAME = "action-deadline-outside-plan"
@@ -69,9 +71,11 @@ def _open(action: Action) -> bool:
 def check(ctx: DocContext) -> Iterator[Finding]:
     """Deadlines after the plan's own end: judged within the plan."""
     doc = ctx.document
-    if not isinstance(doc, ActionPlan) or doc.period is None or doc.period.end is None:
+    if not isinstance(doc, ActionPlan) or doc.period is None:
         return
-    end = doc.period.end
+    end = period_end(doc, doc.period)
+    if end is None:
+        return
     for index, action in enumerate(doc.actions):
         if _open(action) and action.deadline is not None and action.deadline > end:
             yield ctx.finding(
@@ -87,8 +91,10 @@ def collect(ctx: DocContext) -> _AgreementEnd | _Plan | None:
     """Agreements' ends, and the open deadlines of plans with no end of their own."""
     doc = ctx.document
     if isinstance(doc, Agreement):
-        return _AgreementEnd(doc.validity.end)
-    if not isinstance(doc, ActionPlan) or (doc.period is not None and doc.period.end):
+        return _AgreementEnd(period_end(doc, doc.validity))
+    if not isinstance(doc, ActionPlan) or (
+        doc.period is not None and period_end(doc, doc.period) is not None
+    ):
         return None
     deadlines = tuple(
         (action.id, action.deadline)

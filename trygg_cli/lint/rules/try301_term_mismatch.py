@@ -1,8 +1,13 @@
 """Stated term does not match the dates.
 
 What:
-  A period whose stated term ("en period om fyra år", `term:`) differs by a month or more
-  from the time between its `from` and `until` dates.
+  A period whose stated term ("en period om fyra år", `term:`) ends a month or more
+  before or after its `until` date: the term counts from `from` (or the signing date) and
+  ends the day before the same date that many years or months later; a term of
+  `mandate_period` (mandatperioden) ends on 14 October of the election year. An extension
+  (`extensions:`) is a later decision and is not compared: the term is checked against the
+  `until` that was decided with it. A period with a term and no `until` is not checked —
+  its end is the term's.
 
 Why:
   Mölndal's agreement (seed 004) says it "tecknas för en period om fyra år" but runs
@@ -11,7 +16,8 @@ Why:
 
 How to fix:
   Correct whichever is wrong: the dates, or the stated term (`term:` and the sentence in
-  `text:`).
+  `text:`). If the period was extended, keep `until` as first decided and record the
+  extension under `extensions:`.
 
 Passing example:
   validity:
@@ -34,7 +40,15 @@ from datetime import date, timedelta
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.model.dates import describe_months, months_between, period_start, periods
+from trygg_cli.model.common import Term
+from trygg_cli.model.dates import (
+    add_term,
+    describe_months,
+    iso,
+    months_between,
+    period_start,
+    periods,
+)
 
 ID = "TRY301"
 NAME = "term-mismatch"
@@ -45,11 +59,11 @@ def check(ctx: DocContext) -> Iterator[Finding]:
     for loc, period in periods(ctx.document):
         term = period.term
         start = period_start(ctx.document, period)  # `from`, or the signing date
-        if term is None or start is None or period.end is None:
+        end = period.end  # as decided with the term, not an extension
+        if term is None or start is None or end is None:
             continue
-        stated = term.amount * (12 if term.unit == "year" else 1)
-        actual = months_between(start, period.end + timedelta(days=1))
-        if abs(actual - stated) < 1:
+        stated_end = add_term(start, term)
+        if abs(months_between(*sorted((stated_end, end)))) < 1:
             continue
         yield ctx.finding(
             (*loc, "term"),
@@ -58,14 +72,16 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "the term is stated as {stated}{quoted}, but {start} – {end} is {actual}; "
                 "correct the dates or the stated term"
             ).format(
-                stated=describe_months(stated),
+                stated=_stated(term, stated_end),
                 quoted=f" ('{term.text}')" if term.text else "",
-                start=_iso(start),
-                end=_iso(period.end),
-                actual=describe_months(round(actual)),
+                start=iso(start),
+                end=iso(end),
+                actual=describe_months(round(months_between(start, end + timedelta(days=1)))),
             ),
         )
 
 
-def _iso(day: date) -> str:
-    return day.isoformat()
+def _stated(term: Term, stated_end: date) -> str:
+    if term.unit == "mandate_period":
+        return _("the mandate period, until {end}").format(end=iso(stated_end))
+    return describe_months(term.amount * (12 if term.unit == "year" else 1))

@@ -1,10 +1,13 @@
 """An agreement has no end date and nothing that brings it up for review.
 
 What:
-  An agreement that runs "tills vidare" (or has no `until` at all) and has none of
+  An agreement that runs "tills vidare" (or has no end at all) and has none of
   `follow_up`, `evaluation`, `revision`, `priority_review` or `priority_revision` with a
   time to it. A schedule that is only "as needed" (`qualifier: as_needed`) or that waits
-  for the end of a validity that never ends (`first: validity_end`) does not count.
+  for the end of a validity that never ends (`first: validity_end`) does not count. An
+  end may be an `until` date, an extension, a stated `term:` ("en period om fyra år"), or
+  `until_replaced: true`: an agreement that runs until a new one replaces it ends when its
+  successor lists it under `supersedes:`.
 
 Why:
   Open-ended agreements are common: Göteborg's (seed 000) "löper tills vidare", and
@@ -17,7 +20,8 @@ Why:
   again.
 
 How to fix:
-  Give the agreement an end date (`validity: until:`), or write down when it is followed
+  Give the agreement an end date (`validity: until:`) or its stated `term:`, say that it
+  runs until it is replaced (`until_replaced: true`), or write down when it is followed
   up, evaluated or revised, as the agreement says — for example
   `follow_up: {first: 2025, every: 2}`. If the agreement says nothing about it, raise
   it with the steering group.
@@ -45,6 +49,7 @@ from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model import Agreement
+from trygg_cli.model.common import Period
 from trygg_cli.model.schedule import Schedule
 
 ID = "TRY305"
@@ -56,7 +61,7 @@ _CADENCES = ("follow_up", "evaluation", "revision", "priority_review", "priority
 
 def check(ctx: DocContext) -> Iterator[Finding]:
     doc = ctx.document
-    if not isinstance(doc, Agreement) or doc.validity.end is not None:
+    if not isinstance(doc, Agreement) or _has_end(doc.validity):
         return
     if any(_brings_review(getattr(doc, name)) for name in _CADENCES):
         return
@@ -74,6 +79,16 @@ def check(ctx: DocContext) -> Iterator[Finding]:
             "'follow_up', 'evaluation' or 'revision' with a time (e.g. first: 2025, every: 2), "
             "or an end date"
         ).format(opening=opening),
+    )
+
+
+def _has_end(validity: Period) -> bool:
+    """An end date, an extension, a stated term, or the end a successor will bring."""
+    return (
+        validity.end is not None
+        or bool(validity.extensions)
+        or validity.term is not None
+        or validity.until_replaced
     )
 
 

@@ -3,7 +3,9 @@
 What:
   A citizen promise whose period is shorter than about a year or longer than about two
   years (with a month of slack: under 11 or over 25 months by default), or that has no
-  end date at all.
+  end date at all. The end is the one in effect: the last extension's `until`, else
+  `until`, else `from` plus the stated `term:`. A promise that runs until a new one
+  replaces it (`until_replaced: true`) has no end of its own and is not judged.
 
 Why:
   A medborgarlöfte is a short, concrete commitment that is followed up and then renewed:
@@ -37,8 +39,9 @@ from typing import Any
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext, positive_number
+from trygg_cli.lint.parts import end_loc
 from trygg_cli.model import CitizenPromise
-from trygg_cli.model.dates import describe_span, iso, months_between, period_start
+from trygg_cli.model.dates import describe_span, iso, months_between, period_end, period_start
 
 ID = "TRY306"
 NAME = "promise-period-length"
@@ -57,7 +60,12 @@ def check(ctx: DocContext) -> Iterator[Finding]:
     if not isinstance(doc, CitizenPromise):
         return
     period = doc.period
-    if period.end is None:
+    if period.until_replaced:
+        return  # it ends when its successor lists it under `supersedes:`
+    end = period_end(doc, period)
+    if end is None:
+        if period.term is not None:
+            return  # a term from an unknown start (not signed yet)
         loc: YamlPath = ("period", "until_further_notice")
         if not period.until_further_notice:
             loc = ("period",)
@@ -71,9 +79,9 @@ def check(ctx: DocContext) -> Iterator[Finding]:
         )
         return
     start = period_start(doc, period)
-    if start is None or period.end < start:
+    if start is None or end < start:
         return  # unknown start, or TRY302's case
-    months = months_between(start, period.end + timedelta(days=1))
+    months = months_between(start, end + timedelta(days=1))
     shortest = _number(ctx.option("promise_min_months"), _MIN_MONTHS)
     longest = _number(ctx.option("promise_max_months"), _MAX_MONTHS)
     if shortest <= months <= longest:
@@ -83,11 +91,11 @@ def check(ctx: DocContext) -> Iterator[Finding]:
     else:
         advice = _("a promise usually runs one or two years and is then followed up and renewed")
     yield ctx.finding(
-        ("period", "until"),
+        end_loc(("period",), period),
         _("this citizen promise runs {start} – {end}, which is {length}; {advice}").format(
             start=iso(start),
-            end=iso(period.end),
-            length=describe_span(start, period.end),
+            end=iso(end),
+            length=describe_span(start, end),
             advice=advice,
         ),
     )

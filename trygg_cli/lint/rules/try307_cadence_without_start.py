@@ -51,6 +51,7 @@ SEVERITY = Severity.INFO
 
 _UNITS = {
     "year": N_("years"),
+    "tertial": N_("tertials"),
     "term": N_("terms"),
     "quarter": N_("quarters"),
     "month": N_("months"),

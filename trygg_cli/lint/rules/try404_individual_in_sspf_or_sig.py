@@ -6,12 +6,14 @@ What:
   for a child ("en 14-årig pojke", "flickan, 15 år", "15-åringen"), a name with an age
   ("Ali, 14 år"), a name after such a word ("eleven Ali"), or a school class with a name
   or a pupil ("Sara i 8B", "en elev i klass 9A"). SSPF or SIG work is the text of a body,
-  action, section or priority whose id, name or title names SSPF, SIG or sociala
-  insatsgrupper; of an action that a body whose id, or whose name in the agreement, names
-  them plans, performs or follows up; and all of an action plan whose `responsible_body`
-  is such a body. General descriptions ("barn och unga i riskzon", "unga mellan 12 och
-  18 år", "varje enskilt barn") and places with a duration ("i Lindome (8 år)") are not
-  reported.
+  actor, action, section, priority or sub-priority whose id, name or title names SSPF,
+  SIG or sociala insatsgrupper — with everything under it, such as its sources
+  (`based_on:`) and the notes and reports of its completions (`done:`); of an action
+  that such a body or actor (named so here or in the agreement) plans, performs or
+  follows up; of a citizen promise's commitment that such an actor makes; and all of an
+  action plan whose `responsible_body` is such a body. General descriptions ("barn och
+  unga i riskzon", "unga mellan 12 och 18 år", "varje enskilt barn") and places with a
+  duration ("i Lindome (8 år)") are not reported.
 
 Why:
   In SSPF and SIG work the school, the social services and the police share information
@@ -52,7 +54,8 @@ from typing import Any
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
-from trygg_cli.model import ActionPlan, Agreement
+from trygg_cli.lint.parts import areas
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.model.common import Responsible
 from trygg_cli.yamlload.positions import Located, value_at
 
@@ -167,26 +170,40 @@ def is_sspf_or_sig(ident: str | None, *titles: str | None) -> bool:
 def contexts(ctx: DocContext) -> dict[YamlPath, str]:
     """The parts of the document that are SSPF or SIG work: YAML path → what to call it.
 
-    The paths are ``()`` (the whole document) or two long, such as ``("bodies", 2)``.
+    The paths are ``()`` (the whole document), two long, such as ``("bodies", 2)``, or
+    four for a sub-priority (``("priorities", 0, "sub_priorities", 1)``).
     """
     doc = ctx.document
     found: dict[YamlPath, str] = {}
+    actors: set[str] = set()
+    if isinstance(doc, (Agreement, ActionPlan, CitizenPromise)):
+        for index, actor in enumerate(doc.actors):
+            if is_sspf_or_sig(actor.id, actor.name):
+                found["actors", index] = actor.name
+                actors.add(actor.id)
     if isinstance(doc, Agreement):
         for index, body in enumerate(doc.bodies):
             if is_sspf_or_sig(body.id, body.name):
                 found["bodies", index] = body.name
-        for index, priority in enumerate(doc.priorities):
-            if is_sspf_or_sig(priority.id, priority.title):
-                found["priorities", index] = priority.title
+        for loc, area in areas(doc):
+            if is_sspf_or_sig(area.id, area.title):
+                found[loc] = area.title
     if isinstance(doc, ActionPlan):
         if is_sspf_or_sig(doc.responsible_body):
             return {(): doc.title}
         for index, action in enumerate(doc.actions):
             people: list[Responsible] = [*action.plans, *action.performs, *action.follows_up]
             if is_sspf_or_sig(action.id, action.title) or any(
-                is_sspf_or_sig(who.body) for who in people
+                is_sspf_or_sig(who.body)
+                or actors.intersection(who.who)
+                or any(is_sspf_or_sig(ident) for ident in who.who)
+                for who in people
             ):
                 found["actions", index] = action.title
+    if isinstance(doc, CitizenPromise):
+        for index, commitment in enumerate(doc.commitments):
+            if actors.intersection(commitment.who):
+                found["commitments", index] = commitment.text
     if isinstance(doc, (Agreement, ActionPlan)):
         for index, section in enumerate(doc.sections):
             if is_sspf_or_sig(section.id, section.title):
@@ -231,13 +248,14 @@ def check(ctx: DocContext) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class _Facts:
-    """What the workspace part needs: an agreement's bodies that only their name marks as
-    SSPF or SIG (an id such as 'operativ-grupp'), or the bodies an action plan links to."""
+    """What the workspace part needs: an agreement's bodies and actors that only their name
+    marks as SSPF or SIG (an id such as 'operativ-grupp'), or the bodies, parties and actors
+    an action plan's actions link to."""
 
     named_bodies: frozenset[str] = frozenset()
     agreement: str | None = None
     responsible_body: str | None = None
-    bodies: frozenset[str] = frozenset()  # of the plan's actions
+    bodies: frozenset[str] = frozenset()  # bodies, parties and actors of the plan's actions
     checked: tuple[YamlPath, ...] = ()  # parts the document check already covers
 
 
@@ -250,20 +268,22 @@ def collect(ctx: DocContext) -> _Facts | None:
     Little is sent for each document; the few plans concerned are read again."""
     doc = ctx.document
     if isinstance(doc, Agreement):
+        marked = [(body.id, body.name) for body in doc.bodies]
+        marked += [(actor.id, actor.name) for actor in doc.actors]
         named = frozenset(
-            body.id
-            for body in doc.bodies
-            if not is_sspf_or_sig(body.id) and is_sspf_or_sig(None, body.name)
+            ident
+            for ident, name in marked
+            if not is_sspf_or_sig(ident) and is_sspf_or_sig(None, name)
         )
         return _Facts(named_bodies=named) if named else None
     if not isinstance(doc, ActionPlan) or doc.agreement is None:
         return None
     bodies = frozenset(
-        who.body
+        linked
         for action in doc.actions
         for role in _ROLES
         for who in getattr(action, role)
-        if who.body is not None
+        for linked in (*who.who, *([who.body] if who.body is not None else []))
     )
     if not bodies and doc.responsible_body is None:
         return None
@@ -298,16 +318,24 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
 
 
 def _actions_of(data: Any, bodies: frozenset[str]) -> list[YamlPath]:
-    """The actions in a plan's data that one of ``bodies`` plans, performs or follows up."""
+    """The actions in a plan's data that one of ``bodies`` (bodies or actors) plans,
+    performs or follows up."""
     actions = data.get("actions") if isinstance(data, dict) else None
     found: list[YamlPath] = []
     for index, action in enumerate(actions if isinstance(actions, list) else []):
         if not isinstance(action, dict):
             continue
         people = [who for role in _ROLES for who in action.get(role) or () if isinstance(who, dict)]
-        if any(who.get("body") in bodies for who in people):
+        if any(bodies.intersection(_links(who)) for who in people):
             found.append(("actions", index))
     return found
+
+
+def _links(who: dict[Any, Any]) -> list[Any]:
+    """The ids a responsible entry in a plan's data names: body, party and parties."""
+    parties = who.get("parties")
+    named = [who.get("body"), who.get("party"), *(parties if isinstance(parties, list) else ())]
+    return [item for item in named if isinstance(item, str)]
 
 
 def _findings(
@@ -323,7 +351,7 @@ def _findings(
     for loc, node, value in located.strings():
         if skip and loc[:2] in skip:
             continue
-        label = whole if whole is not None else parts.get(loc[:2])
+        label = whole if whole is not None else parts.get(loc[:4], parts.get(loc[:2]))
         if label is None:
             continue
         by_line: dict[int, list[tuple[re.Match[str], str]]] = {}
