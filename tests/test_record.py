@@ -67,7 +67,8 @@ def test_a_flow_list_grows_on_its_own_line() -> None:
 
 
 def test_a_file_it_cannot_rewrite_unchanged_is_left_alone_with_what_to_add() -> None:
-    text = MINIMAL_AGREEMENT.replace("parties:\n  - id: stad", "parties:\n  -   id: stad")
+    # Two list styles in one file: ruamel writes one of them the other way.
+    text = MINIMAL_AGREEMENT + "sections:\n- id: a\n  title: A\n  text: B\n"
     text += "follow_up:\n  first: 2024\n  every: 1\n"
     with pytest.raises(TryggError) as caught:
         add_completion(text, ("follow_up",), Entry(day=date(2025, 11, 30), occurrence=2025))

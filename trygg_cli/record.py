@@ -101,6 +101,40 @@ def add_completion(text: str, loc: YamlPath, entry: Entry) -> str:
     return new
 
 
+def set_done(text: str, loc: YamlPath) -> str:
+    """``text`` with ``status: done`` on the action or commitment at ``loc`` (added when
+    it has no status, the one line changed when it has another)."""
+    yaml = _round_trip(text)
+    if yaml is None:
+        raise TryggError(
+            _(
+                "trygg cannot rewrite this file without changing its layout; set "
+                "'status: done' at {where} by hand"
+            ).format(where=_where(loc))
+        )
+    data = yaml.load(text)
+    found = _at(data, loc)
+    if not isinstance(found, Mapping):
+        raise TryggError(_("there is nothing at {where} to mark as done").format(where=_where(loc)))
+    item: Any = found
+    item["status"] = "done"
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new = out.getvalue()
+    removed = [
+        line
+        for line in difflib.unified_diff(text.splitlines(), new.splitlines(), lineterm="", n=0)
+        if line.startswith("-") and not line.startswith("---")
+    ]
+    if len(removed) > 1 or (removed and "status" not in removed[0]):
+        raise TryggError(
+            _(
+                "setting the status would change other lines; set 'status: done' at {where} by hand"
+            ).format(where=_where(loc))
+        )
+    return new
+
+
 def _round_trip(text: str) -> Any:
     """A ruamel round-trip loader and dumper that writes ``text`` back unchanged, or None."""
     from ruamel.yaml import YAML

@@ -16,7 +16,18 @@ import typer
 
 from trygg_cli import __version__
 from trygg_cli.cli import typer_adapter
-from trygg_cli.cli.commands import diff, due, init, lint, new, render, rules, schema, validate
+from trygg_cli.cli.commands import (
+    diff,
+    done,
+    due,
+    init,
+    lint,
+    new,
+    render,
+    rules,
+    schema,
+    validate,
+)
 from trygg_cli.cli.helptext import (
     APP_EPILOG,
     APP_HELP,
@@ -130,6 +141,7 @@ _COMMANDS: dict[str, Callable[..., None]] = {
     "lint": lint.command,
     "rules": rules.command,
     "due": due.command,
+    "done": done.command,
     "diff": diff.command,
     "render": render.command,
     "schema": schema.command,

@@ -46,3 +46,20 @@ def agreement_ids(incomplete: str) -> list[str]:
     return sorted(
         {d for d, kind in _documents() if kind == "agreement" and d.startswith(incomplete)}
     )
+
+
+def due_refs(incomplete: str) -> list[tuple[str, str]]:
+    """The references of the open occasions `trygg due` lists here, with their titles."""
+    from datetime import date
+
+    from trygg_cli.due.run import DueQuery, run_due
+
+    try:
+        outcome = run_due(["."], DueQuery(as_of=date.today()), cache=True)
+    except Exception:  # completion must never break the shell: offer nothing instead
+        return []
+    return [
+        (o.ref, f"{o.due} {o.title}")
+        for o in outcome.shown
+        if o.done is None and o.ref.startswith(incomplete.lower())
+    ]

@@ -52,6 +52,7 @@ COMMANDS: dict[str, str] = {
     "lint": N_("Check that the agreements are sound, with rules you can configure."),
     "rules": N_("List the lint rules."),
     "due": N_("What is overdue and what comes next, from the documents' cadences."),
+    "done": N_("Record that an occasion 'trygg due' lists has been done, in the YAML."),
     "diff": N_("What changed between two versions, in sentences."),
     "render": N_("The agreement as Markdown or accessible HTML, or a whole site."),
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
@@ -191,6 +192,23 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
             ("trygg due --within 90d --party molndals-stad", ""),
             ("trygg due --overdue --fail-on overdue", N_("in a scheduled CI job")),
             ("trygg due -f ics -o trygg.ics", N_("import into a calendar")),
+        ),
+    ),
+    "done": (
+        N_(
+            "Record that an occasion has been done: trygg adds it under the schedule's "
+            "'done:' in the document (or sets an action's status to done) and changes "
+            "nothing else in the file, so 'git diff' shows only the added lines.\n\n"
+            "REF is the reference 'trygg due' prints beside each date; four characters are "
+            "enough when they fit one occasion. Nothing is written when the reference fits "
+            "several occasions, when the day lies in the future, when the file changed while "
+            "trygg read it, or when the file could not be edited without changing its layout "
+            "(then trygg says what to add by hand)."
+        ),
+        (
+            ("trygg done xbgsqie", N_("done today")),
+            ("trygg done xbgs --date 2026-11-30 --note 'KS 2026-12-01 § 180'", ""),
+            ("trygg done nvewk2e --all-before 2026-12-01", N_("a backlog of meetings")),
         ),
     ),
     "diff": (
