@@ -6,10 +6,11 @@ What:
   are not checked.
 
 Why:
-  Mölndal's agreement (seed 004) says its action plan "specificerar vem som planerar, utför
-  och följer upp respektive aktivitet", and Göteborg's (seed 000) that "Respektive aktörs
-  ansvar för genomförande av åtgärden anges". An action that no one is to carry out is a
-  wish: at follow-up no one can say whether it was done, or ask why not.
+  Mölndal's local agreement 2023–2026 says its action plan "specificerar vem som planerar,
+  utför och följer upp respektive aktivitet", and Göteborg's central agreement of 2018
+  that "Respektive aktörs ansvar för genomförande av åtgärden anges". An action that no
+  one is to carry out is a wish: at follow-up no one can say whether it was done, or ask
+  why not.
 
 How to fix:
   Add who carries out the action under `performs:`: a party or an actor and a role,

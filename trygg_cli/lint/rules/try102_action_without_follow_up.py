@@ -6,10 +6,11 @@ What:
   what it achieved. Cancelled actions are not checked.
 
 Why:
-  Mölndal's agreement (seed 004) says its action plan "specificerar vem som planerar, utför
-  och följer upp respektive aktivitet", and that this "underlättar även sammanställning av
-  en övergripande uppföljning". Göteborg's (seed 000) says "En gemensam uppföljning följer
-  på varje aktivitet". Without someone named, the yearly follow-up has no one to ask.
+  Mölndal's local agreement 2023–2026 says its action plan "specificerar vem som planerar,
+  utför och följer upp respektive aktivitet", and that this "underlättar även
+  sammanställning av en övergripande uppföljning". Göteborg's central agreement of 2018
+  says "En gemensam uppföljning följer på varje aktivitet". Without someone named, the
+  yearly follow-up has no one to ask.
 
 How to fix:
   Add who follows the action up under `follows_up:`: a party or an actor and a role,

@@ -6,10 +6,11 @@ What:
   are not checked; a postponed one is, as it needs a new date.
 
 Why:
-  Mölndal's agreement (seed 004) asks the action plan to say who plans, performs and
-  follows up each activity, and Stockholm's (seed 003) that "I åtgärdsplanen specificeras de
-  insatser som ska genomföras, hur de ska utföras, ansvariga och tidsplan". An action with
-  no date is never late, so follow-up cannot tell whether it is on track.
+  Mölndal's local agreement 2023–2026 asks the action plan to say who plans, performs and
+  follows up each activity, and Stockholm's overarching agreement that "I åtgärdsplanen
+  specificeras de insatser som ska genomföras, hur de ska utföras, ansvariga och
+  tidsplan". An action with no date is never late, so follow-up cannot tell whether it is
+  on track.
 
 How to fix:
   Add `deadline: YYYY-MM-DD` for a one-off action, or a `schedule:` for a recurring one

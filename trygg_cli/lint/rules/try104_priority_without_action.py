@@ -9,12 +9,12 @@ What:
   elsewhere is not reported.
 
 Why:
-  The action plan is where the priorities become work. Mölndal's agreement (seed 004) says
-  "Insatser, åtgärder och aktiviteter kopplade till de prioriterade områdena beskrivs
-  närmare i en åtgärdsplan", and Göteborg's (seed 000) that the activities that follow from
-  the cause analysis "listas, prioriteras och nedtecknas i planen". A priority with no
-  action is one that nothing is being done about — or whose actions are not linked to it,
-  so follow-up per priority misses them.
+  The action plan is where the priorities become work. Mölndal's local agreement 2023–2026
+  says "Insatser, åtgärder och aktiviteter kopplade till de prioriterade områdena beskrivs
+  närmare i en åtgärdsplan", and Göteborg's central agreement of 2018 that the activities
+  that follow from the cause analysis "listas, prioriteras och nedtecknas i planen". A
+  priority with no action is one that nothing is being done about — or whose actions are
+  not linked to it, so follow-up per priority misses them.
 
 How to fix:
   Add an action for the priority in the action plan, or link existing actions to it with

@@ -7,10 +7,10 @@ What:
 
 Why:
   Brå's guidance asks an agreement for delimited and measurable goals. Stockholm's
-  agreement (seed 003) promises that "Delmål och indikatorer kommer att tas fram" and that
-  results are followed up with data sources such as "Trygghetsmätningen, Stockholmsenkäten,
-  kriminalstatistik". A goal without an indicator cannot be followed up: no one can say
-  whether it was met.
+  overarching agreement promises that "Delmål och indikatorer kommer att tas fram" and
+  that results are followed up with data sources such as "Trygghetsmätningen,
+  Stockholmsenkäten, kriminalstatistik". A goal without an indicator cannot be followed
+  up: no one can say whether it was met.
 
 How to fix:
   Add at least one indicator under the goal's `indicators:`: what is measured, and where

@@ -7,11 +7,12 @@ What:
 
 Why:
   The agreements describe their bodies as one structure on strategic, tactical and
-  operative levels: in Göteborg's (seed 000) "Processledarna återrapporterar löpande till
-  den centrala strategiska samverkansgruppen", and in Mölndal's (seed 004) the
-  samverkansgrupper work with the action plan that the BRÅ is responsible for, and "BRÅ är
-  styrgrupp för arbetet" against violence in close relationships. A body outside that
-  structure has no one to report its results to, and no one who steers it.
+  operative levels: in Göteborg's central agreement of 2018 "Processledarna
+  återrapporterar löpande till den centrala strategiska samverkansgruppen", and in
+  Mölndal's local agreement 2023–2026 the samverkansgrupper work with the action plan that
+  the BRÅ is responsible for, and "BRÅ är styrgrupp för arbetet" against violence in close
+  relationships. A body outside that structure has no one to report its results to, and no
+  one who steers it.
 
 How to fix:
   Add `reports_to:` with the id of the body it reports to, or `reports_to:` on the bodies

@@ -5,9 +5,10 @@ What:
   agreement does not say who sits in it.
 
 Why:
-  The agreements name each body's members as roles per party: Göteborg's central group
-  (seed 000) "består av" the Polisområdeschef and the Stadsdirektör; Mölndal's BRÅ (seed 004)
-  "består av förvaltningschefer eller medarbetare med delegerat beslutsmandat, politisk
+  The agreements name each body's members as roles per party: in Göteborg's central
+  agreement of 2018 the central group "består av" the Polisområdeschef and the
+  Stadsdirektör; in Mölndal's local agreement 2023–2026 the BRÅ "består av
+  förvaltningschefer eller medarbetare med delegerat beslutsmandat, politisk
   representation ... samt polisledning och kommunpolis". Without members it is unclear who
   is called to meetings and who has the mandate to decide — and whether both parties take
   part.

@@ -6,10 +6,11 @@ What:
 
 Why:
   The agreements give most bodies a cadence: "Gruppen träffas cirka fyra gånger per år"
-  (seed 000), "Styrgruppen ska sammankalla möten minst fyra gånger per år" (seed 003). A
-  cadence is what lets the parties — and `trygg due` — see that a body has stopped meeting.
-  Some agreements give none (Mölndal's, seed 004, gives none for its BRÅ), which is worth
-  settling when the agreement is revised.
+  (Göteborg's central agreement of 2018), "Styrgruppen ska sammankalla möten minst fyra
+  gånger per år" (Stockholm's overarching agreement). A cadence is what lets the parties —
+  and `trygg due` — see that a body has stopped meeting. Some agreements give none
+  (Mölndal's local agreement 2023–2026 gives none for its BRÅ), which is worth settling
+  when the agreement is revised.
 
 How to fix:
   Add `meetings:` with the cadence the agreement states, for example

@@ -18,20 +18,21 @@ What:
   - period: `validity:` with an `until:` date, an extension, `until_further_notice:
     true`, `until_replaced: true` or a `term:`.
 
-  The findings are advice (info), placed at `priorities:` (or at the agreement's `id:` when
-  it has none). An agreement may leave an element out on purpose — Göteborg's central
-  agreement (seed 000) sets its priorities each year at the hearing — and then a
-  suppression comment saying so is the right answer.
+  The findings are advice (info), placed at `priorities:` (or at the agreement's `id:`
+  when it has none). An agreement may leave an element out on purpose — Göteborg's central
+  agreement of 2018 sets its priorities each year at the hearing — and then a suppression
+  comment saying so is the right answer.
 
 Why:
   Brå's guidance on collaboration agreements between municipality and police lists what
   one should describe: the problems in focus, their likely causes, delimited and
   measurable goals, how the work is documented, how follow-up is done, and the period. The
-  seeds show why: Mölndal's agreement (seed 004) names three priorities but no goal for any
-  of them; Stockholm's (seed 003) says "Delmål och indikatorer kommer att tas fram" and
-  "Arbetet ska kontinuerligt dokumenteras och följas upp"; Göteborg's (seed 000) that
-  "Problemen orsaksanalyseras gemensamt". An agreement that lacks one of these is hard to
-  follow up: without goals there is nothing to measure, without a period nothing is due.
+  agreements show why: Mölndal's local agreement 2023–2026 names three priorities but no
+  goal for any of them; Stockholm's overarching agreement says "Delmål och indikatorer
+  kommer att tas fram" and "Arbetet ska kontinuerligt dokumenteras och följas upp";
+  Göteborg's central agreement of 2018 that "Problemen orsaksanalyseras gemensamt". An
+  agreement that lacks one of these is hard to follow up: without goals there is nothing
+  to measure, without a period nothing is due.
 
 How to fix:
   Add what is missing, as the message says: `problem:` and `causes:` under each priority,

@@ -12,10 +12,10 @@ Why:
   Since 1 July 2023, lag (2023:196) om kommuners ansvar för brottsförebyggande arbete
   requires each municipality to produce a lägesbild of crime in its area, decide on an
   åtgärdsplan based on it, and have a samordningsfunktion. The agreement with the police
-  is where that work is shared out: Mölndal's agreement (seed 004) explains that "kommunen
-  ska upprätta en lägesbild ... samt en åtgärdsplan för att angripa problemen" and that
-  the municipality "har en samordningsfunktion". An agreement made after the law that
-  mentions none of them was probably written from an older template.
+  is where that work is shared out: Mölndal's local agreement 2023–2026 explains that
+  "kommunen ska upprätta en lägesbild ... samt en åtgärdsplan för att angripa problemen"
+  and that the municipality "har en samordningsfunktion". An agreement made after the law
+  that mentions none of them was probably written from an older template.
 
 How to fix:
   Say how the agreement relates to the law: where the lägesbild comes from, which

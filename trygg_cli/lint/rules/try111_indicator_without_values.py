@@ -7,12 +7,12 @@ What:
   year: 2022}`) or the document's own words.
 
 Why:
-  Brå's guidance asks for delimited and measurable goals. Stockholm's agreement (seed 003)
-  names its data sources — "Trygghetsmätningen, Stockholmsenkäten, kriminalstatistik" —
-  and promises that "Delmål och indikatorer kommer att tas fram"; an indicator is what
-  makes a goal measurable, but only against a starting point or a target. Without either,
-  the follow-up can report a figure but cannot say whether it is better or worse than
-  intended.
+  Brå's guidance asks for delimited and measurable goals. Stockholm's overarching
+  agreement names its data sources — "Trygghetsmätningen, Stockholmsenkäten,
+  kriminalstatistik" — and promises that "Delmål och indikatorer kommer att tas fram"; an
+  indicator is what makes a goal measurable, but only against a starting point or a
+  target. Without either, the follow-up can report a figure but cannot say whether it is
+  better or worse than intended.
 
 How to fix:
   Add where the indicator stood when the work began (`baseline:`) and where it should be

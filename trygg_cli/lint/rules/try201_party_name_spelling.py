@@ -9,9 +9,9 @@ What:
   that is what a keyboard without them produces.
 
 Why:
-  Mölndal's agreement (seed 004) names "Mölnåls stad" in its heading and signature block
-  but "Mölndals stad" everywhere else. In a signed agreement the parties' names must be
-  exact; a misspelt name in the signature block is the one a reader notices.
+  Mölndal's local agreement 2023–2026 names "Mölnåls stad" in its heading and signature
+  block but "Mölndals stad" everywhere else. In a signed agreement the parties' names must
+  be exact; a misspelt name in the signature block is the one a reader notices.
 
 How to fix:
   Spell the name as the party's or actor's `name:` says, everywhere. If the name itself is

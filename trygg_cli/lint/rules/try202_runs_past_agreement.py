@@ -10,10 +10,10 @@ What:
 
 Why:
   An action plan and a citizen promise rest on the agreement: its parties, bodies and
-  priorities (seed 004: "De prioriterade problemen ger även grund för ett lokalt
-  medborgarlöfte … som gäller under en period om två år"). Once the agreement has
-  expired, nothing commits the parties to them; before it starts, the priorities they
-  serve have not been agreed.
+  priorities (Mölndal's local agreement 2023–2026: "De prioriterade problemen ger även
+  grund för ett lokalt medborgarlöfte … som gäller under en period om två år"). Once the
+  agreement has expired, nothing commits the parties to them; before it starts, the
+  priorities they serve have not been agreed.
 
 How to fix:
   Move the plan's or promise's dates inside the agreement's validity, or — if the work is

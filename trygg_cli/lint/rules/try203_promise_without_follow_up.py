@@ -9,10 +9,10 @@ What:
 
 Why:
   A medborgarlöfte is one problem, concrete commitments by police and municipality, a
-  period and a follow-up; a promise nobody follows up is one a coordinator wants
-  flagged. Göteborg's working model (seed 000), which the promise is part of, ends with
-  follow-up: "En gemensam uppföljning följer på varje aktivitet"; Brå's guidance asks
-  that agreements state how follow-up is done. Residents are told what the police and
+  period and a follow-up; a promise nobody follows up is one a coordinator wants flagged.
+  The working model in Göteborg's central agreement of 2018, which the promise is part of,
+  ends with follow-up: "En gemensam uppföljning följer på varje aktivitet"; Brå's guidance
+  asks that agreements state how follow-up is done. Residents are told what the police and
   municipality will do — someone has to check, at a set time, that they did it.
 
 How to fix:

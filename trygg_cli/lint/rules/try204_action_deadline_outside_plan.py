@@ -10,11 +10,11 @@ What:
 
 Why:
   An action plan says "vem som planerar, utför och följer upp respektive aktivitet" and by
-  when (seed 004); Stockholm's agreement (seed 003) asks for "ansvariga och tidsplan".
-  The plan is followed up as a whole when its period ends ("Den lokala
-  samverkansöverenskommelsen tecknas för en period om fyra år varefter en slutlig
-  uppföljning görs", seed 004), so an action due after that is never followed up — and
-  after the agreement has expired no one is committed to doing it.
+  when (Mölndal's local agreement 2023–2026); Stockholm's overarching agreement asks for
+  "ansvariga och tidsplan". The plan is followed up as a whole when its period ends ("Den
+  lokala samverkansöverenskommelsen tecknas för en period om fyra år varefter en slutlig
+  uppföljning görs", Mölndal's agreement again), so an action due after that is never
+  followed up — and after the agreement has expired no one is committed to doing it.
 
 How to fix:
   Move the deadline inside the plan's period, or extend the plan (and, if needed, the

@@ -7,11 +7,12 @@ What:
   agreement that lists no plans (or no promises) at all is not judged for that kind.
 
 Why:
-  The action plan is linked to an agreement and the citizen promise rests
-  on its priorities (seed 004: "De prioriterade problemen ger även grund för ett lokalt
-  medborgarlöfte"). The link is written in both files; when the two disagree, a reader of
-  the agreement sees a different set of plans and promises than a reader of the plan, and
-  the period and follow-up checks compare against the wrong agreement.
+  The action plan is linked to an agreement and the citizen promise rests on its
+  priorities (Mölndal's local agreement 2023–2026: "De prioriterade problemen ger även
+  grund för ett lokalt medborgarlöfte"). The link is written in both files; when the two
+  disagree, a reader of the agreement sees a different set of plans and promises than a
+  reader of the plan, and the period and follow-up checks compare against the wrong
+  agreement.
 
 How to fix:
   Make the two sides agree: correct `agreement:` in the plan or promise, or add it to (or

@@ -10,9 +10,9 @@ What:
   its end is the term's.
 
 Why:
-  Mölndal's agreement (seed 004) says it "tecknas för en period om fyra år" but runs
-  2023-05-01 – 2026-12-31: three years and eight months. Follow-up and revision dates
-  are computed from the period, so the reader — and `trygg due` — must know which is meant.
+  Mölndal's local agreement 2023–2026 says it "tecknas för en period om fyra år" but runs
+  2023-05-01 – 2026-12-31: three years and eight months. Follow-up and revision dates are
+  computed from the period, so the reader — and `trygg due` — must know which is meant.
 
 How to fix:
   Correct whichever is wrong: the dates, or the stated term (`term:` and the sentence in

@@ -8,9 +8,9 @@ What:
 Why:
   A period that ends before it starts is never in force: trygg cannot say whether the
   document applies today, and follow-ups counted from it come out wrong. It is almost
-  always a typing slip — a year or a month swapped, as in "2026-05-01 – 2023-12-31" —
-  in dates such as "Denna överenskommelse gäller för perioden 2023-05-01 – 2026-12-31"
-  (seed 004).
+  always a typing slip — a year or a month swapped, as in "2026-05-01 – 2023-12-31" — in
+  dates such as "Denna överenskommelse gäller för perioden 2023-05-01 – 2026-12-31"
+  (Mölndal's local agreement 2023–2026).
 
 How to fix:
   Correct the dates so that `from` comes first and `until` after it, as the signed

@@ -6,10 +6,10 @@ What:
 
 Why:
   An agreement cannot apply before the body that adopts it has decided on it: a
-  kommunstyrelse decision (seed 004: "Beslutat av Kommunstyrelsen … Gäller från och med
-  2023-05-01") comes first, validity after. When the decision is dated later, one of the
-  two dates is wrong, or the agreement was applied before it was adopted — either way the
-  steering group should know.
+  kommunstyrelse decision (Mölndal's local agreement 2023–2026: "Beslutat av
+  Kommunstyrelsen … Gäller från och med 2023-05-01") comes first, validity after. When the
+  decision is dated later, one of the two dates is wrong, or the agreement was applied
+  before it was adopted — either way the steering group should know.
 
 How to fix:
   Check the minutes (protokoll) for the decision date and the signed document for the

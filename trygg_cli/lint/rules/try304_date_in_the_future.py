@@ -8,10 +8,10 @@ What:
 
 Why:
   `trygg due` treats a schedule as done once its `done:` has a date, and readers take a
-  `signed` date as proof that the agreement was signed (seed 004 was published with an
-  empty "Datum" under each signature). A date after today cannot be true yet: a follow-up
-  recorded as done next month hides one that is in fact overdue, and a future signing date
-  says the document is in force when it is not.
+  `signed` date as proof that the agreement was signed (Mölndal's local agreement
+  2023–2026 was published with an empty "Datum" under each signature). A date after today
+  cannot be true yet: a follow-up recorded as done next month hides one that is in fact
+  overdue, and a future signing date says the document is in force when it is not.
 
 How to fix:
   Write the date on which it actually happened. If it has not happened yet, remove the

@@ -10,14 +10,14 @@ What:
   successor lists it under `supersedes:`.
 
 Why:
-  Open-ended agreements are common: Göteborg's (seed 000) "löper tills vidare", and
-  Stockholm's (seed 003) "gäller fr.o.m. datum för underskrift tills vidare". Both say
-  when they are looked at again: Göteborg's is followed up "2021 och därefter vartannat
-  år" and evaluated "2022 och därefter vart femte år"; Stockholm's priorities are
-  "årligen följas upp" and its action plan is followed up "i slutet av varje år". Brå's
-  guidance says an agreement should state the period it covers and how follow-up is done.
-  Without an end date or a cadence nothing would ever make anyone look at the agreement
-  again.
+  Open-ended agreements are common: Göteborg's central agreement of 2018 "löper tills
+  vidare", and Stockholm's overarching agreement "gäller fr.o.m. datum för underskrift
+  tills vidare". Both say when they are looked at again: Göteborg's is followed up "2021
+  och därefter vartannat år" and evaluated "2022 och därefter vart femte år"; Stockholm's
+  priorities are "årligen följas upp" and its action plan is followed up "i slutet av
+  varje år". Brå's guidance says an agreement should state the period it covers and how
+  follow-up is done. Without an end date or a cadence nothing would ever make anyone look
+  at the agreement again.
 
 How to fix:
   Give the agreement an end date (`validity: until:`) or its stated `term:`, say that it

@@ -9,8 +9,8 @@ What:
 
 Why:
   A medborgarlöfte is a short, concrete commitment that is followed up and then renewed:
-  Göteborg's agreement (seed 000) gives it "en period – vanligtvis ett år", Mölndal's
-  (seed 004) "en period om två år": one or two years. A promise that runs
+  Göteborg's central agreement of 2018 gives it "en period – vanligtvis ett år", Mölndal's
+  local agreement 2023–2026 "en period om två år": one or two years. A promise that runs
   much longer, or until further notice, is no longer followed up as a promise; a much
   shorter one is usually a date typed wrong.
 

@@ -8,12 +8,12 @@ What:
   starting point.
 
 Why:
-  Stockholm's agreement (seed 003) says the priorities are revised "åtminstone var fjärde
+  Stockholm's overarching agreement says the priorities are revised "åtminstone var fjärde
   år" and that it applies "fr.o.m. datum för underskrift", with no date. Göteborg's
-  (seed 000) shows what is needed: "görs 2021 och därefter vartannat år". Without a first
-  occasion or a start date to count from, `trygg due` cannot tell which years a revision
-  or follow-up is due, so it can never be reported as overdue (the start can be a
-  year, a date or an event).
+  central agreement of 2018 shows what is needed: "görs 2021 och därefter vartannat år".
+  Without a first occasion or a start date to count from, `trygg due` cannot tell which
+  years a revision or follow-up is due, so it can never be reported as overdue (the start
+  can be a year, a date or an event).
 
 How to fix:
   Add `first:` with the year or date of the first occasion (`first: 2025`), or an event

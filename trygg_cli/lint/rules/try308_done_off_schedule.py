@@ -8,11 +8,11 @@ What:
   happen once, are judged.
 
 Why:
-  A follow-up that has been done is recorded so that it stops being due, and the next
-  one counts from the plan, not from when it was late. Göteborg's
-  agreement (seed 000) plans a follow-up "2021 och därefter vartannat år". A completion
-  recorded against a year that is not planned clears no occasion: the occasion it was
-  meant for stays overdue in `trygg due`, and the record is misleading.
+  A follow-up that has been done is recorded so that it stops being due, and the next one
+  counts from the plan, not from when it was late. Göteborg's central agreement of 2018
+  plans a follow-up "2021 och därefter vartannat år". A completion recorded against a year
+  that is not planned clears no occasion: the occasion it was meant for stays overdue in
+  `trygg due`, and the record is misleading.
 
 How to fix:
   Set `occurrence:` to the planned year the work was done for (a follow-up for 2023 that

@@ -5,10 +5,10 @@ What:
   "TODO", "[namn]", "lorem ipsum", or a line that says only "Datum" where a date belongs.
 
 Why:
-  Mölndal's agreement 2023–2026 (seed 004) was published with the decision reference
-  "Beslutat av Kommunstyrelsen, 201Å-MM-DD § XX dnr KS XX/XX" and a signature block with
-  a bare "Datum" under each party. A reader cannot tell when, or whether, it was decided
-  and signed; proofreading missed it because the text looks finished at a glance.
+  Mölndal's local agreement 2023–2026 was published with the decision reference "Beslutat
+  av Kommunstyrelsen, 201Å-MM-DD § XX dnr KS XX/XX" and a signature block with a bare
+  "Datum" under each party. A reader cannot tell when, or whether, it was decided and
+  signed; proofreading missed it because the text looks finished at a glance.
 
 How to fix:
   Write the real value — the date, the § number, the diary number (dnr), the name — or
