@@ -158,7 +158,12 @@ def test_the_gitlab_variant(here: Path, cli: Callable[..., Result]) -> None:
     commands = _trygg_commands(pipeline)
     assert {words[1] for words in commands} == {"validate", "lint", "diff", "due"}
     _assert_trygg_commands_exist(commands)
-    assert pipeline["trygg"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    check = pipeline["trygg-check"]
+    assert check["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    # No job is named 'trygg': trygg would read that key as its own format marker.
+    assert "trygg" not in pipeline
+    assert cli("validate", str(here / ".gitlab-ci.yml")).exit_code == 1  # named: not a document
+    assert cli("validate", str(here)).exit_code == 0  # in a folder: skipped
 
 
 pre_commit = pytest.mark.skipif(
