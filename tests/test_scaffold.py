@@ -61,6 +61,12 @@ def test_init_sets_up_a_repository_that_passes_validate_and_lint(
     year = date.today().year
     assert _files(here) == [name.format(year=year) for name in GITHUB_FILES]
     assert result.stderr.count("created ") == len(GITHUB_FILES)
+    assert result.stderr.endswith(
+        "Next:\n"
+        "1. git init && git add -A (a repository, with everything staged)\n"
+        "2. pre-commit install && pre-commit run --all-files (the checks before each commit)\n"
+        "3. trygg due (what falls due; record what is done with 'trygg done REF')\n"
+    )
     assert cli("validate", ".").exit_code == 0
     linted = cli("lint", ".")
     assert linted.exit_code == 0, linted.stdout

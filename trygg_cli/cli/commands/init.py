@@ -11,7 +11,7 @@ import typer
 
 from trygg_cli.cli import terminal
 from trygg_cli.cli.params import FOLDER
-from trygg_cli.cli.terminal import report_written
+from trygg_cli.cli.terminal import err, report_written
 from trygg_cli.i18n import _
 
 
@@ -74,3 +74,17 @@ def run(options: InitOptions) -> None:
         options.folder, municipality.strip(), options.ci, options.force, date.today()
     )
     report_written(done)
+    _next_steps(options.folder)
+
+
+def _next_steps(folder: Path) -> None:
+    """The three things to do next, so that the repository is green from its first day."""
+    cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    steps = (
+        _("{cd}git init && git add -A (a repository, with everything staged)").format(cd=cd),
+        _("pre-commit install && pre-commit run --all-files (the checks before each commit)"),
+        _("trygg due (what falls due; record what is done with 'trygg done REF')"),
+    )
+    err(_("Next:"))
+    for number, step in enumerate(steps, 1):
+        err(f"{number}. {step}")
