@@ -1,16 +1,15 @@
-"""The output formats of `trygg due`: table, json, markdown and ics."""
+"""The output formats of `trygg due`: table, json and markdown (ics: test_due_ics.py)."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
 from helpers import ROOT
-from icalendar import Calendar
 
 from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan
 from trygg_cli.due.extract import SCHEDULES, schedules_of
@@ -366,62 +365,6 @@ def test_markdown_tables_have_five_cells_per_row() -> None:
 def test_md_cell_escapes() -> None:
     assert md_cell("a|b\nc\r\nd") == "a\\|b c d"
     assert md_cell("*x* _y_ `z`") == "\\*x\\* \\_y\\_ \\`z\\`"
-
-
-# --------------------------------------------------------------------------- ics
-
-
-def _events(text: str) -> list[Any]:
-    calendar = Calendar.from_ical(text)
-    return list(calendar.walk("VEVENT"))
-
-
-def test_ics_seeds_parse_back(seeds: DuePlan) -> None:
-    shown = _shown(seeds)
-    text = DUE_REPORTERS["ics"](seeds, shown, AS_OF, CONTEXT)
-    calendar = Calendar.from_ical(text)
-    assert str(calendar["PRODID"]) == "-//trygg//trygg due//SV"
-    assert str(calendar["VERSION"]) == "2.0"
-    events = _events(text)
-    assert len(events) == len(shown)
-    by_uid = {str(e["UID"]): e for e in events}
-    assert set(by_uid) == {f"{o.key}@trygg" for o in shown}
-    for o in shown:
-        event = by_uid[f"{o.key}@trygg"]
-        assert event.decoded("DTSTART") == o.due
-        assert not isinstance(event.decoded("DTSTART"), datetime)  # all-day
-        assert event.decoded("DTEND") == o.due + timedelta(days=1)
-        assert event.decoded("DTSTAMP") == datetime.fromisoformat("2026-11-24T00:00:00+00:00")
-        assert f"{o.path}:{o.line}" in str(event["DESCRIPTION"])
-    follow_up = by_uid["goteborg-central-2018/follow-up//2025@trygg"]
-    assert str(follow_up["SUMMARY"]).startswith("Follow-up: Central samverkansöverenskommelse")
-    assert "vartannat år" in str(follow_up["DESCRIPTION"])
-    assert follow_up["CATEGORIES"].cats == ["follow-up"]
-    assert "DTSTART;VALUE=DATE:20251230\r\n" in text
-    assert "DTEND;VALUE=DATE:20251231\r\n" in text
-
-
-def test_ics_is_reproducible(seeds: DuePlan) -> None:
-    first = DUE_REPORTERS["ics"](seeds, _shown(seeds), AS_OF, CONTEXT)
-    second = DUE_REPORTERS["ics"](seeds, list(reversed(_shown(seeds))), AS_OF, CONTEXT)
-    assert first.encode() == second.encode()
-
-
-def test_ics_uids_survive_unrelated_edits() -> None:
-    before = DUE_REPORTERS["ics"](SMALL_PLAN, SMALL, AS_OF, CONTEXT)
-    # lines added above the schedule, and a holiday policy that moves the due date
-    moved = [o._replace(line=o.line + 7, due=o.due - timedelta(days=1)) for o in SMALL]
-    after = DUE_REPORTERS["ics"](SMALL_PLAN, moved, AS_OF, CONTEXT)
-    assert sorted(str(e["UID"]) for e in _events(before)) == sorted(
-        str(e["UID"]) for e in _events(after)
-    )
-    assert "test-lokal/follow-up//2026-10-31@trygg" in {str(e["UID"]) for e in _events(before)}
-
-
-def test_ics_empty_calendar_still_parses() -> None:
-    text = DUE_REPORTERS["ics"](DuePlan(), [], AS_OF, CONTEXT)
-    assert _events(text) == []
-    assert text.startswith("BEGIN:VCALENDAR\r\n")
 
 
 def test_titles_are_cut_by_terminal_cells() -> None:

@@ -192,6 +192,7 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
             ("trygg due --within 90d --party molndals-stad", ""),
             ("trygg due --overdue --fail-on overdue", N_("in a scheduled CI job")),
             ("trygg due -f ics -o trygg.ics", N_("import into a calendar")),
+            ("trygg due --explain xbgsqie", N_("why that row is due when it is")),
         ),
     ),
     "done": (

@@ -167,16 +167,19 @@ class DocumentSchedules(NamedTuple):
     has_period: bool = False
     from_signing: bool = False
     body_names: tuple[tuple[str, str], ...] = ()  # (id, name) of an agreement's bodies
+    party_names: tuple[tuple[str, str], ...] = ()  # (id, name) of its parties and actors
 
 
 def extract(document: Document, locate: Locate) -> DocumentSchedules:
     """The schedules of ``document``; ``locate`` answers where a YAML path is written."""
+    people = [*getattr(document, "parties", ()), *getattr(document, "actors", ())]
+    names = tuple((p.id, p.name) for p in people)  # an action plan has actors, no parties
     if isinstance(document, Agreement):
-        return _agreement(document, locate)
+        return _agreement(document, locate)._replace(party_names=names)
     if isinstance(document, ActionPlan):
-        return _action_plan(document, locate)
+        return _action_plan(document, locate)._replace(party_names=names)
     if isinstance(document, CitizenPromise):
-        return _promise(document, locate)
+        return _promise(document, locate)._replace(party_names=names)
     raise TypeError(f"not a trygg document kind: {type(document).__name__}")
 
 

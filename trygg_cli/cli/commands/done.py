@@ -79,7 +79,7 @@ def command(
 
 def run(options: DoneOptions) -> int:
     """Find the occasion, add its completion to the file, check the result, write it."""
-    from trygg_cli.due.refs import find
+    from trygg_cli.due.refs import the_one
     from trygg_cli.due.run import DueQuery, run_due
     from trygg_cli.errors import TryggError
 
@@ -92,8 +92,7 @@ def run(options: DoneOptions) -> int:
             )
         )
     outcome = run_due(options.paths, DueQuery(as_of=today, include_done=True), cache=options.cache)
-    found = find(outcome.plan.occurrences, options.ref)
-    occurrence = _one(found, options.ref)
+    occurrence = the_one(outcome.plan.occurrences, options.ref)
     chosen = [occurrence]
     if options.all_before is not None:
         limit = parse_day(options.all_before, "--all-before")
@@ -106,26 +105,6 @@ def run(options: DoneOptions) -> int:
         )
     _record(occurrence.path, chosen, day, options)
     return 0
-
-
-def _one(found: list[Occurrence], ref: str) -> Occurrence:
-    from trygg_cli.errors import TryggError
-
-    if not found:
-        raise TryggError(
-            _(
-                "no occasion has the reference '{ref}'; 'trygg due' prints each occasion's "
-                "reference beside its date (give at least 4 characters)"
-            ).format(ref=ref)
-        )
-    if len(found) > 1:
-        shown = "; ".join(f"{o.ref} {o.due} {o.title}" for o in found[:5])
-        raise TryggError(
-            _("'{ref}' fits {n} occasions ({shown}); give more of the reference").format(
-                ref=ref, n=len(found), shown=shown
-            )
-        )
-    return found[0]
 
 
 def _backlog(occurrences: list[Occurrence], like: Occurrence, limit: date) -> list[Occurrence]:

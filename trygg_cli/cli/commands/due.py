@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,6 +23,10 @@ from trygg_cli.cli.params import (
 )
 from trygg_cli.cli.terminal import Progress, color_wanted, err, parse_day, write_report
 from trygg_cli.i18n import N_, _, plural
+
+if TYPE_CHECKING:
+    from trygg_cli.due.report.ics import IcsOptions
+    from trygg_cli.workspace import Workspace
 
 
 class DueFailOn(StrEnum):
@@ -53,6 +58,10 @@ class DueOptions:
     color: bool
     jobs: int | None
     cache: bool
+    include_past: bool = False
+    remind: str = "14d"
+    remind_routine: bool = False
+    explain: str | None = None
 
 
 def _ids_option(name: str, help_text: str, metavar: str = "ID") -> Any:
@@ -132,6 +141,46 @@ def command(
             help=_("Keep due dates that fall on weekends and holidays where they fall."),
         ),
     ] = False,
+    include_past: Annotated[
+        bool,
+        typer.Option(
+            "--include-past",
+            help=_(
+                "With --format ics: also what is overdue or done; by default the calendar "
+                "holds what is due today or later."
+            ),
+        ),
+    ] = False,
+    remind: Annotated[
+        str,
+        typer.Option(
+            "--remind",
+            metavar=_("SPAN"),
+            help=_(
+                "With --format ics: a reminder this long before each follow-up, evaluation, "
+                "revision, deadline and end (14d, 2w, 1m; 0 for none)."
+            ),
+        ),
+    ] = "14d",
+    remind_routine: Annotated[
+        bool,
+        typer.Option(
+            "--remind-routine",
+            help=_("With --format ics: reminders for meetings and recurring actions too."),
+        ),
+    ] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="REF",
+            help=_(
+                "Explain why one row is due when it is: its reference from the table "
+                "(4 characters or more) or its key."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     jobs: Jobs = 0,
     no_cache: NoCache = False,
 ) -> None:
@@ -152,6 +201,10 @@ def command(
         color_wanted(output),
         jobs or None,
         not no_cache,
+        include_past,
+        remind,
+        remind_routine,
+        explain,
     )
     raise typer.Exit(run(options))
 
@@ -162,6 +215,7 @@ def run(options: DueOptions) -> int:
     from trygg_cli.due.engine import bucket
     from trygg_cli.due.occurrence import ITEMS
     from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
+    from trygg_cli.due.report.ics import horizon, ics_reporter
     from trygg_cli.due.run import DueQuery, parse_span, run_due
     from trygg_cli.errors import TryggError
 
@@ -173,11 +227,17 @@ def run(options: DueOptions) -> int:
             )
         )
     today = parse_day(options.as_of, "--as-of")
+    if options.explain is not None:
+        return _explain(options, today)
+    ics = options.output_format == "ics"
+    within = parse_span(options.within) if options.within is not None else None
+    if within is None and ics:
+        within = (horizon(today) - today).days
     query = DueQuery(
         as_of=today,
-        within_days=parse_span(options.within) if options.within is not None else None,
+        within_days=within,
         overdue_only=options.overdue,
-        include_done=options.done,
+        include_done=options.done or (ics and options.include_past),
         parties=frozenset(options.parties),
         bodies=frozenset(options.bodies),
         items=frozenset(options.kinds),
@@ -191,11 +251,52 @@ def run(options: DueOptions) -> int:
     if outcome.unread:
         _warn_unread(len(outcome.unread))
     context = DueReportContext(color=options.color, version=__version__)
-    report = DUE_REPORTERS[options.output_format](outcome.plan, outcome.shown, today, context)
+    reporter = DUE_REPORTERS[options.output_format]
+    if ics:
+        reporter = ics_reporter(_ics_options(options, outcome.workspace))
+    report = reporter(outcome.plan, outcome.shown, today, context)
     write_report(report, options.output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
     return 1 if options.fail_on_overdue and (late or outcome.unread) else 0
+
+
+def _ics_options(options: DueOptions, workspace: Workspace) -> IcsOptions:
+    from trygg_cli.due.extract import schedules_of
+    from trygg_cli.due.report.ics import IcsOptions, names_by_document
+    from trygg_cli.due.run import parse_span
+
+    return IcsOptions(
+        include_past=options.include_past,
+        remind_days=parse_span(options.remind),
+        remind_routine=options.remind_routine,
+        names=names_by_document(schedules_of(workspace)),
+    )
+
+
+def _explain(options: DueOptions, today: date) -> int:
+    """``--explain REF``: the reasoning behind one occasion, whatever the other filters."""
+    from trygg_cli.due.extract import schedules_of
+    from trygg_cli.due.refs import the_one
+    from trygg_cli.due.report.explain import explain
+    from trygg_cli.due.report.ics import horizon
+    from trygg_cli.due.run import DueQuery, run_due
+
+    query = DueQuery(
+        as_of=today,
+        within_days=(horizon(today) - today).days,
+        include_done=True,
+        shift_holidays=options.shift_holidays,
+    )
+    with Progress() as progress:
+        outcome = run_due(
+            list(options.paths), query, jobs=options.jobs, progress=progress, cache=options.cache
+        )
+    occurrences = outcome.plan.occurrences
+    chosen = the_one(occurrences, options.explain or "")
+    text = explain(chosen, occurrences, today, schedules_of(outcome.workspace))
+    write_report(text, options.output)
+    return 0
 
 
 def _warn_unread(count: int) -> None:
