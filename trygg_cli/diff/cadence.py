@@ -10,49 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from trygg_cli.cadence_words import every, season, times
 from trygg_cli.i18n import N_, _
 from trygg_cli.model.schedule import Schedule
 
-_TIMES = {
-    1: N_("once"),
-    2: N_("twice"),
-    3: N_("three times"),
-    4: N_("four times"),
-    5: N_("five times"),
-    6: N_("six times"),
-}
-_PER_UNIT = {
-    "year": N_("a year"),
-    "tertial": N_("a tertial"),
-    "term": N_("a term"),
-    "quarter": N_("a quarter"),
-    "month": N_("a month"),
-    "week": N_("a week"),
-}
-_EVERY_ONE = {
-    "year": N_("every year"),
-    "tertial": N_("every tertial"),
-    "term": N_("every term"),
-    "quarter": N_("every quarter"),
-    "month": N_("every month"),
-    "week": N_("every week"),
-}
-_EVERY_OTHER = {
-    "year": N_("every other year"),
-    "tertial": N_("every other tertial"),
-    "term": N_("every other term"),
-    "quarter": N_("every other quarter"),
-    "month": N_("every other month"),
-    "week": N_("every other week"),
-}
-_EVERY_N = {
-    "year": N_("every {n} years"),
-    "tertial": N_("every {n} tertials"),
-    "term": N_("every {n} terms"),
-    "quarter": N_("every {n} quarters"),
-    "month": N_("every {n} months"),
-    "week": N_("every {n} weeks"),
-}
 _AT = {
     ("start", "year"): N_("at the start of every year"),
     ("end", "year"): N_("at the end of every year"),
@@ -72,25 +33,10 @@ _EVENTS = {
     "validity_start": N_("when the period starts"),
     "validity_end": N_("after the end of the period"),
 }
-_SEASONS = {
-    "spring": N_("in the spring"),
-    "summer": N_("in the summer"),
-    "summer_holiday": N_("during the summer holiday"),
-    "autumn": N_("in the autumn"),
-    "winter": N_("in the winter"),
-}
 _QUALIFIED = {
     "about": N_("about {what}"),
     "at_least": N_("at least {what}"),
 }
-
-
-def _every(every: int, unit: str) -> str:
-    if every == 1:
-        return _(_EVERY_ONE[unit])
-    if every == 2:
-        return _(_EVERY_OTHER[unit])
-    return _(_EVERY_N[unit]).format(n=every)
 
 
 def _anchor(first: int | date | str) -> str:
@@ -112,23 +58,15 @@ def describe(schedule: Schedule, names: Mapping[str, str] | None = None) -> str:
     if schedule.qualifier == "as_needed":
         return _("as needed")
     unit = schedule.unit
-    if schedule.times is not None and unit == "period":
-        times = _(_TIMES[schedule.times]) if schedule.times in _TIMES else None
-        what = _("{times} during the period").format(
-            times=times or _("{n} times").format(n=schedule.times)
-        )
-    elif schedule.times is not None:
-        times = _(_TIMES[schedule.times]) if schedule.times in _TIMES else None
-        what = _("{times} {per}").format(
-            times=times or _("{n} times").format(n=schedule.times), per=_(_PER_UNIT[unit])
-        )
-        if schedule.first is not None:
+    if schedule.times is not None:
+        what = times(schedule.times, unit)
+        if schedule.first is not None and unit != "period":
             what = _("{what}, from {first}").format(what=what, first=_first_plain(schedule.first))
     elif schedule.every is not None:
         if schedule.at is not None and schedule.every == 1:
             what = _(_AT[(schedule.at, unit)])
         else:
-            what = _every(schedule.every, unit)
+            what = every(schedule.every, unit)
         if isinstance(schedule.first, int):
             what = _("{first} and then {what}").format(first=schedule.first, what=what)
         elif schedule.first is not None:
@@ -137,7 +75,7 @@ def describe(schedule: Schedule, names: Mapping[str, str] | None = None) -> str:
         assert schedule.first is not None  # the model requires times, every or first
         what = _("once, {when}").format(when=_anchor(schedule.first))
     if schedule.during is not None:
-        what = _("{what}, {season}").format(what=what, season=_(_SEASONS[schedule.during]))
+        what = _("{what}, {season}").format(what=what, season=season(schedule.during))
     if schedule.qualifier in _QUALIFIED:
         what = _(_QUALIFIED[schedule.qualifier]).format(what=what)
     if schedule.also_as_needed:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
+from trygg_cli.cadence_words import every, season, times
 from trygg_cli.due.buckets import bucket
 from trygg_cli.due.extract import Cadence, DocumentSchedules, Entry
 from trygg_cli.due.occurrence import Occurrence
@@ -43,31 +44,6 @@ WEEKDAYS = (
     N_("Saturday"),
     N_("Sunday"),
 )
-_EVERY: dict[str, tuple[str, str]] = {
-    "year": (N_("every year"), N_("every {n} years")),
-    "tertial": (N_("every tertial"), N_("every {n} tertials")),
-    "term": (N_("every term"), N_("every {n} terms")),
-    "quarter": (N_("every quarter"), N_("every {n} quarters")),
-    "month": (N_("every month"), N_("every {n} months")),
-    "week": (N_("every week"), N_("every {n} weeks")),
-}
-_EVERY_OTHER: dict[str, str] = {
-    "year": N_("every other year"),
-    "tertial": N_("every other tertial"),
-    "term": N_("every other term"),
-    "quarter": N_("every other quarter"),
-    "month": N_("every other month"),
-    "week": N_("every other week"),
-}
-_TIMES: dict[str, tuple[str, str]] = {
-    "year": (N_("once a year"), N_("{n} times a year")),
-    "tertial": (N_("once a tertial"), N_("{n} times a tertial")),
-    "term": (N_("once a term"), N_("{n} times a term")),
-    "quarter": (N_("once a quarter"), N_("{n} times a quarter")),
-    "month": (N_("once a month"), N_("{n} times a month")),
-    "week": (N_("once a week"), N_("{n} times a week")),
-    "period": (N_("once over the period"), N_("{n} times over the period")),
-}
 _AT_END: dict[str, str] = {
     "year": N_("each due at the end of its year"),
     "tertial": N_("each due at the end of its tertial"),
@@ -129,17 +105,13 @@ def rule_text(c: Cadence, start: date | None, end: date | None, fallback: date) 
         when = end.isoformat() if end is not None else "?"
         return _("three months after the period ends ({date})").format(date=when)
     if c.times is not None:
-        one, many = _TIMES.get(c.unit, _TIMES["year"])
-        how = plural(c.times, one, many)
-    elif c.every == 2 and c.unit in _EVERY_OTHER:
-        how = _(_EVERY_OTHER[c.unit])
+        how = times(c.times, c.unit)
     elif c.every is not None:
-        one, many = _EVERY.get(c.unit, _EVERY["year"])
-        how = plural(c.every, one, many)
+        how = every(c.every, c.unit)
     else:
         how = _("once")
     if c.during is not None:
-        how += " " + _("during {season}").format(season=c.during.replace("_", " "))
+        how += ", " + season(c.during)
     parts = [how, _anchor(c, start, fallback), _placement(c)]
     if c.qualifier == "at_least":
         parts.append(_("at least: more completions are fine"))
