@@ -134,8 +134,9 @@ from datetime import date
 from trygg_cli.due.buckets import bucket, buckets, is_overdue
 from trygg_cli.due.calendar import UNIT_DAYS
 from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Entry
-from trygg_cli.due.holidays_se import previous_working_day
+from trygg_cli.due.holidays_se import shifted
 from trygg_cli.due.occurrence import (
+    ROUTINE_ITEMS,
     DuePlan,
     Occurrence,
     Tied,
@@ -166,6 +167,7 @@ class _Collector:
     shift: bool
     as_of: date | None = None
     body_names: Mapping[str, str] = field(default_factory=dict)
+    start: date | None = None  # the document's start: no holiday shift moves before it
     out: DuePlan = field(default_factory=DuePlan)
 
 
@@ -217,7 +219,7 @@ def plan_document(
     and an action plan's deadlines, can be planned as soon as the file is read. With
     ``borrowing`` True or False, only the entries that do or do not borrow are planned."""
     span, parties, names = resolve(source, documents, fallback_start)
-    collector = _Collector(until, shift_holidays, as_of, names)
+    collector = _Collector(until, shift_holidays, as_of, names, span.start)
     for entry in source.entries:
         if borrowing is not None and borrows(source, entry) != borrowing:
             continue
@@ -317,12 +319,14 @@ def _emit(
     path, line, column = entry.where
     qualifier = schedule.qualifier if schedule is not None else "exact"
     text = schedule.text if schedule is not None else None
+    routine = base.item in ROUTINE_ITEMS
+    last_done = max((s.done for s in slots if s.done is not None), default=None)
     for slot in slots:
         if slot.planned > c.until:
             continue
         c.out.occurrences.append(
             Occurrence(
-                due=previous_working_day(slot.planned) if c.shift else slot.planned,
+                due=shifted(slot.planned, c.start) if c.shift else slot.planned,
                 doc_id=base.doc_id,
                 item=base.item,
                 item_id=base.item_id,
@@ -342,6 +346,8 @@ def _emit(
                 text=text,
                 done_report=slot.done_report,
                 done_label=slot.done_label,
+                routine=routine,
+                last_done=last_done,
             )
         )
 
