@@ -139,3 +139,28 @@ def test_within_keeps_an_occasion_a_holiday_moves_into_the_window(write: Any, cl
     result = cli("due", folder, "--as-of", "2024-03-01", "--within", "27d", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"due": "2024-03-28"' in result.stdout and '"planned": "2024-03-31"' in result.stdout
+
+
+def test_overdue_on_the_examples_lists_only_obligations(cli: Any) -> None:
+    """As of 2026-12-02 no meeting, recurring action, commitment or occasion is overdue (none
+    is recorded, so none is tracked); the ended promise is listed once, apart."""
+    result = cli("due", "--as-of", "2026-12-02", "--overdue", "-f", "json", str(EXAMPLES))
+    payload = json.loads(result.stdout)
+    rows = sorted({(i["doc_id"], i["item"], i["item_id"]) for i in payload["items"]})
+    assert rows == [
+        ("goteborg-central-2018", "follow-up", ""),
+        ("molndal-atgardsplan-2023", "deadline", "hot-mot-fortroendevalda"),
+        ("molndal-atgardsplan-2023", "deadline", "stod-vid-upprepad-utsatthet"),
+        ("molndal-atgardsplan-2023", "follow-up", ""),
+        ("molndal-lokal-2023", "follow-up", ""),
+        ("molndal-lokal-2023", "validity-end", ""),
+        ("molndal-medborgarlofte-2023", "promise-follow-up", ""),
+    ]
+    assert not any(i["routine"] for i in payload["items"])
+    assert len(payload["items"]) == 11
+    assert [(e["doc_id"], e["end"]) for e in payload["ended"]] == [
+        ("molndal-medborgarlofte-2023", "2025-04-30")
+    ]
+    table = cli("due", "--as-of", "2026-12-02", "--overdue", str(EXAMPLES)).stdout
+    assert table.startswith("Overdue: 7 items, 11 occasions\n")
+    assert "Ended without a successor (1)" in table
