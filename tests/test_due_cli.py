@@ -79,16 +79,19 @@ def test_ics_is_a_calendar_with_stable_uids(cli: Any) -> None:
 
 
 def test_the_table_shows_one_line_per_item_with_how_many_earlier_are_overdue(cli: Any) -> None:
-    args = ("due", AS_OF, "--overdue", "--document", "goteborg-central-2018", "--kind", "meeting")
+    """Mölndal's yearly follow-ups from 2023-05-01 (planned 1 May, a holiday, so due
+    30 April) of 2024, 2025 and 2026 are all overdue: one line, for 2026, and the heading
+    counts one item and three occasions."""
+    args = ("due", AS_OF, "--overdue", "--document", "molndal-lokal-2023", "--kind", "follow-up")
     table = cli(*args, str(EXAMPLES)).stdout
     _code, every = items(
-        cli, "--overdue", "--document", "goteborg-central-2018", "--kind", "meeting"
+        cli, "--overdue", "--document", "molndal-lokal-2023", "--kind", "follow-up"
     )
+    assert [i["planned"] for i in every] == ["2024-05-01", "2025-05-01", "2026-05-01"]
     lines = [line for line in table.splitlines() if line.startswith("  20")]
-    assert len(lines) == len({i["item_id"] for i in every}) == 4
-    assert table.startswith(f"Overdue ({len(every)})\n")
-    latest = [line for line in lines if "LÖK-nätverket" in line]
-    assert len(latest) == 1 and "earlier occasions also overdue" in latest[0]
+    assert len(lines) == 1 and lines[0].startswith("  2026-04-30  ")
+    assert table.startswith("Overdue: 1 item, 3 occasions\n")
+    assert "2 earlier occasions also overdue" in lines[0]
 
 
 def test_a_broken_file_is_reported_and_fails_a_scheduled_job(cli: Any) -> None:
@@ -136,3 +139,28 @@ def test_within_keeps_an_occasion_a_holiday_moves_into_the_window(write: Any, cl
     result = cli("due", folder, "--as-of", "2024-03-01", "--within", "27d", "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert '"due": "2024-03-28"' in result.stdout and '"planned": "2024-03-31"' in result.stdout
+
+
+def test_overdue_on_the_examples_lists_only_obligations(cli: Any) -> None:
+    """As of 2026-12-02 no meeting, recurring action, commitment or occasion is overdue (none
+    is recorded, so none is tracked); the ended promise is listed once, apart."""
+    result = cli("due", "--as-of", "2026-12-02", "--overdue", "-f", "json", str(EXAMPLES))
+    payload = json.loads(result.stdout)
+    rows = sorted({(i["doc_id"], i["item"], i["item_id"]) for i in payload["items"]})
+    assert rows == [
+        ("goteborg-central-2018", "follow-up", ""),
+        ("molndal-atgardsplan-2023", "deadline", "hot-mot-fortroendevalda"),
+        ("molndal-atgardsplan-2023", "deadline", "stod-vid-upprepad-utsatthet"),
+        ("molndal-atgardsplan-2023", "follow-up", ""),
+        ("molndal-lokal-2023", "follow-up", ""),
+        ("molndal-lokal-2023", "validity-end", ""),
+        ("molndal-medborgarlofte-2023", "promise-follow-up", ""),
+    ]
+    assert not any(i["routine"] for i in payload["items"])
+    assert len(payload["items"]) == 11
+    assert [(e["doc_id"], e["end"]) for e in payload["ended"]] == [
+        ("molndal-medborgarlofte-2023", "2025-04-30")
+    ]
+    table = cli("due", "--as-of", "2026-12-02", "--overdue", str(EXAMPLES)).stdout
+    assert table.startswith("Overdue: 7 items, 11 occasions\n")
+    assert "Ended without a successor (1)" in table

@@ -65,15 +65,19 @@ def test_in_swedish(cli: Any) -> None:
 
 
 def test_a_done_one_a_weekend_and_grace(cli: Any) -> None:
-    # CSS meets about four times a year; 2028-09-30 is a Saturday
-    out = explain(cli, "goteborg-central-2018/meeting/css/2028#3").stdout
+    # CSS meets about four times a year: the next meeting, 2026-12-31, is nyårsafton.
+    out = explain(cli, "goteborg-central-2018/meeting/css/2026#4").stdout
     assert "about four times a year" not in out
     assert "four times a year, counted from the start of the period, 2018-11-15" in out
     assert (
-        "2028-09-30: due 2028-09-30, moved to Friday 2028-09-29 (2028-09-30 is a Saturday)." in out
+        "2026-12-31: due 2026-12-31, moved to Wednesday 2026-12-30 "
+        "(New Year's Eve is not a working day)." in out
     )
     assert "  About: 23 days' grace.\n" in out
     assert "not recorded yet: due in" in out
+    # The summer holiday ends on Sunday 15 August 2027.
+    summer = explain(cli, "exempel-lokal-2022/occasion/sommarlovet/2027-summer_holiday").stdout
+    assert "moved to Friday 2027-08-13 (2027-08-15 is a Sunday)" in summer
     done = explain(cli, "goteborg-central-2018/follow-up//2023").stdout
     assert done.endswith("  2023 is done.\n")
 

@@ -13,6 +13,7 @@ from helpers import ROOT
 
 from trygg_cli.due import DuePlan, Occurrence, Unanchored, Unmatched, plan
 from trygg_cli.due.extract import SCHEDULES, schedules_of
+from trygg_cli.due.life import settle
 from trygg_cli.due.report import (
     DUE_REPORTERS,
     DueReportContext,
@@ -36,11 +37,13 @@ def seeds() -> Iterator[DuePlan]:
         # The examples drawn from the seeds; examples/exempel is invented and not a seed.
         seeds = ["examples/goteborg", "examples/molndal", "examples/stockholm"]
         workspace = load_paths(seeds, passes=(SCHEDULES,))
-        yield plan(
+        planned = plan(
             schedules_of(workspace),
             until=date(2027, 12, 31),
             fallback_start=date(AS_OF.year, 1, 1),
         )
+        # As `trygg due` shows it: documents' lives and routine cadences settled.
+        yield settle(planned, schedules_of(workspace), as_of=AS_OF)
 
 
 def _shown(result: DuePlan) -> list[Occurrence]:
@@ -190,7 +193,7 @@ def test_table_small_golden(golden: Callable[[str, str], None]) -> None:
 def test_table_lines(seeds: DuePlan) -> None:
     out = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, CONTEXT)
     lines = out.splitlines()
-    assert lines[0] == "Overdue (8)"
+    assert lines[0] == "Overdue: 1 item, 1 occasion"
     first = lines[1]
     assert first.startswith("  2025-12-30  xbgsqie  follow-up of the agreement  ")
     assert "goteborg-central-2018" in first
@@ -204,7 +207,7 @@ def test_table_lines(seeds: DuePlan) -> None:
     )
     assert (
         lines[-1]
-        == "8 overdue, 0 within 30 days, 10 in 31–90 days, 1 later, 2 done (as of 2026-11-24)."
+        == "1 overdue, 0 within 30 days, 12 in 31–90 days, 1 later, 2 done (as of 2026-11-24)."
     )
     assert "\x1b" not in out
 
@@ -241,7 +244,7 @@ def test_table_control_characters_are_made_harmless() -> None:
 def test_table_color_is_ansi_over_the_same_text(seeds: DuePlan) -> None:
     plain = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, CONTEXT)
     colored = DUE_REPORTERS["table"](seeds, _shown(seeds), AS_OF, DueReportContext(color=True))
-    assert "\x1b[1;31mOverdue (8)\x1b[0m" in colored
+    assert "\x1b[1;31mOverdue: 1 item, 1 occasion\x1b[0m" in colored
     assert ANSI.sub("", colored) == plain
 
 
@@ -266,6 +269,8 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "unanchored",
         "unmatched",
         "tied",
+        "ended",
+        "unrecorded",
         "summary",
     ]
     assert (payload["version"], payload["tool"], payload["as_of"]) == (1, "trygg", "2026-11-24")
@@ -294,7 +299,21 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "text": "En uppföljning av denna överenskommelse görs 2021 och därefter vartannat år.",
         "key": "goteborg-central-2018/follow-up//2025",
         "ref": "xbgsqie",
+        "routine": False,
+        "last_done": "2023-12-05",  # the latest completion of the follow-up
     }
+    assert payload["ended"] == [
+        {
+            "doc_id": "molndal-medborgarlofte-2023",
+            "doc_kind": "citizen-promise",
+            "title": "Medborgarlöfte Mölndal 2023–2025",
+            "end": "2025-04-30",
+            "path": "examples/molndal/medborgarlofte-2023.yaml",
+            "line": 27,
+            "column": 3,
+            "parties": ["molndals-stad", "lpo-storgoteborg-syd"],
+        }
+    ]
     assert [item["bucket"] for item in payload["items"]][-2:] == ["done", "done"]
     assert payload["items"][-1]["done"] == "2023-12-05"
     assert payload["unanchored"] == [
@@ -311,9 +330,9 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
     assert payload["unmatched"] == []
     assert payload["tied"] == []
     assert payload["summary"] == {
-        "overdue": 8,
+        "overdue": 1,  # the meetings' backlog is gone: none is recorded, so none is tracked
         "within-30": 0,
-        "within-90": 10,
+        "within-90": 12,  # with the ends of Mölndal's agreement and action plan
         "later": 1,
         "done": 2,
     }
@@ -359,7 +378,7 @@ def test_markdown_tables_have_five_cells_per_row() -> None:
         # unescaped pipes only: the cell separators
         assert len(re.findall(r"(?<!\\)\|", row)) == 6, row
     assert "Styrgrupp \\| ledning med @\u200bpolis och \\<b\\>staden\\</b\\>" in out
-    assert "## Overdue (1)" in out and "## Done (1)" in out
+    assert "## Overdue: 1 item, 1 occasion" in out and "## Done (1)" in out
 
 
 def test_md_cell_escapes() -> None:

@@ -96,10 +96,12 @@ Dones (``done:``)
   2. The rest, by date: an entry closes the earliest open occasion whose window has
      begun on its date (``window start - tolerance <= date``). So a follow-up for 2023
      done in January 2024 closes 2023; one done in June 2023 closes 2023 too (its window
-     is the whole year). ``at_least`` ``times`` schedules count per unit as above. An entry
-     dated before the first window is ``before-first``; one that finds nothing open is
-     ``no-such-occasion`` — unless the schedule is ``at_least`` or ``also_as_needed``,
-     where extra occasions are expected.
+     is the whole year). For a routine cadence (meetings, recurring actions, commitments,
+     occasions), whose unrecorded past is not tracked, it closes the *latest* such one: a
+     weekly meeting recorded on Monday 2026-11-16 is that day's meeting. ``at_least``
+     ``times`` schedules count per unit as above. An entry dated before the first window
+     is ``before-first``; one that finds nothing open is ``no-such-occasion`` — unless
+     the schedule is ``at_least`` or ``also_as_needed``, where extras are expected.
   3. A completion known only by its year (``done: [2023]``, ``{year: 2023}``) names that
      year (as in 1.) unless it names another occasion. It is shown done on the occasion's
      planned date when that is in the year, else on 31 December — but never after
@@ -113,7 +115,8 @@ Other items
   * ``validity-end``: an agreement with an end date gets one occasion
     :data:`trygg_cli.due.extract.RENEGOTIATION_LEAD_MONTHS` (6) months before the end,
     to renegotiate in time.
-  * ``promise-end``: a citizen promise's period end, on that date.
+  * ``period-end``: the end in effect of an agreement's validity or of an action plan's
+    own period, on that date; ``promise-end`` the same for a citizen promise.
   * ``deadline``: an action's deadline, on that date; ``status: done`` closes it (dated
     on the deadline, as no completion date is recorded).
   * Actions and commitments with ``status: cancelled`` yield nothing; with ``status:
@@ -122,7 +125,14 @@ Other items
 
 ``planned`` is the date the plan gives; ``due`` is ``planned`` moved to the previous
 Swedish working day (see :mod:`trygg_cli.due.holidays_se`) unless ``shift_holidays`` is
-off. Keys use ``planned``, never ``due``, so they do not change with the holiday policy.
+off — or to the next one when the previous is before the document's start (from
+2023-01-01: due 2023-01-02, not 2022-12-30). Keys use ``planned``, never ``due``, so they
+do not change with the holiday policy.
+
+What of this plan is shown on a given day — documents that ended or were superseded,
+routine cadences without a backlog — is decided afterwards, over the whole workspace, by
+:func:`trygg_cli.due.life.settle` (its docstring). docs/due.md explains all of it with
+examples.
 """
 
 from __future__ import annotations
@@ -131,21 +141,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from trygg_cli.due.buckets import bucket, buckets, is_overdue
-from trygg_cli.due.calendar import UNIT_DAYS
+from trygg_cli.due.buckets import ABOUT_MAX_DAYS, bucket, buckets, is_overdue, tolerance_days
 from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Entry
-from trygg_cli.due.holidays_se import previous_working_day
+from trygg_cli.due.holidays_se import shifted
 from trygg_cli.due.occurrence import (
+    ROUTINE_ITEMS,
     DuePlan,
     Occurrence,
     Tied,
     Unanchored,
     Unmatched,
 )
-from trygg_cli.due.slots import Slot, Span, match, period_bounds, plan_slots
+from trygg_cli.due.slots import Slot, Span, match, plan_slots
 from trygg_cli.due.spans import resolve
 
 __all__ = [
+    "ABOUT_MAX_DAYS",
     "bucket",
     "buckets",
     "is_overdue",
@@ -156,9 +167,6 @@ __all__ = [
     "tolerance_days",
 ]
 
-ABOUT_SHARE = 0.25
-ABOUT_MAX_DAYS = 30
-
 
 @dataclass
 class _Collector:
@@ -166,6 +174,7 @@ class _Collector:
     shift: bool
     as_of: date | None = None
     body_names: Mapping[str, str] = field(default_factory=dict)
+    start: date | None = None  # the document's start: no holiday shift moves before it
     out: DuePlan = field(default_factory=DuePlan)
 
 
@@ -217,7 +226,7 @@ def plan_document(
     and an action plan's deadlines, can be planned as soon as the file is read. With
     ``borrowing`` True or False, only the entries that do or do not borrow are planned."""
     span, parties, names = resolve(source, documents, fallback_start)
-    collector = _Collector(until, shift_holidays, as_of, names)
+    collector = _Collector(until, shift_holidays, as_of, names, span.start)
     for entry in source.entries:
         if borrowing is not None and borrows(source, entry) != borrowing:
             continue
@@ -287,7 +296,10 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
         )
         return
     tolerance = tolerance_days(schedule, span)
-    for index, completion, reason in match(schedule, slots, span, tolerance, c.as_of):
+    routine = base.item in ROUTINE_ITEMS
+    for index, completion, reason in match(
+        schedule, slots, span, tolerance, c.as_of, latest=routine
+    ):
         path, line, column = entry.done_where[index]
         c.out.unmatched.append(
             Unmatched(
@@ -317,12 +329,14 @@ def _emit(
     path, line, column = entry.where
     qualifier = schedule.qualifier if schedule is not None else "exact"
     text = schedule.text if schedule is not None else None
+    routine = base.item in ROUTINE_ITEMS
+    last_done = max((s.done for s in slots if s.done is not None), default=None)
     for slot in slots:
         if slot.planned > c.until:
             continue
         c.out.occurrences.append(
             Occurrence(
-                due=previous_working_day(slot.planned) if c.shift else slot.planned,
+                due=shifted(slot.planned, c.start) if c.shift else slot.planned,
                 doc_id=base.doc_id,
                 item=base.item,
                 item_id=base.item_id,
@@ -342,6 +356,8 @@ def _emit(
                 text=text,
                 done_report=slot.done_report,
                 done_label=slot.done_label,
+                routine=routine,
+                last_done=last_done,
             )
         )
 
@@ -367,22 +383,3 @@ def _tied(c: _Collector, entry: Entry, base: Base, schedule: Cadence) -> None:
             schedule.text,
         )
     )
-
-
-def tolerance_days(schedule: Cadence, span: Span | None = None) -> int:
-    """The grace of an ``about`` schedule: a quarter of its interval, 1–30 days; else 0.
-    The interval of ``unit: period`` is the length of the period (``span``) over ``times``."""
-    if schedule.qualifier != "about":
-        return 0
-    bounds = period_bounds(schedule, span) if schedule.unit == "period" and span else None
-    if isinstance(bounds, tuple):
-        unit_days = (bounds[1] - bounds[0]).days + 1
-    else:
-        unit_days = UNIT_DAYS.get(schedule.unit, UNIT_DAYS["year"])
-    if schedule.times is not None:
-        interval = unit_days / schedule.times
-    elif schedule.every is not None:
-        interval = unit_days * schedule.every
-    else:
-        interval = UNIT_DAYS["year"]
-    return max(1, min(ABOUT_MAX_DAYS, round(interval * ABOUT_SHARE)))

@@ -13,161 +13,57 @@ part is filled in by :func:`trygg_cli.due.engine.plan`, over the whole workspace
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from trygg_cli.check.passes import ParsedFile
 from trygg_cli.due.calendar import add_months
 from trygg_cli.due.occurrence import Item
+from trygg_cli.due.records import (
+    Base,
+    Cadence,
+    Concluded,
+    DocumentSchedules,
+    Done,
+    Entry,
+    Fixed,
+    Locate,
+    Span,
+    Where,
+)
 from trygg_cli.findings import YamlPath
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import Period, Responsible
 from trygg_cli.model.dates import period_end, period_start, signing_date
-from trygg_cli.model.schedule import Completion, Qualifier, Schedule, Unit
+from trygg_cli.model.schedule import Schedule
 
 if TYPE_CHECKING:
     from trygg_cli.workspace import Workspace
 
+__all__ = [
+    "RENEGOTIATION_LEAD_MONTHS",
+    "SCHEDULES",
+    "Base",
+    "Cadence",
+    "Concluded",
+    "DocumentSchedules",
+    "Done",
+    "Entry",
+    "Fixed",
+    "Locate",
+    "SchedulesPass",
+    "Span",
+    "Where",
+    "concluded_of",
+    "end_in_effect",
+    "end_loc",
+    "extract",
+    "schedules_of",
+]
+
 RENEGOTIATION_LEAD_MONTHS = 6
-
-Where = tuple[str, int, int]
-"""``(path, line, column)``, 1-based, of a node in a document's source."""
-
-Locate = Callable[[YamlPath], Where]
-
-
-class Base(NamedTuple):
-    """What every occurrence of one scheduled thing shares."""
-
-    doc_id: str
-    doc_kind: str
-    title: str
-    parties: tuple[str, ...]
-    bodies: tuple[str, ...]
-    item: Item = "follow-up"
-    item_id: str = ""
-
-    def with_item(self, item: Item, item_id: str) -> Base:
-        return self._replace(item=item, item_id=item_id)
-
-
-class Done(NamedTuple):
-    """A recorded completion: when, (if it says) which planned occasion it was, and where
-    its report is. ``year_only``: only its year is known; ``date`` is then 31 December
-    of that year and ``occurrence`` at least that year."""
-
-    date: datetime.date
-    occurrence: int | datetime.date | str | None = None
-    report: str | None = None
-    year_only: bool = False
-
-
-class Cadence(NamedTuple):
-    """A schedule as the engine reads it: the fields of
-    :class:`~trygg_cli.model.common.Schedule` as a plain record.
-
-    The records of this module are named tuples because they travel from worker processes
-    in bulk: a tuple unpickles several times faster than a pydantic model or a frozen
-    dataclass (0.4 s less for the national benchmark corpus).
-    """
-
-    first: int | date | str | None
-    every: int | None
-    times: int | None
-    unit: Unit
-    qualifier: Qualifier
-    also_as_needed: bool
-    at: str | None
-    done: tuple[Done, ...]
-    text: str | None
-    during: str | None = None
-    with_meetings_of: str | None = None
-    at_event: str | None = None
-
-    @classmethod
-    def of(cls, schedule: Schedule) -> Cadence:
-        return cls(
-            schedule.first,
-            schedule.every,
-            schedule.times,
-            schedule.unit,
-            schedule.qualifier,
-            schedule.also_as_needed,
-            schedule.at,
-            tuple(_done(d) for d in schedule.done),
-            schedule.text,
-            schedule.during,
-            schedule.with_meetings_of,
-            schedule.at_event,
-        )
-
-    @property
-    def tied(self) -> bool:
-        """Whether it happens at other things' times (a body's meetings, an event)."""
-        return self.with_meetings_of is not None or self.at_event is not None
-
-
-def _done(completion: Completion) -> Done:
-    """A completion for the engine. One known only by its year closes that year's open
-    occasion (or the one its ``occurrence:`` names); see the engine for its date."""
-    if completion.date is not None:
-        return Done(completion.date, completion.occurrence, completion.report)
-    year = completion.done_year
-    occurrence = completion.occurrence if completion.occurrence else year
-    return Done(date(year, 12, 31), occurrence, completion.report, year_only=True)
-
-
-class Fixed(NamedTuple):
-    """A one-off date: an action's deadline, the end of a period (``done`` when closed)."""
-
-    planned: date
-    occasion: str
-    done: date | None = None
-
-
-class Entry(NamedTuple):
-    """One scheduled thing: a :class:`Schedule` or a :class:`Fixed` date, and where it is
-    written (``done_where``: where each of the schedule's completions is)."""
-
-    base: Base
-    loc: YamlPath
-    where: Where
-    schedule: Cadence | None = None
-    fixed: Fixed | None = None
-    closed_only: bool = False
-    done_where: tuple[Where, ...] = ()
-    owner_parties: bool = False  # an action plan's own item: its agreement's parties
-
-
-class Span(NamedTuple):
-    """What a document's schedules count within: its period and its signing."""
-
-    start: date | None = None
-    end: date | None = None
-    signing: date | None = None
-    parties: tuple[str, ...] = ()
-
-
-class DocumentSchedules(NamedTuple):
-    """Everything :func:`trygg_cli.due.engine.plan` needs from one document.
-
-    For an action plan, ``agreement`` names the agreement whose span it borrows: its own
-    ``span`` holds only its period (if ``has_period``), and ``from_signing`` says that the
-    period starts when the agreement was signed.
-    """
-
-    doc_id: str
-    doc_kind: str
-    span: Span
-    entries: tuple[Entry, ...]
-    agreement: str | None = None
-    has_period: bool = False
-    from_signing: bool = False
-    body_names: tuple[tuple[str, str], ...] = ()  # (id, name) of an agreement's bodies
-    party_names: tuple[tuple[str, str], ...] = ()  # (id, name) of its parties and actors
 
 
 def extract(document: Document, locate: Locate) -> DocumentSchedules:
@@ -204,8 +100,59 @@ def _entry(
 def end_in_effect(document: Document, period: Period) -> date | None:
     """When ``period`` ends in effect: :func:`~trygg_cli.model.dates.period_end` (the last
     extension, else ``until``, else start + term; ``None`` for a period that runs until
-    further notice or until replaced and has not been extended, whatever its term)."""
-    return period_end(document, period)
+    further notice or until replaced and has not been extended, whatever its term) — or
+    the day it was deliberately ended, when that is earlier (see :func:`concluded_of`)."""
+    end = period_end(document, period)
+    concluded = concluded_of(period)
+    if concluded is None or concluded.on is None:
+        return end
+    return concluded.on if end is None else min(end, concluded.on)
+
+
+def concluded_of(period: Any) -> Concluded | None:
+    """Whether ``period`` is marked as deliberately ended: the proposed optional field
+    ``ended: {date: YYYY-MM-DD, decision: text}`` of a period (both keys optional). The
+    model does not have it yet, so this reads it where present; once the field exists,
+    no change is needed here."""
+    ended = getattr(period, "ended", None)
+    if ended is None:
+        return None
+    on = getattr(ended, "date", None)
+    decision = getattr(ended, "decision", None)
+    return Concluded(
+        on if isinstance(on, date) else None, decision if isinstance(decision, str) else None
+    )
+
+
+def _superseded(doc: Agreement | ActionPlan | CitizenPromise) -> tuple[str, ...]:
+    """The ids of the documents ``doc`` says it replaces (``supersedes``)."""
+    return _unique(
+        named
+        for s in doc.supersedes
+        for named in (s.agreement, s.action_plan, s.citizen_promise)
+        if named is not None
+    )
+
+
+def _end_entry(
+    locate: Locate, base: Base, loc: YamlPath, period: Period, end: date | None, item: Item
+) -> Iterator[Entry]:
+    """The end of a document's period as an item of its own, on its last day."""
+    if end is not None:
+        fixed = Fixed(end, f"end-{end.isoformat()}")
+        yield _entry(locate, base.with_item(item, ""), end_loc(loc, period), fixed=fixed)
+
+
+def _life(
+    doc: Agreement | ActionPlan | CitizenPromise, loc: YamlPath, period: Period, locate: Locate
+) -> dict[str, Any]:
+    """What :mod:`trygg_cli.due.life` needs of a document (fields of DocumentSchedules)."""
+    return {
+        "title": doc.title,
+        "supersedes": _superseded(doc),
+        "end_where": locate(end_loc(loc, period)),
+        "concluded": concluded_of(period),
+    }
 
 
 def end_loc(loc: YamlPath, period: Period) -> YamlPath:
@@ -247,7 +194,8 @@ def _agreement(doc: Agreement, locate: Locate) -> DocumentSchedules:
     span = Span(start, end_in_effect(doc, doc.validity), signing_date(doc.signatories), parties)
     names = tuple((body.id, body.name) for body in doc.bodies)
     entries = tuple(_agreement_entries(doc, locate, span.end))
-    return DocumentSchedules(doc.id, doc.kind, span, entries, body_names=names)
+    life = _life(doc, ("validity",), doc.validity, locate)
+    return DocumentSchedules(doc.id, doc.kind, span, entries, body_names=names, **life)
 
 
 def _agreement_entries(doc: Agreement, locate: Locate, end: date | None) -> Iterator[Entry]:
@@ -283,19 +231,27 @@ def _agreement_entries(doc: Agreement, locate: Locate, end: date | None) -> Iter
         fixed = Fixed(planned, f"end-{end.isoformat()}")
         loc = end_loc(("validity",), doc.validity)
         yield _entry(locate, base.with_item("validity-end", ""), loc, fixed=fixed)
+    yield from _end_entry(locate, base, ("validity",), doc.validity, end, "period-end")
 
 
 def _action_plan(doc: ActionPlan, locate: Locate) -> DocumentSchedules:
     period = doc.period
     span = Span(period.start, end_in_effect(doc, period)) if period is not None else Span()
+    entries = tuple(_action_plan_entries(doc, locate))
+    life: dict[str, Any] = {"title": doc.title, "supersedes": _superseded(doc)}
+    if period is not None:
+        life = _life(doc, ("period",), period, locate)
+        base = Base(doc.id, doc.kind, doc.title, (), ())
+        entries += tuple(_end_entry(locate, base, ("period",), period, span.end, "period-end"))
     return DocumentSchedules(
         doc.id,
         doc.kind,
         span,
-        tuple(_action_plan_entries(doc, locate)),
+        entries,
         agreement=doc.agreement,
         has_period=period is not None,
         from_signing=period is not None and period.start is None and period.from_signing,
+        **life,
     )
 
 
@@ -338,19 +294,15 @@ def _promise(doc: CitizenPromise, locate: Locate) -> DocumentSchedules:
     parties = tuple(p.id for p in doc.parties)
     start = period_start(doc, doc.period)
     span = Span(start, end_in_effect(doc, doc.period), signing_date(doc.signatories), parties)
-    return DocumentSchedules(doc.id, doc.kind, span, tuple(_promise_entries(doc, locate, span.end)))
+    entries = tuple(_promise_entries(doc, locate, span.end))
+    life = _life(doc, ("period",), doc.period, locate)
+    return DocumentSchedules(doc.id, doc.kind, span, entries, **life)
 
 
 def _promise_entries(doc: CitizenPromise, locate: Locate, end: date | None) -> Iterator[Entry]:
     parties = tuple(p.id for p in doc.parties)
     base = Base(doc.id, doc.kind, doc.title, parties, ())
-    if end is not None:
-        yield _entry(
-            locate,
-            base.with_item("promise-end", ""),
-            end_loc(("period",), doc.period),
-            fixed=Fixed(end, f"end-{end.isoformat()}"),
-        )
+    yield from _end_entry(locate, base, ("period",), doc.period, end, "promise-end")
     if doc.follow_up is not None:
         yield _entry(
             locate,

@@ -1,7 +1,9 @@
 """The Swedish working-day policy for due dates.
 
 A due date that falls on a Saturday, a Sunday or a Swedish public holiday moves to the
-previous working day, so that a reminder never points at a day when the offices are closed.
+previous working day, so that a reminder never points at a day when the offices are closed
+— unless that day is before the document's start: then it moves to the next working day
+(an agreement from Sunday 2023-01-01 is not due on Friday 2022-12-30, but on 2023-01-02).
 
 Holidays are those of ``holidays.Sweden`` in the ``public`` category (nyårsdagen,
 trettondedag jul, långfredagen, påskdagen, annandag påsk, första maj, Kristi himmelsfärd,
@@ -41,3 +43,20 @@ def previous_working_day(day: date) -> date:
     while not is_working_day(day):
         day -= timedelta(days=1)
     return day
+
+
+def next_working_day(day: date) -> date:
+    """``day`` itself when it is a working day, else the closest working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def shifted(planned: date, start: date | None) -> date:
+    """The due date of an occasion planned on ``planned`` of a document starting on
+    ``start``: the previous working day, or the next one when the previous is before the
+    start (and the occasion itself is not)."""
+    due = previous_working_day(planned)
+    if start is not None and due < start <= planned:
+        return next_working_day(planned)
+    return due

@@ -18,6 +18,7 @@ Item = Literal[
     "revision",
     "final-follow-up",
     "validity-end",
+    "period-end",
     "meeting",
     "occasion",
     "priority-review",
@@ -29,6 +30,10 @@ Item = Literal[
     "promise-follow-up",
 ]
 ITEMS: tuple[Item, ...] = get_args(Item)
+
+ROUTINE_ITEMS: frozenset[str] = frozenset({"meeting", "action", "commitment", "occasion"})
+"""Routine cadences: with no completion recorded only the next occasion is shown (see
+:mod:`trygg_cli.due.life`). Every other item is an obligation, overdue per occasion."""
 
 # A short reference for an occasion, to type after `trygg done`: letters and digits that
 # cannot be mistaken for one another (no l, o, 0, 1).
@@ -61,6 +66,8 @@ class Occurrence(NamedTuple):
     across edits that do not change the plan (it never contains line numbers or list
     positions), for iCalendar UIDs. ``line``/``column`` are 1-based and point at the
     schedule (or deadline, or period end) in the source. Occurrences sort by due date.
+    ``routine`` marks a routine cadence (:data:`ROUTINE_ITEMS`); ``last_done`` is the
+    date of the latest completion recorded for the item, if any.
 
     A named tuple, not a dataclass: a national corpus plans some 40,000 of them, and a
     tuple is made in a third of the time of a frozen dataclass.
@@ -86,6 +93,8 @@ class Occurrence(NamedTuple):
     text: str | None = None
     done_report: str | None = None
     done_label: str | None = None
+    routine: bool = False  # a routine cadence (ROUTINE_ITEMS), not an obligation
+    last_done: date | None = None  # the latest completion recorded for the item
 
     @property
     def key(self) -> str:
@@ -185,11 +194,48 @@ class Tied:
     text: str | None = None
 
 
+@dataclass(frozen=True, order=True)
+class Ended:
+    """A document whose period has ended, with no successor naming it under
+    ``supersedes`` and not marked as deliberately ended: shown once, apart from the
+    buckets, with its end and what to decide (see :mod:`trygg_cli.due.life`).
+    ``path``/``line``/``column`` point at where its end is written."""
+
+    end: datetime.date
+    doc_id: str
+    doc_kind: str
+    title: str
+    path: str
+    line: int
+    column: int
+    parties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class Unrecorded:
+    """A routine cadence with no completion recorded: only its next occasion is shown
+    (``next_due``, or ``None`` when none is planned within the horizon)."""
+
+    doc_id: str
+    item: str
+    item_id: str
+    title: str
+    doc_kind: str
+    path: str
+    line: int
+    next_due: datetime.date | None = None
+    parties: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class DuePlan:
-    """Everything :func:`trygg_cli.due.engine.plan` computes, sorted."""
+    """Everything :func:`trygg_cli.due.engine.plan` computes, sorted; ``ended`` and
+    ``unrecorded`` are filled by :func:`trygg_cli.due.life.settle`."""
 
     occurrences: list[Occurrence] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     unanchored: list[Unanchored] = field(default_factory=list)
     tied: list[Tied] = field(default_factory=list)
+    ended: list[Ended] = field(default_factory=list)
+    unrecorded: list[Unrecorded] = field(default_factory=list)

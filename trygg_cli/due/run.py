@@ -6,11 +6,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from trygg_cli.check.results import FileResult
+from trygg_cli.due.config import DueConfig, due_config
 from trygg_cli.due.engine import bucket, merge, plan_document
 from trygg_cli.due.extract import SCHEDULES, DocumentSchedules, schedules_of
-from trygg_cli.due.occurrence import DuePlan, Occurrence, Tied
+from trygg_cli.due.life import END_ITEMS, settle
+from trygg_cli.due.occurrence import DuePlan, Ended, Occurrence, Tied, Unrecorded
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.workspace import Workspace, load_paths
@@ -42,6 +45,7 @@ class DueQuery:
     items: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     shift_holidays: bool = True
+    every_upcoming: bool = False  # a calendar: every routine occasion to come, not the next
 
     def wants_tied(self, tied: Tied) -> bool:
         """A schedule tied to meetings or an event is never overdue; the other filters
@@ -52,6 +56,26 @@ class DueQuery:
             and (not self.bodies or bool(self.bodies & set(tied.bodies)))
             and (not self.items or tied.item in self.items)
             and (not self.documents or tied.doc_id in self.documents)
+        )
+
+    def wants_ended(self, ended: Ended) -> bool:
+        """A document that ended without a successor is a decision to take now: shown
+        whatever the time filters, unless a filter asks for other things."""
+        return (
+            (not self.parties or bool(self.parties & set(ended.parties)))
+            and not self.bodies
+            and (not self.items or bool(self.items & END_ITEMS))
+            and (not self.documents or ended.doc_id in self.documents)
+        )
+
+    def wants_unrecorded(self, item: Unrecorded) -> bool:
+        """Routine items with no completion recorded are listed with ``--done``."""
+        return (
+            self.include_done
+            and (not self.parties or bool(self.parties & set(item.parties)))
+            and (not self.bodies or bool(self.bodies & set(item.bodies)))
+            and (not self.items or item.item in self.items)
+            and (not self.documents or item.doc_id in self.documents)
         )
 
     def wants(self, occurrence: Occurrence) -> bool:
@@ -103,8 +127,14 @@ def run_due(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cache: bool = False,
+    config: DueConfig | None = None,
 ) -> DueOutcome:
-    """Check the files, plan every schedule up to the horizon, and pick what to show."""
+    """Check the files, plan every schedule up to the horizon, settle what the documents'
+    lives and routine cadences hide (:func:`trygg_cli.due.life.settle`), and pick what to
+    show. ``config``: the ``due:`` settings; by default read from the ``.trygg.yaml`` that
+    applies in the current folder."""
+    if config is None:
+        config = due_config(Path.cwd())
     planner = _Planner(query)
     # Links between documents are not judged here: a dangling one changes no date.
     workspace = load_paths(
@@ -115,7 +145,13 @@ def run_due(
         on_result=planner.arrived,
         cache=cache,
     )
-    result = planner.finish(workspace)
+    result = settle(
+        planner.finish(workspace),
+        schedules_of(workspace),
+        as_of=query.as_of,
+        strict_routine_from=config.strict_routine_from,
+        every_upcoming=query.every_upcoming,
+    )
     shown = [o for o in result.occurrences if query.wants(o)]
     if query.documents:
         result = replace(
@@ -123,9 +159,13 @@ def run_due(
             unanchored=[u for u in result.unanchored if u.doc_id in query.documents],
             unmatched=[u for u in result.unmatched if u.doc_id in query.documents],
         )
-    return DueOutcome(
-        workspace, replace(result, tied=[t for t in result.tied if query.wants_tied(t)]), shown
+    result = replace(
+        result,
+        tied=[t for t in result.tied if query.wants_tied(t)],
+        ended=[e for e in result.ended if query.wants_ended(e)],
+        unrecorded=[u for u in result.unrecorded if query.wants_unrecorded(u)],
     )
+    return DueOutcome(workspace, result, shown)
 
 
 class _Planner:

@@ -295,10 +295,14 @@ def match(
     span: Span,
     tolerance: int,
     as_of: date | None = None,
+    *,
+    latest: bool = False,
 ) -> Iterator[tuple[int, Done, UnmatchedReason]]:
     """Close ``slots`` with the schedule's completions (see the module docstring); yield
     ``(index in done:, completion, reason)`` for each that closes nothing. ``as_of``
-    bounds the date shown for a completion known only by its year."""
+    bounds the date shown for a completion known only by its year. With ``latest`` (a
+    routine cadence, whose unrecorded past is not tracked) a dated completion closes the
+    latest open occasion whose window has begun, not the earliest."""
     tolerant = schedule.qualifier == "at_least" or schedule.also_as_needed
     counted = schedule.qualifier == "at_least" and schedule.times is not None
     grace = timedelta(days=tolerance)
@@ -336,7 +340,9 @@ def match(
                 if target is not None:
                     _close(target, completion, as_of)
                 continue
-        target = next((s for s in slots if s.done is None and s.window_start - grace <= day), None)
+        began = (s for s in slots if s.done is None and s.window_start - grace <= day)
+        # a routine cadence: the latest that has begun; else the earliest
+        target = max(began, key=lambda s: s.planned, default=None) if latest else next(began, None)
         if target is not None:
             _close(target, completion, as_of)
             continue

@@ -65,6 +65,7 @@ class ConfigFile(_Strict):
     """The whole ``.trygg.yaml``."""
 
     lint: LintSection = Field(default_factory=LintSection)
+    due: Any = Field(None, description="Inställningar för trygg due; läses och kontrolleras där.")
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,7 @@ def run(options: DueOptions) -> int:
         items=frozenset(options.kinds),
         documents=frozenset(options.documents),
         shift_holidays=options.shift_holidays,
+        every_upcoming=ics,
     )
     with Progress() as progress:
         outcome = run_due(

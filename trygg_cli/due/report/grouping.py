@@ -27,8 +27,8 @@ def group(
 ) -> list[tuple[Bucket, list[Occurrence]]]:
     """The occurrences by bucket, in the order of :data:`BUCKETS`, each sorted by due date;
     empty buckets are left out. With ``collapse``, only the latest overdue occasion of
-    each item is kept (see :meth:`Grouped.earlier_overdue` for how many were left out): eight
-    years of unrecorded meetings are one line to act on, not thirty."""
+    each item is kept, sorted by its date (see :meth:`Grouped.earlier_overdue` for how many
+    were left out): eight years of missed follow-ups are one line to act on, not eight."""
     return Grouped.of(shown, today).sections(collapse=collapse)
 
 
@@ -49,7 +49,8 @@ class Grouped:
             latest: dict[tuple[str, str, str], Occurrence] = {}
             for occurrence in groups["overdue"]:
                 latest[item_key(occurrence)] = occurrence
-            groups["overdue"] = list(latest.values())
+            # sorted by the date shown: each item's latest overdue occasion
+            groups["overdue"] = sorted(latest.values(), key=Occurrence.sort_key)
         return [(name, groups[name]) for name in BUCKETS if groups[name]]
 
     def earlier_overdue(self) -> dict[tuple[str, str, str], int]:

@@ -10,10 +10,12 @@ from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import (
     Bucket,
     DuePlan,
+    Ended,
     Occurrence,
     Tied,
     Unanchored,
     Unmatched,
+    Unrecorded,
     ref_of,
 )
 from trygg_cli.due.report.context import DueReportContext
@@ -59,6 +61,34 @@ def _item_dict(o: Occurrence) -> dict[str, Any]:
         "parties": list(o.parties),
         "bodies": list(o.bodies),
         "text": o.text,
+        "routine": o.routine,
+        "last_done": o.last_done.isoformat() if o.last_done is not None else None,
+    }
+
+
+def _ended_dict(e: Ended) -> dict[str, Any]:
+    return {
+        "doc_id": e.doc_id,
+        "doc_kind": e.doc_kind,
+        "title": e.title,
+        "end": e.end.isoformat(),
+        "path": e.path,
+        "line": e.line,
+        "column": e.column,
+        "parties": list(e.parties),
+    }
+
+
+def _unrecorded_dict(u: Unrecorded) -> dict[str, Any]:
+    return {
+        "doc_id": u.doc_id,
+        "doc_kind": u.doc_kind,
+        "item": u.item,
+        "item_id": u.item_id,
+        "title": u.title,
+        "path": u.path,
+        "line": u.line,
+        "next_due": u.next_due.isoformat() if u.next_due is not None else None,
     }
 
 
@@ -123,6 +153,8 @@ def json_report(
         "unanchored": [_unanchored_dict(u) for u in plan.unanchored],
         "unmatched": [_unmatched_dict(u) for u in plan.unmatched],
         "tied": [_tied_dict(t) for t in plan.tied],
+        "ended": [_ended_dict(e) for e in plan.ended],
+        "unrecorded": [_unrecorded_dict(u) for u in plan.unrecorded],
         "summary": grouped.counts(),
     }
     return dumps_records(payload)

@@ -10,11 +10,18 @@ from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped, item_key
 from trygg_cli.due.report.words import (
     BUCKET_HEADING,
+    ENDED_DECISION,
+    ENDED_HEADING,
     TIED_HEADING,
+    UNRECORDED_HEADING,
+    document_kind,
+    ended_when,
     label,
     note,
+    overdue_heading,
     problems,
     source,
+    unrecorded_note,
     when_tied,
 )
 from trygg_cli.i18n import _
@@ -37,7 +44,10 @@ def markdown(
     earlier = grouped.earlier_overdue()
     total = grouped.counts()
     for name, members in grouped.sections(collapse=True):
-        out += [f"## {_(BUCKET_HEADING[name])} ({total[name]})", ""]
+        heading = f"{_(BUCKET_HEADING[name])} ({total[name]})"
+        if name == "overdue":
+            heading = overdue_heading(len(members), total[name])
+        out += [f"## {heading}", ""]
         out.append("| " + " | ".join(md_cell(h) for h in headers) + " |")
         out.append("|" + "---|" * len(headers))
         for o in members:
@@ -52,8 +62,9 @@ def markdown(
             )
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
-    if not shown:
+    if not shown and not plan.ended:
         out += [_("Nothing due."), ""]
+    out += _apart(plan)
     if plan.tied:
         out += [f"## {_(TIED_HEADING)} ({len(plan.tied)})", ""]
         out.append("| " + " | ".join(md_cell(h) for h in (_("When"), *headers[1:])) + " |")
@@ -80,3 +91,27 @@ def markdown(
     footer = _("Made by {tool} ({command}).").format(tool=md_cell(tool), command="`trygg due`")
     out.append(f"<sub>{footer}</sub>")
     return "\n".join(out) + "\n"
+
+
+def _apart(plan: DuePlan) -> list[str]:
+    """Documents that ended without a successor, and (with ``--done``) routine cadences
+    with no completion recorded: each a list apart from the buckets."""
+    out: list[str] = []
+    if plan.ended:
+        out += [f"## {_(ENDED_HEADING)} ({len(plan.ended)})", ""]
+        out += [
+            f"- {md_cell(ended_when(e))}: {md_cell(document_kind(e.doc_kind))} "
+            f"{md_code(e.doc_id)} ({md_cell(e.title)}), {md_code(source(e.path, e.line))} — "
+            + md_cell(_(ENDED_DECISION))
+            for e in plan.ended
+        ]
+        out.append("")
+    if plan.unrecorded:
+        out += [f"## {_(UNRECORDED_HEADING)} ({len(plan.unrecorded)})", ""]
+        out += [
+            f"- {md_cell(label(u.item, u.doc_kind))}: {md_cell(u.title)}, {md_code(u.doc_id)}, "
+            f"{md_code(source(u.path, u.line))} — {md_cell(unrecorded_note(u))}"
+            for u in plan.unrecorded
+        ]
+        out.append("")
+    return out

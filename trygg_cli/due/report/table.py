@@ -6,16 +6,23 @@ from collections.abc import Sequence
 from datetime import date
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied
+from trygg_cli.due.occurrence import Bucket, DuePlan, Ended, Occurrence, Tied, Unrecorded
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped, item_key
 from trygg_cli.due.report.words import (
     BUCKET_HEADING,
+    ENDED_DECISION,
+    ENDED_HEADING,
     TIED_HEADING,
+    UNRECORDED_HEADING,
+    document_kind,
+    ended_when,
     label,
     note,
+    overdue_heading,
     problems,
     source,
+    unrecorded_note,
     when_tied,
 )
 from trygg_cli.i18n import N_, _, plural
@@ -52,12 +59,16 @@ def table(
     total = grouped.counts()
     for name, section in sections:
         heading = f"{_(BUCKET_HEADING[name])} ({total[name]})"
+        if name == "overdue":
+            heading = overdue_heading(len(section), total[name])
         out.append(paint(_BUCKET_COLOR[name], heading, context.color))
         out += [_line(row, widths, today, context.color) for row in section]
         out.append("")
+    out += _ended(plan.ended, context.color)
+    out += _unrecorded(plan.unrecorded, context.color)
     out += _tied(plan.tied, context.color)
     out += _to_fix(plan, context.color)
-    if not shown:
+    if not shown and not plan.ended:
         out.append(_("Nothing due."))
     out.append(
         _("{counts} (as of {date}).").format(counts=grouped.summary_line(), date=today.isoformat())
@@ -104,6 +115,52 @@ def _line(row: _Row, widths: list[int], today: date, color: bool) -> str:
         overdue = bucket(occurrence, today) == "overdue"
         line += "  " + paint(_BUCKET_COLOR["overdue"], extra, color and overdue)
     return line.rstrip()
+
+
+def _aligned(heading: str, rows: Sequence[tuple[str, ...]], color: bool) -> list[str]:
+    """A section apart from the buckets: its heading, then aligned rows whose
+    second-to-last cell is a source (dimmed) and last a note."""
+    if not rows:
+        return []
+    widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [paint(BOLD, f"{heading} ({len(rows)})", color)]
+    for row in rows:
+        padded = [pad(cell, width) for cell, width in zip(row[:-2], widths, strict=False)]
+        where = paint(DIM, pad(row[-2], widths[-2]), color)
+        lines.append("  " + "  ".join([*padded, where, row[-1]]).rstrip())
+    return [*lines, ""]
+
+
+def _ended(ended: Sequence[Ended], color: bool) -> list[str]:
+    """Documents that ended without a successor: when, what, title, document, source,
+    what to decide."""
+    rows = [
+        (
+            ended_when(e),
+            document_kind(e.doc_kind),
+            printable_line(cut(e.title, _MIN_TITLE)),
+            printable_line(e.doc_id),
+            printable_line(source(e.path, e.line)),
+            _(ENDED_DECISION),
+        )
+        for e in ended
+    ]
+    return _aligned(_(ENDED_HEADING), rows, color)
+
+
+def _unrecorded(unrecorded: Sequence[Unrecorded], color: bool) -> list[str]:
+    """Routine cadences with no completion recorded (listed with ``--done``)."""
+    rows = [
+        (
+            printable_line(label(u.item, u.doc_kind)),
+            printable_line(cut(u.title, _MIN_TITLE)),
+            printable_line(u.doc_id),
+            printable_line(source(u.path, u.line)),
+            unrecorded_note(u),
+        )
+        for u in unrecorded
+    ]
+    return _aligned(_(UNRECORDED_HEADING), rows, color)
 
 
 def _tied(tied: Sequence[Tied], color: bool) -> list[str]:

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 from trygg_cli.due.engine import bucket
-from trygg_cli.due.occurrence import Bucket, DuePlan, Occurrence, Tied, Unanchored, Unmatched
+from trygg_cli.due.occurrence import (
+    Bucket,
+    DuePlan,
+    Ended,
+    Occurrence,
+    Tied,
+    Unanchored,
+    Unmatched,
+    Unrecorded,
+)
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_, _, plural
 
@@ -36,6 +45,8 @@ _LABEL: dict[str, str] = {
     "final-follow-up": N_("final follow-up after the agreement period"),
     "final-follow-up/action-plan": N_("final follow-up after the plan period"),
     "validity-end": N_("renegotiation before the agreement ends"),
+    "period-end": N_("end of the agreement"),
+    "period-end/action-plan": N_("end of the action plan"),
     "meeting": N_("meeting"),
     "occasion": N_("recurring occasion"),
     "priority-review": N_("review of the annex priorities"),
@@ -54,6 +65,7 @@ SUMMARY: dict[str, str] = {
     "revision": N_("Revision: {title}"),
     "final-follow-up": N_("Final follow-up: {title}"),
     "validity-end": N_("Renegotiation: {title}"),
+    "period-end": N_("Ends: {title}"),
     "meeting": N_("Meeting: {title}"),
     "occasion": N_("Occasion: {title}"),
     "priority-review": N_("Review of priorities: {title}"),
@@ -126,6 +138,49 @@ def note(occurrence: Occurrence, today: date, earlier: int = 0) -> str:
 
 
 TIED_HEADING = N_("At meetings and events")
+ENDED_HEADING = N_("Ended without a successor")
+UNRECORDED_HEADING = N_("No completion recorded yet")
+
+_DOCUMENT: dict[str, str] = {
+    "agreement": N_("agreement"),
+    "action-plan": N_("action plan"),
+    "citizen-promise": N_("citizen promise"),
+}
+
+
+def overdue_heading(items: int, occasions: int) -> str:
+    """``Overdue: 7 items, 11 occasions``: the rows shown, and the occasions they hold."""
+    return _("{heading}: {items}, {occasions}").format(
+        heading=_(BUCKET_HEADING["overdue"]),
+        items=plural(items, N_("{n} item"), N_("{n} items")),
+        occasions=plural(occasions, N_("{n} occasion"), N_("{n} occasions")),
+    )
+
+
+def document_kind(doc_kind: str) -> str:
+    """``agreement``, ``action plan``, ``citizen promise`` (translated)."""
+    message = _DOCUMENT.get(doc_kind)
+    return _(message) if message else doc_kind
+
+
+def ended_when(ended: Ended) -> str:
+    return _("ended {date}").format(date=ended.end.isoformat())
+
+
+ENDED_DECISION = N_(
+    "decide: renew it, replace it (the new document names it under `supersedes`) or mark "
+    "it as ended"
+)
+
+
+def unrecorded_note(item: Unrecorded) -> str:
+    """``no meeting recorded yet; next due 2027-01-15``"""
+    first = _("no meeting recorded yet") if item.item == "meeting" else _("nothing recorded yet")
+    if item.next_due is None:
+        return first
+    return _("{what}; only the next occasion is listed, due {date}").format(
+        what=first, date=item.next_due.isoformat()
+    )
 
 
 def when_tied(tied: Tied) -> str:

@@ -1,0 +1,215 @@
+"""What of a plan is shown on a given day: the life of documents, and routine cadences.
+
+:func:`trygg_cli.due.engine.plan` places every occasion of every schedule in time;
+:func:`settle` then applies what only the whole workspace and the day (``as_of``) can say.
+
+The life of a document (agreement, action plan, citizen promise)
+  * **Superseded**: some document in the workspace names it under ``supersedes``
+    (``agreement``, ``action_plan`` or ``citizen_promise``). Nothing of it planned on or
+    after its successor's start is shown (the earliest among its successors: the start,
+    else the signing, else ``as_of``), nor its end or the renegotiation reminder: the
+    successor answers them. An action plan without a period of its own follows its
+    agreement.
+  * **Ended**: its end in effect is before ``as_of``. Its end (``period-end``,
+    ``promise-end``) and the renegotiation reminder (``validity-end``) are no longer
+    occasions, and nothing planned after the end is shown — except what its text places
+    after the end (a schedule with ``first: validity_end``: the final follow-up).
+    Unless it is superseded or concluded, it is listed once in :attr:`DuePlan.ended`
+    ("Ended without a successor") with its end and what to decide: renew it, replace it
+    (a successor names it under ``supersedes``) or mark it as ended. An action plan
+    without a period of its own ends with its agreement, which is the one listed.
+  * **Concluded** (marked as deliberately ended, :class:`~trygg_cli.due.records.Concluded`):
+    as ended on the day it names, else at its period's end, else now (``as_of``); its end
+    and the renegotiation reminder are dropped at once and it is never listed.
+  Occasions before these dates stay as they are: an obligation missed while the document
+  was in force is still overdue.
+
+Routine cadences versus obligations
+  Meetings, recurring actions, recurring commitments and recurring occasions are routine
+  (:data:`~trygg_cli.due.occurrence.ROUTINE_ITEMS`): nobody records every meeting, so
+  with no completion recorded only the next occasion is shown — the first open one that
+  is not overdue — never a backlog, and the item is listed in
+  :attr:`DuePlan.unrecorded` ("no meeting recorded yet") unless its document is no
+  longer in force. Once a completion is recorded,
+  every occasion planned after the latest closed one is tracked, and a missed one is
+  overdue. ``strict_routine_from`` (``due: {strict_routine_from: YYYY-MM-DD}`` in
+  ``.trygg.yaml``) tracks every routine occasion planned on or after that day as well.
+  A calendar (``every_upcoming``) keeps every routine occasion not yet overdue: the
+  meetings to come belong in it, the missed ones do not.
+  Everything else — follow-up, evaluation, revision, priority review and revision,
+  deadlines, renegotiation, the final follow-up, a promise's follow-up and end — is an
+  obligation, overdue per occasion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from trygg_cli.due.buckets import is_overdue
+from trygg_cli.due.occurrence import DuePlan, Ended, Occurrence, Unrecorded
+from trygg_cli.due.records import DocumentSchedules
+from trygg_cli.due.spans import resolve
+
+END_ITEMS = frozenset({"period-end", "promise-end", "validity-end"})
+"""The end of a document and the reminder to renegotiate before it."""
+
+
+@dataclass(frozen=True)
+class Life:
+    """What a document's life hides: occasions planned after ``ended`` (unless anchored at
+    the end), those planned on or after ``replaced``, and with ``quiet_end`` its end
+    items."""
+
+    ended: date | None = None
+    replaced: date | None = None
+    quiet_end: bool = False
+
+    def over(self, as_of: date) -> bool:
+        """Whether the document is no longer in force on ``as_of`` (ended or replaced)."""
+        return (self.ended is not None and self.ended < as_of) or (
+            self.replaced is not None and self.replaced <= as_of
+        )
+
+    def shows(self, occurrence: Occurrence, anchored: bool) -> bool:
+        if self.quiet_end and occurrence.item in END_ITEMS:
+            return False
+        if self.replaced is not None and occurrence.planned >= self.replaced:
+            return False
+        return self.ended is None or anchored or occurrence.planned <= self.ended
+
+
+def settle(
+    plan: DuePlan,
+    documents: Mapping[str, DocumentSchedules],
+    *,
+    as_of: date,
+    strict_routine_from: date | None = None,
+    every_upcoming: bool = False,
+) -> DuePlan:
+    """``plan`` as it is shown on ``as_of`` (see the module docstring): documents that
+    ended or were replaced, and routine cadences without a backlog; ``ended`` and
+    ``unrecorded`` filled in. With ``every_upcoming`` (a calendar), every routine occasion
+    that is not yet overdue is kept, not only the next one."""
+    lives = lives_of(documents, as_of)
+    anchored = {
+        (doc.doc_id, entry.loc)
+        for doc in documents.values()
+        for entry in doc.entries
+        if entry.schedule is not None and entry.schedule.first == "validity_end"
+    }
+    alive = [
+        o
+        for o in plan.occurrences
+        if o.doc_id not in lives or lives[o.doc_id].shows(o, (o.doc_id, o.yaml_path) in anchored)
+    ]
+    shown, unrecorded = routine(alive, as_of, strict_routine_from, every_upcoming)
+    over = {doc_id for doc_id, life in lives.items() if life.over(as_of)}
+    return replace(
+        plan,
+        occurrences=shown,
+        ended=sorted(ended_documents(documents, as_of)),
+        unrecorded=sorted(u for u in unrecorded if u.doc_id not in over),
+    )
+
+
+def successors(documents: Mapping[str, DocumentSchedules], as_of: date) -> dict[str, date]:
+    """For each document some other names under ``supersedes``: its successors' earliest
+    start (else signing, else ``as_of``)."""
+    out: dict[str, date] = {}
+    for doc in documents.values():
+        if not doc.supersedes:
+            continue
+        span = resolve(doc, documents, None)[0]
+        start = span.start or span.signing or as_of
+        for named in doc.supersedes:
+            if named != doc.doc_id:
+                out[named] = min(out.get(named, start), start)
+    return out
+
+
+def lives_of(documents: Mapping[str, DocumentSchedules], as_of: date) -> dict[str, Life]:
+    """The :class:`Life` of each document that has one to apply."""
+    replaced = successors(documents, as_of)
+    out: dict[str, Life] = {}
+    for doc_id, doc in documents.items():
+        end = resolve(doc, documents, None)[0].end
+        owner = doc_id
+        if doc.doc_kind == "action-plan" and not doc.has_period and doc.agreement:
+            owner = doc.agreement  # it lives and is replaced with its agreement
+        concluded = doc.concluded is not None
+        if concluded and end is None:
+            end = as_of
+        gone = end is not None and end < as_of
+        life = Life(
+            ended=end if gone or concluded else None,
+            replaced=replaced.get(owner),
+            quiet_end=gone or concluded or owner in replaced,
+        )
+        if life != Life():
+            out[doc_id] = life
+    return out
+
+
+def ended_documents(documents: Mapping[str, DocumentSchedules], as_of: date) -> Iterator[Ended]:
+    """The documents with a period of their own that ended before ``as_of``, with no
+    successor and not concluded."""
+    replaced = successors(documents, as_of)
+    for doc_id, doc in documents.items():
+        end = doc.span.end
+        if end is None or end >= as_of or doc.end_where is None:
+            continue
+        if doc_id in replaced or doc.concluded is not None:
+            continue
+        path, line, column = doc.end_where
+        yield Ended(end, doc_id, doc.doc_kind, doc.title, path, line, column, doc.span.parties)
+
+
+def routine(
+    occurrences: Sequence[Occurrence],
+    as_of: date,
+    strict_from: date | None,
+    every_upcoming: bool = False,
+) -> tuple[list[Occurrence], list[Unrecorded]]:
+    """The occurrences with each routine cadence cut to what is tracked (see the module
+    docstring), in their order, and the routine items with no completion recorded."""
+    groups: dict[tuple[str, str, str, object], list[Occurrence]] = {}
+    for o in occurrences:
+        if o.routine:
+            groups.setdefault((o.doc_id, o.item, o.item_id, o.yaml_path), []).append(o)
+    dropped: set[int] = set()
+    unrecorded: list[Unrecorded] = []
+    for members in groups.values():
+        members.sort(key=lambda o: o.planned)
+        latest = max((o.planned for o in members if o.done is not None), default=None)
+        upcoming = next((o for o in members if o.done is None and not is_overdue(o, as_of)), None)
+        for o in members:
+            tracked = (
+                o.done is not None
+                or (latest is not None and o.planned > latest)
+                or (strict_from is not None and o.planned >= strict_from)
+                or o is upcoming
+                or (every_upcoming and o.done is None and not is_overdue(o, as_of))
+            )
+            if not tracked:
+                dropped.add(id(o))
+        if latest is None:
+            first = members[0]
+            unrecorded.append(
+                Unrecorded(
+                    first.doc_id,
+                    first.item,
+                    first.item_id,
+                    first.title,
+                    first.doc_kind,
+                    first.path,
+                    first.line,
+                    upcoming.due if upcoming is not None else None,
+                    first.parties,
+                    first.bodies,
+                )
+            )
+    if not dropped:
+        return list(occurrences), unrecorded
+    return [o for o in occurrences if id(o) not in dropped], unrecorded
