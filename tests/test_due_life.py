@@ -197,13 +197,23 @@ def test_a_concluded_document_is_silent_after_its_end() -> None:
     assert result.ended == []
 
 
-def test_concluded_of_reads_the_proposed_period_field() -> None:
-    from types import SimpleNamespace
+def test_a_document_marked_as_ended_is_never_listed() -> None:
+    from trygg_cli.model.common import Period
 
-    assert concluded_of(SimpleNamespace()) is None
-    period = SimpleNamespace(ended=SimpleNamespace(date=date(2025, 6, 30), decision="Beslut"))
-    assert concluded_of(period) == Concluded(date(2025, 6, 30), "Beslut")
-    assert concluded_of(SimpleNamespace(ended=SimpleNamespace())) == Concluded(None, None)
+    period = Period.model_validate(
+        {"from": "2023-05-01", "until": "2025-04-30", "ended": {"decision": "KS § 80"}}
+    )
+    assert concluded_of(period) == Concluded(None, "KS § 80")
+    ended = "{from: 2023-05-01, until: 2025-04-30}"
+    marked = (
+        "{from: 2023-05-01, until: 2025-04-30, "
+        "ended: {date: 2025-06-12, decision: 'KS 2025-06-12 § 80'}}"
+    )
+    plain = _settle({"p.yaml": PROMISE.format(id="p", period=ended, extra="")})
+    assert [e.doc_id for e in plain.ended] == ["p"]
+    decided = _settle({"p.yaml": PROMISE.format(id="p", period=marked, extra="")})
+    assert decided.ended == []
+    assert "promise-end" not in {o.item for o in decided.occurrences}
 
 
 # --------------------------------------------------------------------------- routine

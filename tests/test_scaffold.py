@@ -75,6 +75,21 @@ def test_init_sets_up_a_repository_that_passes_validate_and_lint(
     assert agreement["parties"][0]["name"] == "Mölndals kommun"
 
 
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_a_new_repository_passes_its_own_scheduled_due_job(
+    here: Path, cli: Callable[..., Result], ci: str
+) -> None:
+    """Day one: the weekly job the workflow runs (trygg due --overdue --fail-on overdue) is
+    green right after init, whatever the day of the year."""
+    from datetime import date, timedelta
+
+    assert cli("init", "-m", "Motala", "--ci", ci).exit_code == 0
+    today = date.today()
+    for day in (today, today + timedelta(days=1)):
+        due = cli("due", "--as-of", day.isoformat(), "--overdue", "--fail-on", "overdue", ".")
+        assert due.exit_code == 0, due.stdout
+
+
 def test_init_never_replaces_a_file_without_force(here: Path, cli: Callable[..., Result]) -> None:
     (here / ".trygg.yaml").write_text("# mitt eget\n", encoding="utf-8")
     result = cli("init", "-m", "Borås")

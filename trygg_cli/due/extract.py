@@ -110,18 +110,12 @@ def end_in_effect(document: Document, period: Period) -> date | None:
 
 
 def concluded_of(period: Any) -> Concluded | None:
-    """Whether ``period`` is marked as deliberately ended: the proposed optional field
-    ``ended: {date: YYYY-MM-DD, decision: text}`` of a period (both keys optional). The
-    model does not have it yet, so this reads it where present; once the field exists,
-    no change is needed here."""
+    """Whether ``period`` is marked as deliberately ended (``ended: {date, decision}``,
+    both optional), as the engine reads it."""
     ended = getattr(period, "ended", None)
     if ended is None:
         return None
-    on = getattr(ended, "date", None)
-    decision = getattr(ended, "decision", None)
-    return Concluded(
-        on if isinstance(on, date) else None, decision if isinstance(decision, str) else None
-    )
+    return Concluded(ended.date, ended.decision)
 
 
 def _superseded(doc: Agreement | ActionPlan | CitizenPromise) -> tuple[str, ...]:

@@ -238,6 +238,17 @@ class Extension(Model):
     )
 
 
+class Ended(Model):
+    """A decision that a document has ended on purpose, without a successor."""
+
+    date: Date | None = Field(
+        None, description="Dagen då dokumentet upphörde att gälla (ÅÅÅÅ-MM-DD)."
+    )
+    decision: Text | None = Field(
+        None, description="Beslutet, t.ex. 'KS 2026-11-03 § 212: löftet förnyas inte'."
+    )
+
+
 class Period(Model):
     """When something applies: from, until, open-ended ('tills vidare'), for a stated term,
     until it is replaced, and any extensions."""
@@ -260,6 +271,11 @@ class Period(Model):
         None,
         description="Uttalad längd, t.ex. fyra år, som den står i texten. Utan 'until' ger "
         "den slutdatumet: från och med + längden − 1 dag.",
+    )
+    ended: Ended | None = Field(
+        None,
+        description="Sätts när dokumentet medvetet har upphört utan efterföljare, så att "
+        "'trygg due' slutar påminna om det: {date: 2026-11-03, decision: 'KS … § 212'}.",
     )
     extensions: list[Extension] = Field(
         default_factory=list,

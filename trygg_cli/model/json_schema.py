@@ -32,6 +32,7 @@ _SWEDISH = {
     "Superseded": "Ett tidigare dokument (överenskommelse, åtgärdsplan eller medborgarlöfte) som ersätts.",
     "Actor": "En aktör som deltar utan att skriva under, t.ex. ett bostadsbolag eller räddningstjänsten.",
     "Extension": "En förlängning av perioden, med nytt slutdatum och beslut.",
+    "Ended": "Ett beslut att dokumentet har upphört utan efterföljare.",
     "Measure": "Ett värde som kan jämföras: värde, enhet och år, t.ex. 62 % år 2022.",
     "Source": "Underlag som dokumentet bygger på: lägesbild, trygghetsmätning, medborgardialog eller statistik.",
     "SubPriority": "Ett underområde till ett prioriterat område.",
