@@ -69,7 +69,10 @@ def _items(
         yield from _items(data.get(step), rest, (*at, step))
 
 
-def id_lists(kind: str, data: Any) -> dict[str, list[tuple[str, YamlPath]]]:
+IdLists = dict[str, list[tuple[str, YamlPath]]]
+
+
+def id_lists(kind: str, data: Any) -> IdLists:
     """Every id in each of the kind's id collections, with where it is written."""
     return {
         name: [
@@ -100,21 +103,24 @@ def salvaged_index(path: str, text: str) -> DocIndex | None:
     return DocIndex(id_match.group(2), kind_match.group(2), path, line + 1, 1, {}, complete=False)
 
 
-def raw_index(path: str, data: dict[str, Any], kind: str, root: Any) -> DocIndex | None:
-    """Index ids from the raw data, so that a document with schema errors still has its id."""
+def raw_index(
+    path: str, data: dict[str, Any], kind: str, root: Any, lists: IdLists
+) -> DocIndex | None:
+    """Index ids from the raw data (``lists``: :func:`id_lists` of it), so that a document
+    with schema errors still has its id."""
     doc_id = data.get("id")
     if not isinstance(doc_id, str):
         return None
-    collections = {name: {i for i, _loc in ids} for name, ids in id_lists(kind, data).items()}
+    collections = {name: {i for i, _loc in ids} for name, ids in lists.items()}
     collections[PARTICIPANTS] = collections.get("parties", set()) | collections["actors"]
     line, column = locate(root, ("id",))
     return DocIndex(doc_id, kind, path, line + 1, column + 1, collections, complete=True)
 
 
-def duplicate_ids(data: dict[str, Any], kind: str, at: At) -> Iterator[Finding]:
-    """A finding for every id used twice in one of the document's collections, and for an
-    actor that has a party's id (who would a reference to it mean?)."""
-    lists = id_lists(kind, data)
+def duplicate_ids(lists: IdLists, at: At) -> Iterator[Finding]:
+    """A finding for every id used twice in one of the document's collections (``lists``:
+    :func:`id_lists`), and for an actor that has a party's id (who would a reference to it
+    mean?)."""
     for name, ids in lists.items():
         yield from _repeated(name, ids, at)
     parties = {i: loc for i, loc in lists.get("parties", [])}

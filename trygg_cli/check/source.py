@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from trygg_cli.check.passes import REFERENCES, ParsedFile, Passes
-from trygg_cli.check.references import duplicate_ids, raw_index, salvaged_index
+from trygg_cli.check.references import duplicate_ids, id_lists, raw_index, salvaged_index
 from trygg_cli.check.results import FileResult
 from trygg_cli.check.schema_errors import At, schema_error_finding
 from trygg_cli.findings import Finding, Severity
@@ -114,7 +114,8 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
     kind: str = data["kind"]
     model = KINDS[kind]
     parsed.kind = kind
-    result.index = raw_index(parsed.path, data, kind, parsed.root)
+    lists = id_lists(kind, data)
+    result.index = raw_index(parsed.path, data, kind, parsed.root, lists)
     try:
         document = model.model_validate(data)
     except ValidationError as exc:
@@ -123,7 +124,7 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
         if result.index is not None:
             result.index.complete = False
         return
-    result.findings.extend(duplicate_ids(data, kind, at))
+    result.findings.extend(duplicate_ids(lists, at))
     parsed.document = document
 
 
