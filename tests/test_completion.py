@@ -46,3 +46,19 @@ def test_document_ids_complete() -> None:
 
 def test_commands_complete() -> None:
     assert "render" in _complete("trygg re")
+
+
+def test_done_completes_the_references_of_open_occasions() -> None:
+    from datetime import date
+
+    from trygg_cli.due.run import DueQuery, run_due
+
+    outcome = run_due([str(EXAMPLES)], DueQuery(as_of=date.today()))
+    open_refs = sorted(o.ref for o in outcome.shown if o.done is None)
+    assert open_refs
+    completed = _complete("trygg done ")
+    assert sorted(completed) == open_refs
+    first = open_refs[0]
+    assert _complete(f"trygg done {first[:3]}") == sorted(
+        r for r in open_refs if r[:3] == first[:3]
+    )
