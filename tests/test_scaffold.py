@@ -265,7 +265,10 @@ def test_new_documents_pass_validate(here: Path, cli: Callable[..., Result]) -> 
     plan = cli("new", "action-plan", "--agreement", agreement_id)
     assert plan.exit_code == 0, plan.stderr
     assert f"created atgardsplaner/upplands-vasby-atgardsplan-{year}.yaml" in plan.stderr
-    promise = cli("new", "citizen-promise", "--agreement", agreement_id, "-o", "lofte.yaml")
+    promise = cli(
+        "new", "citizen-promise", "--agreement", agreement_id, "-o", "lofte.yaml",
+        "--promise", "Kommunen ordnar belysning.", "--promise", "Polisen patrullerar.",
+    )  # fmt: skip
     assert promise.exit_code == 0
     central = cli("new", "agreement", "-m", "Upplands Väsby", "--scope", "central")
     assert f"upplands-vasby-central-{year}.yaml" in central.stderr
@@ -305,7 +308,7 @@ def test_new_asks_in_a_terminal_and_checks_each_answer(
     runner = CliRunner()
     # Municipality, then an id that is not usable (asked again), then a good one, then
     # the title's default.
-    answers = "Mölndal\nMölndal Lokal\nmolndal-2026\n\n"
+    answers = "\nMölndal\nMölndal Lokal\nmolndal-2026\n" + "\n" * 6  # scope first; then defaults
     result = runner.invoke(app, ["new", "agreement"], input=answers)
     assert result.exit_code == 0, result.output
     assert "'Mölndal Lokal' is not a usable id" in result.output

@@ -19,10 +19,13 @@ from typing import Any
 
 import jinja2
 
+from trygg_cli import scaffold_answers as answers_
 from trygg_cli.atomicfile import write_atomic
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.resources import schemas_dir, templates_dir
+from trygg_cli.scaffold_answers import Ask, Asking
+from trygg_cli.scaffold_answers import text_problem as text_problem
 
 # Where `trygg new` puts each kind of document; the editor settings map these folders to
 # the JSON Schemas.
@@ -183,50 +186,22 @@ class NewDocument:
     agreement: str | None = None
     doc_id: str | None = None
     title: str | None = None
-    scope: str = "local"
-
-
-Ask = Callable[[str, str | None, Callable[[str], str | None]], str]
-
-
-class _Asking:
-    """Answers for what is missing: asked for (``ask``), else defaults; each checked."""
-
-    def __init__(self, ask: Ask | None) -> None:
-        self.ask = ask
-
-    def need(
-        self, prompt: str, default: str | None, check: Callable[[str], str | None], option: str
-    ) -> str:
-        if self.ask is not None:
-            return self.ask(prompt, default, check)
-        if default is None:
-            raise TryggError(_("give {option}").format(option=option))
-        return default
-
-    @staticmethod
-    def given(value: str, check: Callable[[str], str | None]) -> str:
-        problem = check(value)
-        if problem is not None:
-            raise TryggError(problem)
-        return value
-
-    def either(
-        self,
-        value: str | None,
-        prompt: str,
-        default: str | None,
-        check: Callable[[str], str | None],
-        option: str,
-    ) -> str:
-        """``value`` checked when given, else :meth:`need`."""
-        return self.given(value, check) if value else self.need(prompt, default, check, option)
+    scope: str | None = None
+    start: str | None = None
+    until: str | None = None
+    term: str | None = None
+    until_further_notice: bool = False
+    municipality_party: str | None = None
+    police: str | None = None
+    steering_group: str | None = None
+    problem: str | None = None
+    promises: tuple[str, ...] = ()
 
 
 def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -> dict[str, Any]:
     """Fill in what is missing — by asking (``ask``) or from defaults — and check it; the
     template's context. Without ``ask`` a missing required answer is an error."""
-    asking = _Asking(ask)
+    asking = Asking(ask)
     agreement = None
     if answers.kind == "action-plan" or (answers.kind == "citizen-promise" and answers.agreement):
         default = next(iter(known.agreements), None) if ask is not None else None
@@ -238,6 +213,10 @@ def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -
             "--agreement ID",
         )
         agreement = known.agreements[agreement_id]
+    if answers.kind == "agreement":
+        answers.scope = asking.either(
+            answers.scope, _("Scope (local or central)"), "local", _scope_problem, "--scope"
+        )
     for text in (answers.municipality, answers.title):
         if text is not None:
             asking.given(text, text_problem)
@@ -250,21 +229,72 @@ def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -
     title = answers.title or asking.need(
         _("Title"), _default_title(answers, municipality, year), text_problem, "--title TEXT"
     )
-    parties = _parties(municipality, agreement)
-    return {
+    context: dict[str, Any] = {
         "id": doc_id,
         "title": title,
         "municipality": municipality,
         "genitive": genitive(municipality),
         "slug": slug(municipality),
-        "scope": answers.scope,
+        "scope": answers.scope or "local",
         "year": year,
         "agreement": agreement.id if agreement else None,
-        "party": parties[0]["id"],
         "body": agreement.bodies[0].id if agreement and agreement.bodies else None,
         "priority": agreement.priorities[0].id if agreement and agreement.priorities else None,
-        "parties": parties,
     }
+    context["validity"] = answers_.ask_period(
+        asking,
+        answers.kind,
+        year,
+        (answers.start, answers.until, answers.term, answers.until_further_notice),
+    )
+    context["parties"] = _parties(answers, asking, municipality, agreement)
+    context["party"] = context["parties"][0]["id"]
+    context.update(_kind_details(answers, asking, agreement, context["parties"]))
+    return context
+
+
+def _scope_problem(value: str) -> str | None:
+    if value in ("local", "central"):
+        return None
+    return _("'{value}' is not a scope; write local or central").format(value=value)
+
+
+def _kind_details(
+    answers: NewDocument, asking: Asking, agreement: Any, parties: list[dict[str, str]]
+) -> dict[str, Any]:
+    """An agreement's steering group; a citizen promise's problem and each party's promise
+    (``--promise``, one for each party in order)."""
+    if answers.kind == "agreement":
+        name = asking.either(
+            answers.steering_group,
+            _("Steering group (name)"),
+            "Styrgrupp för brottsförebyggande arbete",
+            text_problem,
+            "--steering-group NAME",
+        )
+        return {"steering_group": name}
+    if answers.kind == "citizen-promise":
+        priorities = agreement.priorities if agreement is not None else []
+        default = next((p.problem for p in priorities if p.problem), None)
+        problem = asking.either(
+            answers.problem,
+            _("The problem the promise focuses on"),
+            " ".join(default.split()) if default else None,
+            text_problem,
+            "--problem TEXT",
+        )
+        promises = [
+            asking.either(
+                answers.promises[n] if n < len(answers.promises) else None,
+                _("What {party} promises").format(party=party["name"]),
+                None,
+                text_problem,
+                "--promise TEXT",
+            )
+            for n, party in enumerate(parties)
+        ]
+        return {"problem": problem, "promises": promises}
+    return {}
 
 
 def _id_base(answers: NewDocument, municipality: str, year: int) -> str:
@@ -287,27 +317,32 @@ def _default_title(answers: NewDocument, municipality: str, year: int) -> str:
     }[answers.kind]
 
 
-def _parties(municipality: str, agreement: Any) -> list[dict[str, str]]:
+def _parties(
+    answers: NewDocument, asking: Asking, municipality: str, agreement: Any
+) -> list[dict[str, str]]:
+    """An agreement's parties, else the municipality's and the police's: names asked for
+    (with defaults), types from the names."""
     if agreement is not None:
         return [{"id": p.id, "name": p.name, "type": p.type} for p in agreement.parties]
     town = slug(municipality)
+    ours = asking.either(
+        answers.municipality_party,
+        _("The municipality as a party (name)"),
+        f"{genitive(municipality)} kommun",
+        text_problem,
+        "--municipality-party NAME",
+    )
+    police = asking.either(
+        answers.police,
+        _("The police as a party (name)"),
+        f"Lokalpolisområde {municipality}",
+        text_problem,
+        "--police NAME",
+    )
     return [
-        {"id": town, "name": f"{genitive(municipality)} kommun", "type": "kommun"},
-        {
-            "id": f"lpo-{town}",
-            "name": f"Lokalpolisområde {municipality}",
-            "type": "lokalpolisområde",
-        },
+        {"id": town, "name": ours, "type": answers_.municipality_type(ours)},
+        {"id": f"lpo-{town}", "name": police, "type": answers_.police_type(police)},
     ]
-
-
-def text_problem(value: str) -> str | None:
-    """Why ``value`` cannot be a name or title, or None."""
-    if not value.strip():
-        return _("write something here")
-    if any(unicodedata.category(c).startswith("C") for c in value):
-        return _("write it on one line, without control characters")
-    return None
 
 
 def _id_check(known: Known) -> Callable[[str], str | None]:

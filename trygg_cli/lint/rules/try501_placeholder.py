@@ -2,7 +2,9 @@
 
 What:
   Text that is still a template's placeholder: "XX", "ÅÅÅÅ-MM-DD", "201Å", "MM-DD",
-  "TODO", "[namn]", "lorem ipsum", or a line that says only "Datum" where a date belongs.
+  "TODO", "[namn]", "lorem ipsum", a line that says only "Datum" where a date belongs, or
+  a sentence from trygg's own skeletons ("Beskriv vad som ska göras och varför." and the
+  others in templates/new/texts.j2; `trygg new` writes them only as comments).
 
 Why:
   Mölndal's local agreement 2023–2026 was published with the decision reference "Beslutat
@@ -11,8 +13,9 @@ Why:
   signed; proofreading missed it because the text looks finished at a glance.
 
 How to fix:
-  Write the real value — the date, the § number, the diary number (dnr), the name — or
-  remove the text. Record signing dates under `signatories:` with `signed:`.
+  Write the real value — the date, the § number, the diary number (dnr), the name, the
+  real text in place of a skeleton sentence — or remove the text. Record signing dates
+  under `signatories:` with `signed:`.
 
 Passing example:
   decision:
@@ -30,6 +33,7 @@ Failing example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -92,7 +96,42 @@ def _placeholders(value: str) -> list[re.Match[str]]:
     return sorted(matches, key=lambda m: m.start())
 
 
+@functools.cache
+def skeleton_sentences() -> tuple[str, ...]:
+    """The sentences trygg's skeletons offer (templates/new/texts.j2, the one list the
+    templates import too)."""
+    import jinja2
+
+    from trygg_cli.resources import templates_dir
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())))
+    env.filters["yaml"] = str
+    module = env.get_template("new/texts.j2").module
+    return tuple(v for v in vars(module).values() if isinstance(v, str) and v.strip())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _skeleton_findings(ctx: DocContext) -> Iterator[Finding]:
+    sentences = skeleton_sentences()
+    words = {s.split()[0] for s in sentences}
+    if not any(word in ctx.text for word in words):
+        return
+    for path, node, value in ctx.strings():
+        flat = _one_line(value)
+        found = [s for s in sentences if s in flat]
+        if found:
+            line, column = ctx.position_in(node, value, len(value) - len(value.lstrip()))
+            message = _(
+                "trygg's skeleton text is still here: {found}; write the real text in its place"
+            ).format(found=", ".join(f"'{show(s, 100)}'" for s in found))
+            yield ctx.finding_at(ctx.path, line, column, message, path)
+
+
 def check(ctx: DocContext) -> Iterator[Finding]:
+    yield from _skeleton_findings(ctx)
     if not _may_hold_placeholder(ctx.text):
         return
     for path, node, value in ctx.strings():
