@@ -19,13 +19,13 @@ from typing import Any
 
 import jinja2
 
-from trygg_cli import scaffold_answers as answers_
 from trygg_cli.atomicfile import write_atomic
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.resources import schemas_dir, templates_dir
-from trygg_cli.scaffold_answers import Ask, Asking
-from trygg_cli.scaffold_answers import text_problem as text_problem
+from trygg_cli.scaffold import answers as answers_
+from trygg_cli.scaffold.answers import Ask, Asking
+from trygg_cli.scaffold.answers import text_problem as text_problem
 
 # Where `trygg new` puts each kind of document; the editor settings map these folders to
 # the JSON Schemas.
