@@ -19,10 +19,41 @@ from typing import Any
 _STYLES = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0), (4, 4, 2), (2, 3, 1), (3, 5, 2))
 
 
+class _NotADate(str):
+    """A value written like a date that is none (``2025-13-01``), kept as it was written."""
+
+    __slots__ = ()
+
+
+def _lenient_dates() -> None:
+    """Read a date that does not exist as its text (ruamel raises), and write it back as
+    it was, so a file with such a mistake can still be edited elsewhere."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    tag = "tag:yaml.org,2002:timestamp"
+    if RoundTripConstructor.yaml_constructors.get(tag) is _timestamp:
+        return
+    RoundTripConstructor.add_constructor(tag, _timestamp)
+    RoundTripRepresenter.add_representer(
+        _NotADate, lambda representer, value: representer.represent_scalar(tag, str(value))
+    )
+
+
+def _timestamp(constructor: Any, node: Any) -> Any:
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    try:
+        return RoundTripConstructor.construct_yaml_timestamp(constructor, node)
+    except ValueError:
+        return _NotADate(node.value)
+
+
 def round_trip(text: str) -> Any:
     """A ruamel round-trip loader and dumper that writes ``text`` back unchanged, or None."""
     from ruamel.yaml import YAML
 
+    _lenient_dates()
     for mapping, sequence, offset in _STYLES:
         yaml = YAML(typ="rt")
         yaml.preserve_quotes = True
