@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from trygg_cli.text import show
 
-__all__ = ["Finding", "Severity", "YamlPath", "format_yaml_path", "show"]
+__all__ = ["Finding", "Fix", "Severity", "YamlPath", "format_yaml_path", "show"]
 
 
 class Severity(enum.IntEnum):
@@ -37,6 +37,18 @@ def format_yaml_path(path: YamlPath) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A certain fix for a finding: at ``yaml_path``, the value (``"value"``), the last
+    key (``"key"``) or the top-level format marker (``"marker"``) ``old`` becomes ``new``.
+    ``trygg validate --fix`` and ``trygg lint --fix`` apply it."""
+
+    yaml_path: YamlPath
+    kind: Literal["value", "key", "marker"]
+    old: str
+    new: str
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """A located problem: where (path, 1-based line and column, YAML path), what and how bad.
@@ -51,6 +63,7 @@ class Finding:
     message: str
     severity: Severity = Severity.ERROR
     yaml_path: YamlPath = field(default=(), compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The shape documented in docs/json-output.md (version 1)."""

@@ -1,10 +1,9 @@
 """Record a completion in a document's YAML without disturbing anything else in the file.
 
 ``trygg done`` adds one entry to a schedule's ``done:`` list. The file is edited with
-ruamel.yaml's round-trip mode, so comments, key order, quoting and flow style stay as
-they are. ruamel writes indentation one way for a whole file, so the edit is made only
-when the file, read and written back unchanged, comes out byte for byte as it was (with
-the first of the usual indentation styles that does); and the result is checked to differ
+ruamel.yaml's round-trip mode (:mod:`trygg_cli.yamledit`), so comments, key order, quoting
+and flow style stay as they are, and only when the file written back unchanged comes out
+byte for byte as it was; and the result is checked to differ
 from the original by added lines only — or, where the list is written on one line in
 flow style (``done: [2021-11-30]``), by that one line. Otherwise nothing is written and
 the coordinator is told what to add by hand.
@@ -13,7 +12,6 @@ the coordinator is told what to add by hand.
 from __future__ import annotations
 
 import difflib
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,10 +20,7 @@ from typing import Any
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import YamlPath
 from trygg_cli.i18n import _
-
-# (mapping, sequence, offset) indentation styles, most common first: "  - id:" under a key,
-# "- id:" at the key's column, and the four-space variants.
-_STYLES = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0), (4, 4, 2), (2, 3, 1), (3, 5, 2))
+from trygg_cli.yamledit import dump, removed_lines, round_trip, value_at
 
 
 @dataclass(frozen=True)
@@ -74,11 +69,11 @@ class Entry:
 
 def add_completion(text: str, loc: YamlPath, entry: Entry) -> str:
     """``text`` with ``entry`` added to the ``done:`` list of the schedule at ``loc``."""
-    yaml = _round_trip(text)
+    yaml = round_trip(text)
     if yaml is None:
         raise _by_hand(entry, _("trygg cannot rewrite this file without changing its layout"))
     data = yaml.load(text)
-    found = _at(data, loc)
+    found = value_at(data, loc)
     if not isinstance(found, Mapping):
         raise TryggError(_("there is no schedule at {where}").format(where=_where(loc)))
     schedule: Any = found
@@ -93,9 +88,7 @@ def add_completion(text: str, loc: YamlPath, entry: Entry) -> str:
     if not isinstance(done, list):
         raise TryggError(_("'done' at {where} is not a list").format(where=_where(loc)))
     done.append(entry.as_yaml())
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new = out.getvalue()
+    new = dump(yaml, data)
     if not _only_added(text, new):
         raise _by_hand(entry, _("adding it would change other lines of the file"))
     return new
@@ -104,7 +97,7 @@ def add_completion(text: str, loc: YamlPath, entry: Entry) -> str:
 def set_done(text: str, loc: YamlPath) -> str:
     """``text`` with ``status: done`` on the action or commitment at ``loc`` (added when
     it has no status, the one line changed when it has another)."""
-    yaml = _round_trip(text)
+    yaml = round_trip(text)
     if yaml is None:
         raise TryggError(
             _(
@@ -113,19 +106,13 @@ def set_done(text: str, loc: YamlPath) -> str:
             ).format(where=_where(loc))
         )
     data = yaml.load(text)
-    found = _at(data, loc)
+    found = value_at(data, loc)
     if not isinstance(found, Mapping):
         raise TryggError(_("there is nothing at {where} to mark as done").format(where=_where(loc)))
     item: Any = found
     item["status"] = "done"
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new = out.getvalue()
-    removed = [
-        line
-        for line in difflib.unified_diff(text.splitlines(), new.splitlines(), lineterm="", n=0)
-        if line.startswith("-") and not line.startswith("---")
-    ]
+    new = dump(yaml, data)
+    removed = removed_lines(text, new)
     if len(removed) > 1 or (removed and "status" not in removed[0]):
         raise TryggError(
             _(
@@ -133,34 +120,6 @@ def set_done(text: str, loc: YamlPath) -> str:
             ).format(where=_where(loc))
         )
     return new
-
-
-def _round_trip(text: str) -> Any:
-    """A ruamel round-trip loader and dumper that writes ``text`` back unchanged, or None."""
-    from ruamel.yaml import YAML
-
-    for mapping, sequence, offset in _STYLES:
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        out = io.StringIO()
-        try:
-            yaml.dump(yaml.load(text), out)
-        except Exception:  # whatever ruamel cannot read and write back is not safe to edit
-            return None
-        if out.getvalue() == text:
-            return yaml
-    return None
-
-
-def _at(data: Any, loc: YamlPath) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _only_added(old: str, new: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from trygg_cli.findings import Finding, Severity
+from trygg_cli.findings import Finding, Fix, Severity
 from trygg_cli.i18n import _
 from trygg_cli.model import KINDS
 from trygg_cli.text import show
@@ -44,6 +44,8 @@ def near_miss(path: str, raw: bytes) -> Finding | None:
                 ).format(key=show(key)),
                 Severity.WARNING,
                 (key,),
+                # Certain only when the line says what the marker says: version 1.
+                Fix((key,), "marker", key, "trygg") if value == "1" else None,
             )
         if key == "kind" and value in KINDS and kind_line is None:
             kind_line = (number, value)

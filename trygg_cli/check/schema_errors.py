@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 import types
 import typing
@@ -10,7 +12,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from trygg_cli.findings import Finding
+from trygg_cli.findings import Finding, Fix
 from trygg_cli.i18n import N_, _
 from trygg_cli.model.common import MESSAGES
 from trygg_cli.text import did_you_mean, show
@@ -77,15 +79,56 @@ def schema_error_finding(error: Any, model: type[BaseModel], at: At) -> Finding:
     return _bad_value(loc, name, kind, ctx, at) or at(loc, "bad-value", str(error["msg"]))
 
 
+# Swedish words for the keys of the schedule's 'unit' and 'qualifier', where the word
+# means one key only. A word becomes its key only where that key is allowed.
+SWEDISH_KEYS = {
+    "år": "year",
+    "termin": "term",
+    "kvartal": "quarter",
+    "månad": "month",
+    "vecka": "week",
+    "tertial": "tertial",
+    "mandatperiod": "mandate_period",
+    "exakt": "exact",
+    "ungefär": "about",
+    "minst": "at_least",
+    "vid behov": "as_needed",
+    "vid_behov": "as_needed",
+}
+
+
+def certain_choice(word: str, choices: Sequence[str], *, swedish: bool = True) -> str | None:
+    """The one choice ``word`` must mean, or None when it could mean none or several: its
+    Swedish key (for values), the one choice it equals but for case, or the only choice
+    that is close (similarity 0.8 or more: ``untill`` → ``until``, not ``until_replaced``)."""
+    if swedish and (key := SWEDISH_KEYS.get(word.strip().lower())) in choices:
+        return key
+    same = [c for c in choices if c.lower() == word.lower()]
+    if len(same) == 1:
+        return same[0]
+    close = difflib.get_close_matches(word, choices, n=2, cutoff=0.8)
+    return close[0] if len(close) == 1 else None
+
+
+def _with_fix(finding: Finding, kind: str, old: str, new: str | None) -> Finding:
+    if new is None or new == old:
+        return finding
+    fix = Fix(finding.yaml_path, "key" if kind == "key" else "value", old, new)
+    return dataclasses.replace(finding, fix=fix)
+
+
 def _unknown_key(loc: tuple[str | int, ...], model: type[BaseModel], at: At) -> Finding:
     allowed = _allowed_keys(model, loc[:-1])
     key = show(loc[-1])
     hint = did_you_mean(key, allowed)
     if not hint and allowed:
         hint = _("; allowed here: {keys}").format(keys=", ".join(allowed))
-    return at(
+    finding = at(
         loc, "unknown-key", _("unknown key '{key}'{hint}").format(key=key, hint=hint), at_key=True
     )
+    if not isinstance(loc[-1], str):
+        return finding
+    return _with_fix(finding, "key", loc[-1], certain_choice(loc[-1], allowed, swedish=False))
 
 
 def _not_a_choice(
@@ -102,14 +145,20 @@ def _not_a_choice(
                 field=name, choices=", ".join(choices), actual=_describe(value)
             ),
         )
-    hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-    return at(
+    certain = certain_choice(value, choices) if isinstance(value, str) else None
+    hint = ""
+    if certain is not None:
+        hint = _("; did you mean '{choice}'?").format(choice=certain)
+    elif isinstance(value, str):
+        hint = did_you_mean(value, choices)
+    finding = at(
         loc,
         "bad-value",
         _("'{value}' is not allowed for '{field}'; use one of: {choices}{hint}").format(
             value=show(value), field=name, choices=", ".join(choices), hint=hint
         ),
     )
+    return _with_fix(finding, "value", value, certain) if isinstance(value, str) else finding
 
 
 def _wrong_type(loc: tuple[str | int, ...], name: str, kind: str, value: Any, at: At) -> Finding:

@@ -26,6 +26,7 @@ from trygg_cli.report.gitlab import gitlab
 from trygg_cli.report.jsonreport import JSON_VERSION, json_report
 from trygg_cli.report.junit import junit
 from trygg_cli.report.sarif import SARIF_SCHEMA, sarif
+from trygg_cli.report.statistics import statistics
 from trygg_cli.report.summary import exit_code, problems, summary_line
 from trygg_cli.report.text import excerpt, grouped, lines, text_body
 
@@ -58,6 +59,7 @@ __all__ = [
     "lines",
     "problems",
     "rule_info",
+    "statistics",
     "summary_line",
     "text_body",
 ]

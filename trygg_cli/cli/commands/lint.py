@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from trygg_cli.cli import completion
+from trygg_cli.cli.fixing import DiffOption, FixOption, apply_fixes
 from trygg_cli.cli.params import (
     FILE,
     FindingsFormat,
@@ -30,8 +31,10 @@ from trygg_cli.findings import Severity
 from trygg_cli.i18n import _
 
 if TYPE_CHECKING:
+    from trygg_cli.findings import Finding
     from trygg_cli.lint.config import LintConfig
     from trygg_cli.lint.run import LintOutcome
+    from trygg_cli.report import ReportContext, Summary
 
 
 class Level(StrEnum):
@@ -55,6 +58,10 @@ class LintOptions:
     color: bool
     jobs: int | None
     cache: bool
+    fix: bool = False
+    diff: bool = False
+    quiet: bool = False
+    statistics: bool = False
 
 
 def _file_option(name: str, help_text: str) -> Any:
@@ -115,6 +122,23 @@ def command(
     ] = False,
     jobs: Jobs = 0,
     no_cache: NoCache = False,
+    fix: FixOption = False,
+    diff: DiffOption = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help=_("Print only the summary line of the text report, and nothing when all is well."),
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help=_("Print how many findings each rule has, instead of the findings."),
+        ),
+    ] = False,
 ) -> None:
     if explain is not None:
         from trygg_cli.lint.catalogue import explain as rule_documentation
@@ -135,6 +159,10 @@ def command(
         color_wanted(output, no_color),
         jobs or None,
         not no_cache,
+        fix,
+        diff,
+        quiet,
+        statistics,
     )
     raise typer.Exit(run(options))
 
@@ -146,7 +174,7 @@ def run(options: LintOptions) -> int:
     from trygg_cli.lint.config import LintConfig, check_rule_ids, find_config, load_config
     from trygg_cli.lint.rules import RULES
     from trygg_cli.lint.run import run_lint
-    from trygg_cli.report import REPORTERS, ReportContext, Summary, all_rules, exit_code
+    from trygg_cli.report import ReportContext, Summary, all_rules, exit_code
 
     check_rule_ids([*options.select, *options.ignore])
     config_path = options.config_file or find_config(Path.cwd())
@@ -155,19 +183,29 @@ def run(options: LintOptions) -> int:
     # repository root, so that it holds wherever lint runs from.
     found = config_path.parent if config_path is not None else repository_root(Path.cwd())
     root = str(found) if found is not None else None
-    with Progress() as progress:
-        outcome = run_lint(
-            options.paths,
-            config,
-            today=parse_day(options.today, "--today"),
-            select=options.select,
-            ignore=options.ignore,
-            jobs=options.jobs,
-            cache=options.cache,
-            progress=progress,
-            baseline=options.baseline,
-            root=root,
-        )
+
+    def lint() -> LintOutcome:
+        with Progress() as progress:
+            return run_lint(
+                options.paths,
+                config,
+                today=parse_day(options.today, "--today"),
+                select=options.select,
+                ignore=options.ignore,
+                jobs=options.jobs,
+                cache=options.cache,
+                progress=progress,
+                baseline=options.baseline,
+                root=root,
+            )
+
+    outcome = lint()
+    if options.fix or options.diff:
+        fixed = apply_fixes(outcome.findings, diff=options.diff)
+        if options.diff:
+            return 1 if fixed else 0
+        if fixed:
+            outcome = lint()
     if options.write_baseline is not None:
         return _write_baseline(outcome, options.write_baseline, root)
     workspace = outcome.workspace
@@ -175,11 +213,24 @@ def run(options: LintOptions) -> int:
     context = ReportContext(
         all_rules(RULES), outcome.source, color=options.color, version=__version__
     )
-    report = REPORTERS[options.output_format](outcome.findings, summary, context)
-    write_report(report, options.output)
+    write_report(_report(options, outcome.findings, summary, context), options.output)
     if outcome.known:
         err(_("{count} known finding(s) left out by the baseline").format(count=outcome.known))
     return exit_code(outcome.findings, _threshold(options.fail_on, config))
+
+
+def _report(
+    options: LintOptions, findings: Sequence[Finding], summary: Summary, context: ReportContext
+) -> str:
+    """The report in the format asked for; with --statistics a count per rule, with
+    --quiet only the summary line (nothing when there are no findings)."""
+    from trygg_cli.report import REPORTERS, statistics, summary_line
+
+    if options.statistics:
+        return statistics(findings, context)
+    if options.quiet:
+        return summary_line(findings, summary) + "\n" if findings else ""
+    return REPORTERS[options.output_format](findings, summary, context)
 
 
 def _threshold(fail_on: str | None, config: LintConfig) -> Severity:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from trygg_cli.cli.fixing import DiffOption, FixOption, apply_fixes
 from trygg_cli.cli.params import (
     FindingsFormat,
     FindingsFormatOption,
@@ -30,6 +31,8 @@ class ValidateOptions:
     verbose: bool
     jobs: int | None
     cache: bool
+    fix: bool = False
+    diff: bool = False
 
 
 def command(
@@ -54,15 +57,18 @@ def command(
     ] = False,
     jobs: Jobs = 0,
     no_cache: NoCache = False,
+    fix: FixOption = False,
+    diff: DiffOption = False,
 ) -> None:
     options = ValidateOptions(
-        targets(paths), output_format.value, output, verbose, jobs or None, not no_cache
+        targets(paths), output_format.value, output, verbose, jobs or None, not no_cache, fix, diff
     )
     raise typer.Exit(run(options))
 
 
 def run(options: ValidateOptions) -> int:
-    """Check the files and write the report; 1 when there is an error."""
+    """Check the files (fixing what is certain, with --fix) and write the report; 1 when
+    there is an error. With --diff, only the fixes as a diff; 1 when there are any."""
     from trygg_cli import __version__
     from trygg_cli.findings import Severity
     from trygg_cli.report import (
@@ -75,12 +81,21 @@ def run(options: ValidateOptions) -> int:
         summary_line,
     )
     from trygg_cli.source_lines import SourceLines
-    from trygg_cli.workspace import load_paths
+    from trygg_cli.workspace import Workspace, load_paths
 
-    with Progress() as progress:
-        workspace = load_paths(
-            list(options.paths), jobs=options.jobs, progress=progress, cache=options.cache
-        )
+    def load() -> Workspace:
+        with Progress() as progress:
+            return load_paths(
+                list(options.paths), jobs=options.jobs, progress=progress, cache=options.cache
+            )
+
+    workspace = load()
+    if options.fix or options.diff:
+        fixed = apply_fixes(workspace.findings, diff=options.diff)
+        if options.diff:
+            return 1 if fixed else 0
+        if fixed:
+            workspace = load()
     findings = workspace.findings
     summary = Summary(len(workspace.checked), workspace.skipped, paths=workspace.checked)
     context = ReportContext(VALIDATION_RULES, SourceLines(), version=__version__)
