@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -324,3 +325,133 @@ def test_ending_the_questions_with_ctrl_d_stops_cleanly(
     assert result.stderr.splitlines()[-1] == "Aborted!"
     assert "internal error" not in result.output
     assert not (here / "overenskommelser").exists()
+
+
+# ---------------------------------------------------------------- CI that works as written
+
+PIN = "trygg @ git+https://github.com/kommun/trygg@v0.1.0"
+CI_FILES = {
+    "github": [".github/workflows/trygg.yml", ".github/workflows/trygg-due.yml"],
+    "gitlab": [".gitlab-ci.yml"],
+}
+INSTALL_STEP = "Installera trygg"
+
+
+def test_pinned_requirement_names_where_the_running_trygg_came_from() -> None:
+    from trygg_cli.cli.commands.init import pinned_requirement
+
+    git = '{"url": "https://github.com/kommun/trygg", "vcs_info": {"vcs": "git", "commit_id": "abc123", "requested_revision": "main"}}'
+    assert (
+        pinned_requirement("0.1.0", git, []) == "trygg @ git+https://github.com/kommun/trygg@abc123"
+    )
+    wheel = '{"url": "https://example.org/trygg-0.1.0-py3-none-any.whl", "archive_info": {}}'
+    assert (
+        pinned_requirement("0.1.0", wheel, [])
+        == "trygg @ https://example.org/trygg-0.1.0-py3-none-any.whl"
+    )
+    editable = '{"url": "file:///home/a/trygg", "dir_info": {"editable": true}}'
+    assert pinned_requirement("0.1.0", editable, []) is None
+    urls = ["Documentation, https://example.org/docs", "Source, https://github.com/kommun/trygg"]
+    assert (
+        pinned_requirement("0.2.0", editable, urls)
+        == "trygg @ git+https://github.com/kommun/trygg@v0.2.0"
+    )
+    assert pinned_requirement("0.2.0", None, urls[:1]) is None
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_init_pins_the_install_from_the_option_and_keeps_it_in_the_config(
+    here: Path, cli: Callable[..., Result], ci: str
+) -> None:
+    assert cli("init", "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    line = f"python -m pip install '{PIN}'"
+    for name in CI_FILES[ci]:
+        text = (here / name).read_text(encoding="utf-8")
+        assert line in yaml.safe_load(text).__repr__(), name
+        assert "FYLL I" not in text
+    config = yaml.safe_load((here / ".trygg.yaml").read_text(encoding="utf-8"))
+    assert config["ci"] == {"install": PIN}
+    assert cli("lint", ".").exit_code == 0  # lint accepts the ci section
+    # Written again without --install: the pin comes from .trygg.yaml and stays there.
+    for name in CI_FILES[ci]:
+        (here / name).unlink()
+    again = cli("init", "-m", "Motala", "--ci", ci, "--force")
+    assert again.exit_code == 0 and "note:" not in again.stderr
+    assert all(line in (here / name).read_text(encoding="utf-8") for name in CI_FILES[ci])
+    assert yaml.safe_load((here / ".trygg.yaml").read_text(encoding="utf-8"))["ci"] == {
+        "install": PIN
+    }
+
+
+@pytest.mark.parametrize("spec", ["trygg", " Trygg[all] ", ""])
+def test_init_refuses_an_install_that_does_not_pin_trygg(
+    here: Path, cli: Callable[..., Result], spec: str
+) -> None:
+    result = cli("init", "-m", "Motala", "--install", spec)
+    assert result.exit_code == 2
+    assert "for example 'trygg @ git+https://github.com/ORG/trygg@v" in result.stderr or (
+        "write something here" in result.stderr
+    )
+    assert _files(here) == []
+
+
+def test_init_without_a_known_source_writes_a_placeholder_that_fails_clearly(
+    here: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trygg_cli.cli.commands.init.this_trygg", lambda: None)
+    result = cli("init", "-m", "Motala")
+    assert result.exit_code == 0
+    assert "note: the CI files do not yet say where to install trygg from" in result.stderr
+    for name in CI_FILES["github"]:
+        text = (here / name).read_text(encoding="utf-8")
+        assert "# FYLL I: varifrån trygg ska installeras" in text
+        assert re.search(r"pip install (trygg|'trygg'|\"trygg\")\s*$", text, re.M) is None
+        steps = yaml.safe_load(text)["jobs"]
+        (install,) = [
+            s for job in steps.values() for s in job["steps"] if s.get("name") == INSTALL_STEP
+        ]
+        done = subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", install["run"]], capture_output=True, text=True
+        )
+        assert done.returncode == 1 and "Ange varifrån trygg ska installeras" in done.stderr
+    assert "# ci:\n#   install:" in (here / ".trygg.yaml").read_text(encoding="utf-8")
+
+
+def _generated_yaml(folder: Path) -> list[Path]:
+    skip = {"overenskommelser"}
+    return [
+        p for p in sorted(folder.rglob("*.y*ml")) if not skip & set(p.relative_to(folder).parts)
+    ]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_generated_files_parse_name_nothing_trygg_and_match_the_ci_schemas(
+    here: Path, cli: Callable[..., Result], ci: str
+) -> None:
+    assert cli("init", "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    generated = _generated_yaml(here)
+    assert {p.relative_to(here).as_posix() for p in generated} == {
+        ".trygg.yaml",
+        ".pre-commit-config.yaml",
+        *CI_FILES[ci],
+    }
+    for path in generated:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert "trygg" not in data, f"{path.name}: a top-level key 'trygg' is trygg's marker"
+    for path in [*here.rglob("*.json")]:
+        json.loads(path.read_text(encoding="utf-8"))
+    schema = {"github": "vendor.github-workflows", "gitlab": "vendor.gitlab-ci"}[ci]
+    exe = shutil.which("check-jsonschema", path=BIN)
+    assert exe is not None, "check-jsonschema (the test extra) is not installed"
+    files = [str(here / name) for name in CI_FILES[ci]]
+    done = subprocess.run([exe, "--builtin-schema", schema, *files], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = here / CI_FILES[ci][0]
+    broken.write_text(
+        broken.read_text(encoding="utf-8") + "\nbogus_top_level: 1\n", encoding="utf-8"
+    )
+    # The check can fail: an unknown top-level key is refused.
+    again = subprocess.run(
+        [exe, "--builtin-schema", schema, str(broken)], capture_output=True, text=True
+    )
+    assert again.returncode == 1, again.stdout

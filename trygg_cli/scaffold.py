@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
+from trygg_cli import __version__
 from trygg_cli.atomicfile import write_atomic
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
@@ -33,8 +36,7 @@ FOLDERS = {
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 _PLAIN = re.compile(r"[A-Za-zÅÄÖÉåäöé][\w .,()–/-]*\Z")
-# The package to install in CI, until trygg is published under its own name.
-PACKAGE = "trygg"
+_UNPINNED = re.compile(r"\s*trygg\s*(\[[^\]]*\])?\s*\Z", re.IGNORECASE)
 
 
 def slug(text: str) -> str:
@@ -102,7 +104,39 @@ def _write_all(files: Mapping[Path, str], force: bool) -> Written:
 # ---------------------------------------------------------------- trygg init
 
 
-def init_files(folder: Path, municipality: str, ci: str, today: date) -> dict[Path, str]:
+@dataclass(frozen=True)
+class Install:
+    """What CI installs (None: unknown, to fill in); ``chosen``: kept in ``.trygg.yaml``."""
+
+    spec: str | None
+    chosen: bool = False
+
+
+def ci_install(folder: Path, given: str | None, detected: str | None) -> Install:
+    """``--install`` (``given``), else ``ci.install`` in the folder's ``.trygg.yaml``, else the
+    trygg that runs (``detected``); a spec that does not pin trygg is refused."""
+    config = folder / ".trygg.yaml"
+    if given is None and config.is_file():
+        try:
+            data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            message = _("{path} cannot be read: {reason}").format(path=config, reason=error)
+            raise TryggError(message) from None
+        section = data.get("ci") if isinstance(data, dict) else None
+        given = section.get("install") if isinstance(section, dict) else None
+        if given is not None and not isinstance(given, str):
+            raise TryggError(_("{path}: ci.install must be text").format(path=config))
+    spec = given if given is not None else detected
+    if spec is not None and (text_problem(spec) or _UNPINNED.match(spec)):
+        pin = _("name where trygg comes from and its version, for example '{example}'")
+        example = f"trygg @ git+https://github.com/ORG/trygg@v{__version__}"
+        raise TryggError(f"'{spec.strip()}': " + pin.format(example=example))
+    return Install(spec.strip() if spec else None, given is not None)
+
+
+def init_files(
+    folder: Path, municipality: str, ci: str, today: date, install: Install
+) -> dict[Path, str]:
     """Every file ``trygg init`` writes, by path, with its content."""
     town = slug(municipality)
     context = {
@@ -113,7 +147,9 @@ def init_files(folder: Path, municipality: str, ci: str, today: date) -> dict[Pa
         "scope": "local",
         "id": f"{town}-lokal-{today.year}",
         "title": f"Lokal samverkansöverenskommelse mellan {municipality} och Polisen",
-        "package": PACKAGE,
+        "install": f"python -m pip install {shlex.quote(install.spec)}" if install.spec else None,
+        "ci_install": install.spec if install.chosen else None,
+        "version": __version__,
     }
     files = {
         folder / ".trygg.yaml": _render("init/trygg.yaml.j2", context),
@@ -135,10 +171,12 @@ def init_files(folder: Path, municipality: str, ci: str, today: date) -> dict[Pa
     return files
 
 
-def init(folder: Path, municipality: str, ci: str, force: bool, today: date) -> Written:
+def init(
+    folder: Path, municipality: str, ci: str, force: bool, today: date, install: Install
+) -> Written:
     if folder.exists() and not folder.is_dir():
         raise TryggError(_("{path} is a file, not a folder").format(path=folder))
-    return _write_all(init_files(folder, municipality, ci, today), force)
+    return _write_all(init_files(folder, municipality, ci, today, install), force)
 
 
 # ---------------------------------------------------------------- trygg new
