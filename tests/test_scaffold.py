@@ -455,3 +455,197 @@ def test_generated_files_parse_name_nothing_trygg_and_match_the_ci_schemas(
         [exe, "--builtin-schema", schema, str(broken)], capture_output=True, text=True
     )
     assert again.returncode == 1, again.stdout
+
+
+# The steps GitHub itself provides (checkout, setup-python, the SARIF upload) are not
+# shell; the install is replaced by the trygg installed here. Every other step runs.
+FAKE_GH = """#!{python}
+import json, os, subprocess, sys
+args = sys.argv[1:]
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps(args) + "\\n")
+if "--method" in args:
+    sys.exit(0)
+comments = open(os.environ["GH_COMMENTS"], encoding="utf-8").read()
+done = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=comments, text=True)
+sys.exit(done.returncode)
+"""
+
+
+def _expression(value: str, context: dict[str, str]) -> str:
+    return re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: context[m.group(1)], value)
+
+
+def _runs(condition: str | None, event: str, failed: bool) -> bool:
+    """GitHub's ``if:`` for the conditions the generated workflows use (others: an error)."""
+    if condition is None:
+        return not failed
+    if condition.strip() == "always()":
+        return True
+    match = re.fullmatch(r"github\.event_name == '(\w+)'", condition.strip())
+    assert match, f"the test does not know the condition {condition!r}"
+    return not failed and match.group(1) == event
+
+
+def _run_github_job(
+    repo: Path, workflow: dict[str, object], event: str, env: dict[str, str]
+) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Each shell step of the workflow's one job, as GitHub runs it (bash -eo pipefail,
+    the workflow's and the step's env, ``if:``, ``continue-on-error``); by step name."""
+    context = {
+        "github.base_ref": "main",
+        "github.token": "t",
+        "github.event.pull_request.number": "7",
+    }
+    (job,) = workflow["jobs"].values()  # type: ignore[attr-defined]
+    done: dict[str, subprocess.CompletedProcess[str]] = {}
+    failed = False
+    for step in job["steps"]:
+        if (
+            "run" not in step
+            or step["name"] == INSTALL_STEP
+            or not _runs(step.get("if"), event, failed)
+        ):
+            continue
+        step_env = {k: _expression(str(v), context) for k, v in step.get("env", {}).items()}
+        full = {**env, **workflow.get("env", {}), **step_env, "GITHUB_EVENT_NAME": event}  # type: ignore[dict-item]
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo,
+            env=full,
+            capture_output=True,
+            text=True,
+        )
+        done[step["name"]] = result
+        failed = failed or (result.returncode != 0 and not step.get("continue-on-error"))
+    return done
+
+
+def _repository_with_a_change(tmp: Path, cli: Callable[..., Result], ci: str) -> Path:
+    """A repository from init, pushed to a bare 'origin' as main, then a change on a branch."""
+    repo, origin = tmp / "repo", tmp / "origin.git"
+    assert cli("init", str(repo), "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    _git(tmp, "init", "-q", "--bare", str(origin))
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "init")
+    _git(repo, "remote", "add", "origin", str(origin))
+    _git(repo, "push", "-q", "origin", "main")
+    _git(repo, "fetch", "-q", "origin")
+    _git(repo, "checkout", "-q", "-b", "change")
+    (agreement,) = (repo / "overenskommelser").glob("*.yaml")
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("title: Lokal", "title: Ny lokal", 1), encoding="utf-8")
+    _git(repo, "commit", "-qam", "a new title")
+    return repo
+
+
+def _shell_env(tmp: Path) -> dict[str, str]:
+    fake = tmp / "fake-bin"
+    fake.mkdir()
+    (fake / "gh").write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    path = os.pathsep.join([str(fake), BIN, os.environ["PATH"]])
+    env = {**os.environ, "PATH": path, "GH_LOG": str(tmp / "gh.log")}
+    env |= {"GH_COMMENTS": str(tmp / "comments.json"), "GITHUB_REPOSITORY": "kommun/avtal"}
+    return env | {"GITHUB_STEP_SUMMARY": str(tmp / "summary.md"), "CI": "true"}
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq (which gh api --jq uses) is missing")
+def test_the_github_workflows_shell_steps_run_as_written(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    repo = _repository_with_a_change(here, cli, "github")
+    env = _shell_env(here)
+    checks = yaml.safe_load((repo / ".github/workflows/trygg.yml").read_text(encoding="utf-8"))
+    due = yaml.safe_load((repo / ".github/workflows/trygg-due.yml").read_text(encoding="utf-8"))
+    shell_steps = {
+        s["name"]
+        for w in (checks, due)
+        for job in w["jobs"].values()
+        for s in job["steps"]
+        if "run" in s
+    } - {INSTALL_STEP}
+    # A pull request, first push: no comment of trygg's yet (only someone else's), so one is added.
+    others = [{"id": 1, "user": {"login": "anna"}, "body": "<!-- trygg-diff --> citat"}]
+    Path(env["GH_COMMENTS"]).write_text(json.dumps(others), encoding="utf-8")
+    first = _run_github_job(repo, checks, "pull_request", env)
+    assert {name: r.returncode for name, r in first.items()} == dict.fromkeys(first, 0), {
+        n: r.stdout + r.stderr for n, r in first.items()
+    }
+    comment = (repo / "trygg-comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("<!-- trygg-diff -->\n") and "Ny lokal" in comment
+    calls = [json.loads(line) for line in Path(env["GH_LOG"]).read_text().splitlines()]
+    assert calls[-1] == [
+        "api",
+        "--method",
+        "POST",
+        "repos/kommun/avtal/issues/7/comments",
+        "-F",
+        "body=@trygg-comment.md",
+    ]
+    # The next push: the bot's earlier comment is found by its marker and replaced.
+    ours = {
+        "id": 42,
+        "user": {"login": "github-actions[bot]"},
+        "body": "<!-- trygg-diff -->\nförra",
+    }
+    Path(env["GH_COMMENTS"]).write_text(json.dumps([*others, ours]), encoding="utf-8")
+    second = _run_github_job(repo, checks, "pull_request", env)
+    assert all(r.returncode == 0 for r in second.values())
+    calls = [json.loads(line) for line in Path(env["GH_LOG"]).read_text().splitlines()]
+    assert calls[-1] == [
+        "api",
+        "--method",
+        "PATCH",
+        "repos/kommun/avtal/issues/comments/42",
+        "-F",
+        "body=@trygg-comment.md",
+    ]
+    # A push that breaks a document: validate fails, and lint still runs and annotates.
+    (repo / "overenskommelser" / "trasig.yaml").write_text(
+        "trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8"
+    )
+    broken = _run_github_job(repo, checks, "push", env)
+    assert broken["trygg validate"].returncode == 1
+    assert "trasig.yaml" in broken["trygg validate"].stdout
+    assert broken["trygg lint"].returncode == 1 and "::error" in broken["trygg lint"].stdout
+    assert "Vad som har ändrats" not in broken  # a push is not a pull request
+    (repo / "overenskommelser" / "trasig.yaml").unlink()
+    # The weekly job, on its first day.
+    weekly = _run_github_job(repo, due, "schedule", env)
+    assert all(r.returncode == 0 for r in weekly.values()), {n: r.stdout for n, r in weekly.items()}
+    assert Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8").strip()
+    assert set(first) | set(weekly) == shell_steps  # every shell step has run
+
+
+def _gitlab_script(pipeline: dict[str, object], job: str) -> str:
+    return "\n".join(pipeline[job]["script"])  # type: ignore[index]
+
+
+def test_the_gitlab_jobs_scripts_run_as_written(here: Path, cli: Callable[..., Result]) -> None:
+    repo = _repository_with_a_change(here, cli, "gitlab")
+    pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    env = _shell_env(here) | pipeline["variables"] | {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    jobs = [name for name, job in pipeline.items() if isinstance(job, dict) and "script" in job]
+    assert sorted(jobs) == ["trygg-check", "trygg-diff", "trygg-due"]
+
+    def run(job: str) -> subprocess.CompletedProcess[str]:
+        script = "set -eo pipefail\n" + _gitlab_script(pipeline, job)
+        return subprocess.run(
+            ["bash", "-c", script], cwd=repo, env=env, capture_output=True, text=True
+        )
+
+    for job in jobs:
+        result = run(job)
+        assert result.returncode == 0, (job, result.stdout + result.stderr)
+    assert "Ny lokal" in (repo / "trygg-diff.md").read_text(encoding="utf-8")
+    assert json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    (repo / "overenskommelser" / "trasig.yaml").write_text(
+        "trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8"
+    )
+    broken = run("trygg-check")
+    assert broken.returncode == 1 and "trasig.yaml" in broken.stdout
+    # lint ran after validate had failed: its report names the broken file.
+    report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert any("trasig.yaml" in issue["location"]["path"] for issue in report)
