@@ -649,3 +649,38 @@ def test_the_gitlab_jobs_scripts_run_as_written(here: Path, cli: Callable[..., R
     # lint ran after validate had failed: its report names the broken file.
     report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
     assert any("trasig.yaml" in issue["location"]["path"] for issue in report)
+
+
+def _setup_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readmes_windows_commands_match_the_linux_ones() -> None:
+    """Same venv, same package spec, same first trygg command, same test command; only the
+    shell's spelling differs (`&&` and .venv/bin/ against lines and .venv\\Scripts\\)."""
+    section = _setup_section()
+    sh = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    (powershell,) = re.findall(r"```powershell\n(.*?)\n```", section, re.S)
+    linux = [line.split() for line in sh[0].split(" && ")]
+    windows = [line.split() for line in powershell.splitlines()]
+
+    def posix(words: list[str]) -> list[str]:
+        return [words[0].replace("\\Scripts\\", "/bin/"), *words[1:]]
+
+    assert windows[0][:1] == ["py"] and linux[0][:1] == ["python3"]
+    assert windows[0][1:] == linux[0][1:]  # -m venv .venv
+    assert [posix(words) for words in windows[1:]] == linux[1:]
+    assert sh[1] == ".venv/bin/python -m pytest -q"
+    assert "`.venv\\Scripts\\python -m pytest -q`" in section
+    # .ci/run runs README's test command exactly, and the first trygg command too.
+    ci_run = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+    assert sh[1] in ci_run and " ".join(linux[2]) in ci_run
+    assert "pipx install ." in section
+
+
+def test_trygg_version_is_the_one_in_pyproject(cli: Callable[..., Result]) -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert cli("--version").stdout == f"trygg {project['version']}\n"
