@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -327,3 +328,362 @@ def test_ending_the_questions_with_ctrl_d_stops_cleanly(
     assert result.stderr.splitlines()[-1] == "Aborted!"
     assert "internal error" not in result.output
     assert not (here / "overenskommelser").exists()
+
+
+# ---------------------------------------------------------------- CI that works as written
+
+PIN = "trygg @ git+https://github.com/kommun/trygg@v0.1.0"
+CI_FILES = {
+    "github": [".github/workflows/trygg.yml", ".github/workflows/trygg-due.yml"],
+    "gitlab": [".gitlab-ci.yml"],
+}
+INSTALL_STEP = "Installera trygg"
+
+
+def test_pinned_requirement_names_where_the_running_trygg_came_from() -> None:
+    from trygg_cli.cli.commands.init import pinned_requirement
+
+    git = '{"url": "https://github.com/kommun/trygg", "vcs_info": {"vcs": "git", "commit_id": "abc123", "requested_revision": "main"}}'
+    assert (
+        pinned_requirement("0.1.0", git, []) == "trygg @ git+https://github.com/kommun/trygg@abc123"
+    )
+    wheel = '{"url": "https://example.org/trygg-0.1.0-py3-none-any.whl", "archive_info": {}}'
+    assert (
+        pinned_requirement("0.1.0", wheel, [])
+        == "trygg @ https://example.org/trygg-0.1.0-py3-none-any.whl"
+    )
+    editable = '{"url": "file:///home/a/trygg", "dir_info": {"editable": true}}'
+    assert pinned_requirement("0.1.0", editable, []) is None
+    urls = ["Documentation, https://example.org/docs", "Source, https://github.com/kommun/trygg"]
+    assert (
+        pinned_requirement("0.2.0", editable, urls)
+        == "trygg @ git+https://github.com/kommun/trygg@v0.2.0"
+    )
+    assert pinned_requirement("0.2.0", None, urls[:1]) is None
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_init_pins_the_install_from_the_option_and_keeps_it_in_the_config(
+    here: Path, cli: Callable[..., Result], ci: str
+) -> None:
+    assert cli("init", "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    line = f"python -m pip install '{PIN}'"
+    for name in CI_FILES[ci]:
+        text = (here / name).read_text(encoding="utf-8")
+        assert line in yaml.safe_load(text).__repr__(), name
+        assert "FYLL I" not in text
+    config = yaml.safe_load((here / ".trygg.yaml").read_text(encoding="utf-8"))
+    assert config["ci"] == {"install": PIN}
+    assert cli("lint", ".").exit_code == 0  # lint accepts the ci section
+    # Written again without --install: the pin comes from .trygg.yaml and stays there.
+    for name in CI_FILES[ci]:
+        (here / name).unlink()
+    again = cli("init", "-m", "Motala", "--ci", ci, "--force")
+    assert again.exit_code == 0 and "note:" not in again.stderr
+    assert all(line in (here / name).read_text(encoding="utf-8") for name in CI_FILES[ci])
+    assert yaml.safe_load((here / ".trygg.yaml").read_text(encoding="utf-8"))["ci"] == {
+        "install": PIN
+    }
+
+
+@pytest.mark.parametrize("spec", ["trygg", " Trygg[all] ", ""])
+def test_init_refuses_an_install_that_does_not_pin_trygg(
+    here: Path, cli: Callable[..., Result], spec: str
+) -> None:
+    result = cli("init", "-m", "Motala", "--install", spec)
+    assert result.exit_code == 2
+    assert "for example 'trygg @ git+https://github.com/ORG/trygg@v" in result.stderr or (
+        "write something here" in result.stderr
+    )
+    assert _files(here) == []
+
+
+def test_init_without_a_known_source_writes_a_placeholder_that_fails_clearly(
+    here: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trygg_cli.cli.commands.init.this_trygg", lambda: None)
+    result = cli("init", "-m", "Motala")
+    assert result.exit_code == 0
+    assert "note: the CI files do not yet say where to install trygg from" in result.stderr
+    for name in CI_FILES["github"]:
+        text = (here / name).read_text(encoding="utf-8")
+        assert "# FYLL I: varifrån trygg ska installeras" in text
+        assert re.search(r"pip install (trygg|'trygg'|\"trygg\")\s*$", text, re.M) is None
+        steps = yaml.safe_load(text)["jobs"]
+        (install,) = [
+            s for job in steps.values() for s in job["steps"] if s.get("name") == INSTALL_STEP
+        ]
+        done = subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", install["run"]], capture_output=True, text=True
+        )
+        assert done.returncode == 1 and "Ange varifrån trygg ska installeras" in done.stderr
+    assert "# ci:\n#   install:" in (here / ".trygg.yaml").read_text(encoding="utf-8")
+
+
+def _generated_yaml(folder: Path) -> list[Path]:
+    skip = {"overenskommelser"}
+    return [
+        p for p in sorted(folder.rglob("*.y*ml")) if not skip & set(p.relative_to(folder).parts)
+    ]
+
+
+@pytest.mark.parametrize("ci", ["github", "gitlab"])
+def test_generated_files_parse_name_nothing_trygg_and_match_the_ci_schemas(
+    here: Path, cli: Callable[..., Result], ci: str
+) -> None:
+    assert cli("init", "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    generated = _generated_yaml(here)
+    assert {p.relative_to(here).as_posix() for p in generated} == {
+        ".trygg.yaml",
+        ".pre-commit-config.yaml",
+        *CI_FILES[ci],
+    }
+    for path in generated:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert "trygg" not in data, f"{path.name}: a top-level key 'trygg' is trygg's marker"
+    for path in [*here.rglob("*.json")]:
+        json.loads(path.read_text(encoding="utf-8"))
+    schema = {"github": "vendor.github-workflows", "gitlab": "vendor.gitlab-ci"}[ci]
+    exe = shutil.which("check-jsonschema", path=BIN)
+    assert exe is not None, "check-jsonschema (the test extra) is not installed"
+    files = [str(here / name) for name in CI_FILES[ci]]
+    done = subprocess.run([exe, "--builtin-schema", schema, *files], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = here / CI_FILES[ci][0]
+    broken.write_text(
+        broken.read_text(encoding="utf-8") + "\nbogus_top_level: 1\n", encoding="utf-8"
+    )
+    # The check can fail: an unknown top-level key is refused.
+    again = subprocess.run(
+        [exe, "--builtin-schema", schema, str(broken)], capture_output=True, text=True
+    )
+    assert again.returncode == 1, again.stdout
+
+
+# The steps GitHub itself provides (checkout, setup-python, the SARIF upload) are not
+# shell; the install is replaced by the trygg installed here. Every other step runs.
+FAKE_GH = """#!{python}
+import json, os, subprocess, sys
+args = sys.argv[1:]
+with open(os.environ["GH_LOG"], "a", encoding="utf-8") as log:
+    log.write(json.dumps(args) + "\\n")
+if "--method" in args:
+    sys.exit(0)
+comments = open(os.environ["GH_COMMENTS"], encoding="utf-8").read()
+done = subprocess.run(["jq", "-r", args[args.index("--jq") + 1]], input=comments, text=True)
+sys.exit(done.returncode)
+"""
+
+
+def _expression(value: str, context: dict[str, str]) -> str:
+    return re.sub(r"\$\{\{\s*([\w.]+)\s*\}\}", lambda m: context[m.group(1)], value)
+
+
+def _runs(condition: str | None, event: str, failed: bool) -> bool:
+    """GitHub's ``if:`` for the conditions the generated workflows use (others: an error)."""
+    if condition is None:
+        return not failed
+    if condition.strip() == "always()":
+        return True
+    match = re.fullmatch(r"github\.event_name == '(\w+)'", condition.strip())
+    assert match, f"the test does not know the condition {condition!r}"
+    return not failed and match.group(1) == event
+
+
+def _run_github_job(
+    repo: Path, workflow: dict[str, object], event: str, env: dict[str, str]
+) -> dict[str, subprocess.CompletedProcess[str]]:
+    """Each shell step of the workflow's one job, as GitHub runs it (bash -eo pipefail,
+    the workflow's and the step's env, ``if:``, ``continue-on-error``); by step name."""
+    context = {
+        "github.base_ref": "main",
+        "github.token": "t",
+        "github.event.pull_request.number": "7",
+    }
+    (job,) = workflow["jobs"].values()  # type: ignore[attr-defined]
+    done: dict[str, subprocess.CompletedProcess[str]] = {}
+    failed = False
+    for step in job["steps"]:
+        if (
+            "run" not in step
+            or step["name"] == INSTALL_STEP
+            or not _runs(step.get("if"), event, failed)
+        ):
+            continue
+        step_env = {k: _expression(str(v), context) for k, v in step.get("env", {}).items()}
+        full = {**env, **workflow.get("env", {}), **step_env, "GITHUB_EVENT_NAME": event}  # type: ignore[dict-item]
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo,
+            env=full,
+            capture_output=True,
+            text=True,
+        )
+        done[step["name"]] = result
+        failed = failed or (result.returncode != 0 and not step.get("continue-on-error"))
+    return done
+
+
+def _repository_with_a_change(tmp: Path, cli: Callable[..., Result], ci: str) -> Path:
+    """A repository from init, pushed to a bare 'origin' as main, then a change on a branch."""
+    repo, origin = tmp / "repo", tmp / "origin.git"
+    assert cli("init", str(repo), "-m", "Motala", "--ci", ci, "--install", PIN).exit_code == 0
+    _git(tmp, "init", "-q", "--bare", str(origin))
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "init")
+    _git(repo, "remote", "add", "origin", str(origin))
+    _git(repo, "push", "-q", "origin", "main")
+    _git(repo, "fetch", "-q", "origin")
+    _git(repo, "checkout", "-q", "-b", "change")
+    (agreement,) = (repo / "overenskommelser").glob("*.yaml")
+    text = agreement.read_text(encoding="utf-8")
+    agreement.write_text(text.replace("title: Lokal", "title: Ny lokal", 1), encoding="utf-8")
+    _git(repo, "commit", "-qam", "a new title")
+    return repo
+
+
+def _shell_env(tmp: Path) -> dict[str, str]:
+    fake = tmp / "fake-bin"
+    fake.mkdir()
+    (fake / "gh").write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
+    (fake / "gh").chmod(0o755)
+    path = os.pathsep.join([str(fake), BIN, os.environ["PATH"]])
+    env = {**os.environ, "PATH": path, "GH_LOG": str(tmp / "gh.log")}
+    env |= {"GH_COMMENTS": str(tmp / "comments.json"), "GITHUB_REPOSITORY": "kommun/avtal"}
+    return env | {"GITHUB_STEP_SUMMARY": str(tmp / "summary.md"), "CI": "true"}
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq (which gh api --jq uses) is missing")
+def test_the_github_workflows_shell_steps_run_as_written(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    repo = _repository_with_a_change(here, cli, "github")
+    env = _shell_env(here)
+    checks = yaml.safe_load((repo / ".github/workflows/trygg.yml").read_text(encoding="utf-8"))
+    due = yaml.safe_load((repo / ".github/workflows/trygg-due.yml").read_text(encoding="utf-8"))
+    shell_steps = {
+        s["name"]
+        for w in (checks, due)
+        for job in w["jobs"].values()
+        for s in job["steps"]
+        if "run" in s
+    } - {INSTALL_STEP}
+    # A pull request, first push: no comment of trygg's yet (only someone else's), so one is added.
+    others = [{"id": 1, "user": {"login": "anna"}, "body": "<!-- trygg-diff --> citat"}]
+    Path(env["GH_COMMENTS"]).write_text(json.dumps(others), encoding="utf-8")
+    first = _run_github_job(repo, checks, "pull_request", env)
+    assert {name: r.returncode for name, r in first.items()} == dict.fromkeys(first, 0), {
+        n: r.stdout + r.stderr for n, r in first.items()
+    }
+    comment = (repo / "trygg-comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("<!-- trygg-diff -->\n") and "Ny lokal" in comment
+    calls = [json.loads(line) for line in Path(env["GH_LOG"]).read_text().splitlines()]
+    assert calls[-1] == [
+        "api",
+        "--method",
+        "POST",
+        "repos/kommun/avtal/issues/7/comments",
+        "-F",
+        "body=@trygg-comment.md",
+    ]
+    # The next push: the bot's earlier comment is found by its marker and replaced.
+    ours = {
+        "id": 42,
+        "user": {"login": "github-actions[bot]"},
+        "body": "<!-- trygg-diff -->\nförra",
+    }
+    Path(env["GH_COMMENTS"]).write_text(json.dumps([*others, ours]), encoding="utf-8")
+    second = _run_github_job(repo, checks, "pull_request", env)
+    assert all(r.returncode == 0 for r in second.values())
+    calls = [json.loads(line) for line in Path(env["GH_LOG"]).read_text().splitlines()]
+    assert calls[-1] == [
+        "api",
+        "--method",
+        "PATCH",
+        "repos/kommun/avtal/issues/comments/42",
+        "-F",
+        "body=@trygg-comment.md",
+    ]
+    # A push that breaks a document: validate fails, and lint still runs and annotates.
+    (repo / "overenskommelser" / "trasig.yaml").write_text(
+        "trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8"
+    )
+    broken = _run_github_job(repo, checks, "push", env)
+    assert broken["trygg validate"].returncode == 1
+    assert "trasig.yaml" in broken["trygg validate"].stdout
+    assert broken["trygg lint"].returncode == 1 and "::error" in broken["trygg lint"].stdout
+    assert "Vad som har ändrats" not in broken  # a push is not a pull request
+    (repo / "overenskommelser" / "trasig.yaml").unlink()
+    # The weekly job, on its first day.
+    weekly = _run_github_job(repo, due, "schedule", env)
+    assert all(r.returncode == 0 for r in weekly.values()), {n: r.stdout for n, r in weekly.items()}
+    assert Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8").strip()
+    assert set(first) | set(weekly) == shell_steps  # every shell step has run
+
+
+def _gitlab_script(pipeline: dict[str, object], job: str) -> str:
+    return "\n".join(pipeline[job]["script"])  # type: ignore[index]
+
+
+def test_the_gitlab_jobs_scripts_run_as_written(here: Path, cli: Callable[..., Result]) -> None:
+    repo = _repository_with_a_change(here, cli, "gitlab")
+    pipeline = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    env = _shell_env(here) | pipeline["variables"] | {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    jobs = [name for name, job in pipeline.items() if isinstance(job, dict) and "script" in job]
+    assert sorted(jobs) == ["trygg-check", "trygg-diff", "trygg-due"]
+
+    def run(job: str) -> subprocess.CompletedProcess[str]:
+        script = "set -eo pipefail\n" + _gitlab_script(pipeline, job)
+        return subprocess.run(
+            ["bash", "-c", script], cwd=repo, env=env, capture_output=True, text=True
+        )
+
+    for job in jobs:
+        result = run(job)
+        assert result.returncode == 0, (job, result.stdout + result.stderr)
+    assert "Ny lokal" in (repo / "trygg-diff.md").read_text(encoding="utf-8")
+    assert json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    (repo / "overenskommelser" / "trasig.yaml").write_text(
+        "trygg: 1\nkind: agreement\nid: Trasig\n", encoding="utf-8"
+    )
+    broken = run("trygg-check")
+    assert broken.returncode == 1 and "trasig.yaml" in broken.stdout
+    # lint ran after validate had failed: its report names the broken file.
+    report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert any("trasig.yaml" in issue["location"]["path"] for issue in report)
+
+
+def _setup_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readmes_windows_commands_match_the_linux_ones() -> None:
+    """Same venv, same package spec, same first trygg command, same test command; only the
+    shell's spelling differs (`&&` and .venv/bin/ against lines and .venv\\Scripts\\)."""
+    section = _setup_section()
+    sh = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    (powershell,) = re.findall(r"```powershell\n(.*?)\n```", section, re.S)
+    linux = [line.split() for line in sh[0].split(" && ")]
+    windows = [line.split() for line in powershell.splitlines()]
+
+    def posix(words: list[str]) -> list[str]:
+        return [words[0].replace("\\Scripts\\", "/bin/"), *words[1:]]
+
+    assert windows[0][:1] == ["py"] and linux[0][:1] == ["python3"]
+    assert windows[0][1:] == linux[0][1:]  # -m venv .venv
+    assert [posix(words) for words in windows[1:]] == linux[1:]
+    assert sh[1] == ".venv/bin/python -m pytest -q"
+    assert "`.venv\\Scripts\\python -m pytest -q`" in section
+    # .ci/run runs README's test command exactly, and the first trygg command too.
+    ci_run = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
+    assert sh[1] in ci_run and " ".join(linux[2]) in ci_run
+    assert "pipx install ." in section
+
+
+def test_trygg_version_is_the_one_in_pyproject(cli: Callable[..., Result]) -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert cli("--version").stdout == f"trygg {project['version']}\n"

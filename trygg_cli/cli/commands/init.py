@@ -26,6 +26,7 @@ class InitOptions:
     municipality: str | None
     ci: str
     force: bool
+    install: str | None = None
 
 
 def command(
@@ -51,8 +52,20 @@ def command(
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace files that already exist."))
     ] = False,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            metavar=_("SPEC"),
+            help=_(
+                "What CI installs with pip, for example 'trygg @ git+URL@vVERSION' (default: "
+                "ci.install in .trygg.yaml, else the trygg that runs, if it came from a URL)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    run(InitOptions(folder, municipality, ci.value, force))
+    run(InitOptions(folder, municipality, ci.value, force, install))
 
 
 def run(options: InitOptions) -> None:
@@ -70,11 +83,53 @@ def run(options: InitOptions) -> None:
     problem = scaffold.text_problem(municipality)
     if problem is not None:
         raise TryggError(problem)
+    install = scaffold.ci_install(options.folder, options.install, this_trygg())
     done = scaffold.init(
-        options.folder, municipality.strip(), options.ci, options.force, date.today()
+        options.folder, municipality.strip(), options.ci, options.force, date.today(), install
     )
     report_written(done)
+    if install.spec is None:
+        err(
+            _(
+                "note: the CI files do not yet say where to install trygg from (it is not on "
+                "PyPI); give --install SPEC or ci.install in .trygg.yaml, then run 'trygg init "
+                "--force'"
+            )
+        )
     _next_steps(options.folder)
+
+
+def this_trygg() -> str | None:
+    """The pip requirement for the trygg that runs, if it says where it came from."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("trygg")
+    except metadata.PackageNotFoundError:
+        return None
+    urls = dist.metadata.get_all("Project-URL") or []
+    return pinned_requirement(dist.version, dist.read_text("direct_url.json"), urls)
+
+
+def pinned_requirement(version: str, direct_url: str | None, urls: list[str]) -> str | None:
+    """From pip's record of where it installed trygg (PEP 610's ``direct_url.json``): the git
+    commit or the archive's address; else the project's source repository at the tag
+    ``v<version>``. None: only a folder or a file on this machine, which CI cannot reach."""
+    import json
+
+    origin = json.loads(direct_url) if direct_url else {}
+    url = str(origin.get("url", ""))
+    if url and not url.startswith("file:"):
+        vcs = origin.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+            return f"trygg @ git+{url}@{vcs['commit_id']}"
+        if "archive_info" in origin:
+            return f"trygg @ {url}"
+    for entry in urls:
+        label, _comma, address = entry.partition(",")
+        if label.strip().lower() in ("source", "repository", "source code", "code"):
+            return f"trygg @ git+{address.strip()}@v{version}"
+    return None
 
 
 def _next_steps(folder: Path) -> None:

@@ -1,0 +1,98 @@
+"""``trygg init``: a repository's files, with CI that installs the trygg that made them."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from trygg_cli import __version__
+from trygg_cli.errors import TryggError
+from trygg_cli.i18n import _
+from trygg_cli.resources import schemas_dir
+from trygg_cli.scaffold.answers import text_problem
+from trygg_cli.scaffold.files import FOLDERS, Written, genitive, render, slug, write_all
+
+_UNPINNED = re.compile(r"\s*trygg\s*(\[[^\]]*\])?\s*\Z", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Install:
+    """What CI installs (None: unknown, to fill in); ``chosen``: kept in ``.trygg.yaml``."""
+
+    spec: str | None
+    chosen: bool = False
+
+
+def ci_install(folder: Path, given: str | None, detected: str | None) -> Install:
+    """``--install`` (``given``), else ``ci.install`` in the folder's ``.trygg.yaml``, else the
+    trygg that runs (``detected``); a spec that does not pin trygg is refused."""
+    config = folder / ".trygg.yaml"
+    if given is None and config.is_file():
+        try:
+            data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            message = _("{path} cannot be read: {reason}").format(path=config, reason=error)
+            raise TryggError(message) from None
+        section = data.get("ci") if isinstance(data, dict) else None
+        given = section.get("install") if isinstance(section, dict) else None
+        if given is not None and not isinstance(given, str):
+            raise TryggError(_("{path}: ci.install must be text").format(path=config))
+    spec = given if given is not None else detected
+    if spec is not None and (text_problem(spec) or _UNPINNED.match(spec)):
+        pin = _("name where trygg comes from and its version, for example '{example}'")
+        example = f"trygg @ git+https://github.com/ORG/trygg@v{__version__}"
+        raise TryggError(f"'{spec.strip()}': " + pin.format(example=example))
+    return Install(spec.strip() if spec else None, given is not None)
+
+
+def init_files(
+    folder: Path, municipality: str, ci: str, today: date, install: Install
+) -> dict[Path, str]:
+    """Every file ``trygg init`` writes, by path, with its content."""
+    town = slug(municipality)
+    context = {
+        "municipality": municipality,
+        "genitive": genitive(municipality),
+        "slug": town,
+        "year": today.year,
+        "scope": "local",
+        "id": f"{town}-lokal-{today.year}",
+        "title": f"Lokal samverkansöverenskommelse mellan {municipality} och Polisen",
+        "install": f"python -m pip install {shlex.quote(install.spec)}" if install.spec else None,
+        "ci_install": install.spec if install.chosen else None,
+        "version": __version__,
+    }
+    files = {
+        folder / ".trygg.yaml": render("init/trygg.yaml.j2", context),
+        folder / FOLDERS["agreement"] / f"{context['id']}.yaml": render(
+            "new/agreement.yaml.j2", context
+        ),
+        folder / ".pre-commit-config.yaml": render("init/pre-commit-config.yaml.j2", context),
+        folder / ".vscode" / "settings.json": render("init/vscode-settings.json.j2", context),
+        folder / ".vscode" / "extensions.json": render("init/extensions.json.j2", context),
+    }
+    if ci == "gitlab":
+        files[folder / ".gitlab-ci.yml"] = render("init/gitlab-ci.yml.j2", context)
+    else:
+        workflows = folder / ".github" / "workflows"
+        files[workflows / "trygg.yml"] = render("init/github-trygg.yml.j2", context)
+        files[workflows / "trygg-due.yml"] = render("init/github-due.yml.j2", context)
+    for schema in sorted(schemas_dir().glob("*.schema.json")):
+        files[folder / "schemas" / schema.name] = schema.read_text(encoding="utf-8")
+    return files
+
+
+def init(
+    folder: Path, municipality: str, ci: str, force: bool, today: date, install: Install
+) -> Written:
+    if folder.exists() and not folder.is_dir():
+        raise TryggError(_("{path} is a file, not a folder").format(path=folder))
+    return write_all(init_files(folder, municipality, ci, today, install), force)
+
+
+# ---------------------------------------------------------------- trygg new
