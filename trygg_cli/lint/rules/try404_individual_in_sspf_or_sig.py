@@ -46,6 +46,7 @@ Failing example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -167,6 +168,13 @@ def is_sspf_or_sig(ident: str | None, *titles: str | None) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _flagged(ident: str) -> bool:
+    """:func:`is_sspf_or_sig` of an id alone: the same few ids are asked about for every
+    responsible of every action."""
+    return is_sspf_or_sig(ident)
+
+
 def contexts(ctx: DocContext) -> dict[YamlPath, str]:
     """The parts of the document that are SSPF or SIG work: YAML path → what to call it.
 
@@ -194,9 +202,8 @@ def contexts(ctx: DocContext) -> dict[YamlPath, str]:
         for index, action in enumerate(doc.actions):
             people: list[Responsible] = [*action.plans, *action.performs, *action.follows_up]
             if is_sspf_or_sig(action.id, action.title) or any(
-                is_sspf_or_sig(who.body)
-                or actors.intersection(who.who)
-                or any(is_sspf_or_sig(ident) for ident in who.who)
+                (who.body is not None and _flagged(who.body))
+                or any(ident in actors or _flagged(ident) for ident in who.who)
                 for who in people
             ):
                 found["actions", index] = action.title

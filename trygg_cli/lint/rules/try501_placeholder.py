@@ -110,14 +110,24 @@ def skeleton_sentences() -> tuple[str, ...]:
     return tuple(v for v in vars(module).values() if isinstance(v, str) and v.strip())
 
 
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(s.split()[0] for s in skeleton_sentences())
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def _skeleton_findings(ctx: DocContext) -> Iterator[Finding]:
     sentences = skeleton_sentences()
-    words = {s.split()[0] for s in sentences}
-    if not any(word in ctx.text for word in words):
+    # Cheap tests first: a sentence's first word somewhere in the file, then the sentence
+    # in the whole file on one line (a wrapped sentence is whole again there); only then
+    # each text value.
+    if not any(word in ctx.text for word in _first_words()):
+        return
+    everything = _one_line(ctx.text)
+    if not any(s in everything for s in sentences):
         return
     for path, node, value in ctx.strings():
         flat = _one_line(value)
