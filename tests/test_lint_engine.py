@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL_AGREEMENT
 
+from trygg_cli.configfile import find_config
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.lint import baseline
-from trygg_cli.lint.config import LintConfig, find_config, load_config
+from trygg_cli.lint.config import LintConfig, load_config
 from trygg_cli.lint.engine import PathIgnore, lint_workspace
 from trygg_cli.lint.passes import lint_passes
 from trygg_cli.lint.rules import RULES

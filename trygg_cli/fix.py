@@ -19,7 +19,8 @@ from typing import Any
 from trygg_cli.findings import Finding, Fix
 from trygg_cli.i18n import N_, _, plural
 from trygg_cli.text import show
-from trygg_cli.yamledit import changed_lines, dump, round_trip, value_at
+from trygg_cli.yamledit import changed_lines, dump, round_trip
+from trygg_cli.yamlload.positions import value_at
 
 
 class _Refused(Exception):

@@ -20,7 +20,8 @@ from typing import Any
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import YamlPath
 from trygg_cli.i18n import _
-from trygg_cli.yamledit import dump, removed_lines, round_trip, value_at
+from trygg_cli.yamledit import dump, removed_lines, round_trip
+from trygg_cli.yamlload.positions import value_at
 
 
 @dataclass(frozen=True)

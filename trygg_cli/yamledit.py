@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Sequence
 from typing import Any
 
 # (mapping, sequence, offset) indentation styles, most common first: "  - id:" under a key,
@@ -73,16 +72,6 @@ def dump(yaml: Any, data: Any) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
-
-
-def value_at(data: Any, loc: Sequence[str | int]) -> Any:
-    """What ``data`` holds at ``loc`` (keys and list indexes), or None."""
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def removed_lines(old: str, new: str) -> list[str]:

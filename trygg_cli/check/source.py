@@ -162,7 +162,7 @@ def _run_passes(passes: Passes, parsed: ParsedFile, result: FileResult) -> None:
         output = each.run(parsed)
         if output is None:
             continue
-        if each is REFERENCES or each.name == REFERENCES.name:
+        if each.name == REFERENCES.name:  # the core's own pass: the workspace resolves them
             result.refs = output
         else:
             result.outputs[each.name] = output

@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from trygg_cli.configfile import find_config
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.text import did_you_mean_aside
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
-CONFIG_NAMES = (".trygg.yaml", ".trygg.yml")
 KEYS = ("strict_routine_from",)
 
 
@@ -35,19 +35,6 @@ class DueConfig:
 
     path: str | None = None
     strict_routine_from: date | None = None
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.trygg.yaml`` in ``start`` or a parent, not beyond the repository root."""
-    resolved = start.resolve()
-    for folder in (resolved, *resolved.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
 
 
 def due_config(start: Path) -> DueConfig:

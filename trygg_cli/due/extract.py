@@ -57,7 +57,6 @@ __all__ = [
     "Span",
     "Where",
     "concluded_of",
-    "end_in_effect",
     "end_loc",
     "extract",
     "schedules_of",
@@ -95,18 +94,6 @@ def _entry(
         done_where = tuple(locate((*loc, "done", i)) for i in range(len(schedule.done)))
         cadence = Cadence.of(schedule)
     return Entry(base, loc, locate(loc), cadence, fixed, closed_only, done_where, owner_parties)
-
-
-def end_in_effect(document: Document, period: Period) -> date | None:
-    """When ``period`` ends in effect: :func:`~trygg_cli.model.dates.period_end` (the last
-    extension, else ``until``, else start + term; ``None`` for a period that runs until
-    further notice or until replaced and has not been extended, whatever its term) — or
-    the day it was deliberately ended, when that is earlier (see :func:`concluded_of`)."""
-    end = period_end(document, period)
-    concluded = concluded_of(period)
-    if concluded is None or concluded.on is None:
-        return end
-    return concluded.on if end is None else min(end, concluded.on)
 
 
 def concluded_of(period: Any) -> Concluded | None:
@@ -185,7 +172,7 @@ _AGREEMENT_SCHEDULES: tuple[tuple[str, Item], ...] = (
 def _agreement(doc: Agreement, locate: Locate) -> DocumentSchedules:
     parties = tuple(p.id for p in doc.parties)
     start = period_start(doc, doc.validity)
-    span = Span(start, end_in_effect(doc, doc.validity), signing_date(doc.signatories), parties)
+    span = Span(start, period_end(doc, doc.validity), signing_date(doc.signatories), parties)
     names = tuple((body.id, body.name) for body in doc.bodies)
     entries = tuple(_agreement_entries(doc, locate, span.end))
     life = _life(doc, ("validity",), doc.validity, locate)
@@ -230,7 +217,7 @@ def _agreement_entries(doc: Agreement, locate: Locate, end: date | None) -> Iter
 
 def _action_plan(doc: ActionPlan, locate: Locate) -> DocumentSchedules:
     period = doc.period
-    span = Span(period.start, end_in_effect(doc, period)) if period is not None else Span()
+    span = Span(period.start, period_end(doc, period)) if period is not None else Span()
     entries = tuple(_action_plan_entries(doc, locate))
     life: dict[str, Any] = {"title": doc.title, "supersedes": _superseded(doc)}
     if period is not None:
@@ -287,7 +274,7 @@ def _action_plan_entries(doc: ActionPlan, locate: Locate) -> Iterator[Entry]:
 def _promise(doc: CitizenPromise, locate: Locate) -> DocumentSchedules:
     parties = tuple(p.id for p in doc.parties)
     start = period_start(doc, doc.period)
-    span = Span(start, end_in_effect(doc, doc.period), signing_date(doc.signatories), parties)
+    span = Span(start, period_end(doc, doc.period), signing_date(doc.signatories), parties)
     entries = tuple(_promise_entries(doc, locate, span.end))
     life = _life(doc, ("period",), doc.period, locate)
     return DocumentSchedules(doc.id, doc.kind, span, entries, **life)

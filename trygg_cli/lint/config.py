@@ -36,7 +36,6 @@ from trygg_cli.lint.rules import RULES
 from trygg_cli.text import did_you_mean_aside
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
-CONFIG_NAMES = (".trygg.yaml", ".trygg.yml")
 SeverityName = Literal["error", "warning", "info"]
 
 
@@ -97,23 +96,6 @@ class LintConfig:
 
 def _matches_any(rule_id: str, prefixes: Iterable[str]) -> bool:
     return any(rule_id.startswith(prefix) for prefix in prefixes)
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest ``.trygg.yaml`` in ``start`` or a parent, not beyond the repository root."""
-    for folder in _upwards(start):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        if (folder / ".git").exists():
-            return None
-    return None
-
-
-def _upwards(start: Path) -> tuple[Path, ...]:
-    resolved = start.resolve()
-    return (resolved, *resolved.parents)
 
 
 def load_config(path: Path) -> LintConfig:

@@ -295,6 +295,14 @@ class Period(Model):
         return self
 
 
+def named(party: str | None, parties: list[str]) -> tuple[str, ...]:
+    """``party`` and ``parties`` together, in order, each once: who a responsible or a
+    commitment names."""
+    if not parties:  # the common case, read for every responsible by lint and due
+        return () if party is None else (party,)
+    return tuple(dict.fromkeys([party, *parties] if party is not None else parties))
+
+
 class Responsible(Model):
     """A role at a party or actor, several of them together, or a governance body."""
 
@@ -321,10 +329,7 @@ class Responsible(Model):
     @property
     def who(self) -> tuple[str, ...]:
         """Every party or actor named, in order, each once."""
-        if not self.parties:  # the common case, read for every responsible by lint and due
-            return () if self.party is None else (self.party,)
-        named = ([self.party] if self.party is not None else []) + list(self.parties)
-        return tuple(dict.fromkeys(named))
+        return named(self.party, self.parties)
 
 
 class Measure(Model):

@@ -26,6 +26,7 @@ from trygg_cli.model.common import (
     Source,
     Text,
     fail,
+    named,
 )
 from trygg_cli.model.schedule import Schedule
 
@@ -338,10 +339,7 @@ class Commitment(Model):
     @property
     def who(self) -> tuple[str, ...]:
         """Every party or actor that promises this, in order, each once."""
-        if not self.parties:  # the common case, read for every responsible by lint and due
-            return () if self.party is None else (self.party,)
-        named = ([self.party] if self.party is not None else []) + list(self.parties)
-        return tuple(dict.fromkeys(named))
+        return named(self.party, self.parties)
 
 
 class CitizenPromise(Document):

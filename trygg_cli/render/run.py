@@ -44,7 +44,6 @@ class Prepared:
 def prepare(
     paths: Sequence[str],
     *,
-    today: date,
     allow_personal_data: bool,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,

@@ -170,8 +170,9 @@ def command(
 def run(options: LintOptions) -> int:
     """Lint, then write the report (or the baseline); the exit code."""
     from trygg_cli import __version__
+    from trygg_cli.configfile import find_config
     from trygg_cli.git import repository_root
-    from trygg_cli.lint.config import LintConfig, check_rule_ids, find_config, load_config
+    from trygg_cli.lint.config import LintConfig, check_rule_ids, load_config
     from trygg_cli.lint.rules import RULES
     from trygg_cli.lint.run import run_lint
     from trygg_cli.report import ReportContext, Summary, all_rules, exit_code

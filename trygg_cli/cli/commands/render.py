@@ -155,7 +155,6 @@ def run(options: RenderOptions) -> int:
     with Progress() as progress:
         prepared = prepare(
             list(options.paths),
-            today=day,
             allow_personal_data=options.allow_personal_data,
             jobs=options.jobs,
             progress=progress,
