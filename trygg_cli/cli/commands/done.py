@@ -134,8 +134,9 @@ def _record(path: str, chosen: list[Occurrence], day: date, options: DoneOptions
     original = Path(path).read_bytes()
     bom = "\ufeff" if original.startswith(b"\xef\xbb\xbf") else ""
     text = original.decode("utf-8-sig")
-    for occurrence in chosen:
-        when = occurrence.planned if options.all_before is not None else day
+    # A backlog is recorded on its planned days, one occasion on the day given.
+    days = [o.planned if options.all_before is not None else day for o in chosen]
+    for occurrence, when in zip(chosen, days, strict=True):
         text = _apply(text, occurrence, when, options.note)
     _check(path, text)
     if Path(path).read_bytes() != original:
@@ -145,8 +146,7 @@ def _record(path: str, chosen: list[Occurrence], day: date, options: DoneOptions
             ).format(path=path)
         )
     write_atomic(Path(path), bom + text)
-    for occurrence in chosen:
-        when = occurrence.planned if options.all_before is not None else day
+    for occurrence, when in zip(chosen, days, strict=True):
         err(
             _("recorded as done on {day}: {title} ({occasion}, {ref}) in {path}").format(
                 day=when.isoformat(),
