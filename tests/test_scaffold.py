@@ -680,10 +680,3 @@ def test_the_readmes_windows_commands_match_the_linux_ones() -> None:
     ci_run = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
     assert sh[1] in ci_run and " ".join(linux[2]) in ci_run
     assert "pipx install ." in section
-
-
-def test_trygg_version_is_the_one_in_pyproject(cli: Callable[..., Result]) -> None:
-    import tomllib
-
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert cli("--version").stdout == f"trygg {project['version']}\n"

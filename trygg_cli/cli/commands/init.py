@@ -113,8 +113,9 @@ def this_trygg() -> str | None:
 
 def pinned_requirement(version: str, direct_url: str | None, urls: list[str]) -> str | None:
     """From pip's record of where it installed trygg (PEP 610's ``direct_url.json``): the git
-    commit or the archive's address; else the project's source repository at the tag
-    ``v<version>``. None: only a folder or a file on this machine, which CI cannot reach."""
+    commit or the archive's address; else the project's source repository at the revision
+    the version names (:func:`git_revision`). None: only a folder or a file on this
+    machine, which CI cannot reach."""
     import json
 
     origin = json.loads(direct_url) if direct_url else {}
@@ -125,11 +126,24 @@ def pinned_requirement(version: str, direct_url: str | None, urls: list[str]) ->
             return f"trygg @ git+{url}@{vcs['commit_id']}"
         if "archive_info" in origin:
             return f"trygg @ {url}"
+    revision = git_revision(version)
     for entry in urls:
         label, _comma, address = entry.partition(",")
-        if label.strip().lower() in ("source", "repository", "source code", "code"):
-            return f"trygg @ git+{address.strip()}@v{version}"
+        if revision and label.strip().lower() in ("source", "repository", "source code", "code"):
+            return f"trygg @ git+{address.strip()}@{revision}"
     return None
+
+
+def git_revision(version: str) -> str | None:
+    """The git revision a version was built from: the tag ``v0.2.0`` for a release, the
+    commit for a build between tags (``0.2.1.dev3+g1a2b3c4``); None when it was built
+    from uncommitted changes (``….d20261202``), which no one else can fetch."""
+    import re
+
+    between = re.fullmatch(r"[0-9.]+\.dev\d+\+g([0-9a-f]{7,40})", version)
+    if between:
+        return between.group(1)
+    return f"v{version}" if re.fullmatch(r"\d+(\.\d+)*", version) else None
 
 
 def _next_steps(folder: Path) -> None:
