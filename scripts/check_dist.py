@@ -22,7 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 IN_WHEEL = (
     "trygg_cli/__main__.py",
-    "trygg_cli/_version.py",
     "trygg_cli/schemas/agreement.schema.json",
     "trygg_cli/templates/agreement.html.j2",
     "trygg_cli/templates/init/github-trygg.yml.j2",
