@@ -565,7 +565,8 @@ def test_planning_files_as_they_arrive_plans_the_whole_workspace(
     if order == "reversed":
         # The later agreement with the same id arrives first and is lent to 2-plan; the
         # plan must still use 1-agreement, which holds the id in the workspace.
-        monkeypatch.setattr(ws.load, "as_completed", lambda futures: list(futures)[::-1])
+        chunks = ws.load._chunks
+        monkeypatch.setattr(ws.load, "_chunks", lambda files: chunks(files)[::-1])
     query = DueQuery(as_of=date(2026, 11, 24), include_done=True)
     jobs = 1 if order == "serial" else 2
     outcome = run_due([str(tmp_path)], query, jobs=jobs, config=DueConfig())

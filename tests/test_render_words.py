@@ -102,6 +102,9 @@ def test_units_take_the_right_gender_and_number(data: dict[str, Any], expected: 
     assert words.cadence(Schedule.model_validate(data)) == expected
 
 
+MOST = {"year": 366, "tertial": 123, "term": 184, "quarter": 92, "month": 31, "week": 7}
+
+
 @given(
     every=st.one_of(st.none(), st.integers(1, 40)),
     times=st.integers(1, 40),
@@ -114,7 +117,7 @@ def test_every_schedule_has_swedish_words(
     every: int | None, times: int, unit: str, qualifier: str, first: Any, also: bool
 ) -> None:
     data: dict[str, Any] = {"unit": unit, "qualifier": qualifier, "also_as_needed": also}
-    data.update({"every": every} if every is not None else {"times": times})
+    data.update({"every": every} if every is not None else {"times": min(times, MOST[unit])})
     if first is not None:
         data["first"] = first
     text = words.cadence(Schedule.model_validate(data))

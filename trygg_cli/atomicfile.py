@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,8 +11,30 @@ from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 
 
+def refuse_special(path: Path) -> None:
+    """A TryggError if ``path`` exists and is not a regular file: renaming over a device
+    (``-o /dev/null`` as root), a FIFO or a socket would replace it, not write to it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # not there yet (or not reachable: writing will say why)
+    if stat.S_ISDIR(mode):
+        what = _("it is a folder")
+    elif not stat.S_ISREG(mode):
+        what = _("it is not an ordinary file (a device, a pipe or a socket)")
+    else:
+        return
+    raise TryggError(
+        _("cannot write {path}: {reason}; write to standard output with '-o -'").format(
+            path=path, reason=what
+        )
+    )
+
+
 def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to a temporary file beside ``path``, then rename it into place."""
+    """Write ``content`` to a temporary file beside ``path``, then rename it into place;
+    never over something that is not a regular file (:func:`refuse_special`)."""
+    refuse_special(path)
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)

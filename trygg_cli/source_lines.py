@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from trygg_cli.readfile import read_regular
+
 
 class SourceLines:
     """``source(path, line)`` → the text of that 1-based line, or ``None``.
@@ -26,8 +28,7 @@ class SourceLines:
         raw = self.sources.get(path)
         if raw is None:
             try:
-                with open(path, "rb") as handle:
-                    raw = handle.read()
+                raw = read_regular(path)
             except OSError:
                 return []
         return raw.decode("utf-8-sig", errors="replace").splitlines()

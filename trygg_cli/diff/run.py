@@ -109,6 +109,9 @@ def diff_sides(old: Side, new: Side) -> DiffResult:
     moved_from = set(moved.values())
     before = _load(old.read([k for k in old_keys if k not in moved_from]))
     after = _load(new.read(new_keys))
+    for side, loaded in ((old, before), (new, after)):
+        for key, finding in side.unreadable.items():
+            loaded.broken[key] = FileResult(key, checked=True, findings=[finding])
     # Two single files are two versions of one document, whatever their names.
     files = old.single_file and new.single_file
     documents = _documents(before, after, moved, old.label, new.label, note_moves=not files)

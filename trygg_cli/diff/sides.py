@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trygg_cli import git
 from trygg_cli.errors import TryggError
+from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
 from trygg_cli.workspace import discover
 from trygg_cli.workspace.discover import SUFFIXES
+from trygg_cli.workspace.discover import read as read_file
 
 
 @dataclass
@@ -23,6 +25,9 @@ class Side:
     blobs: dict[str, str]
     read: Callable[[Sequence[str]], dict[str, bytes]]
     single_file: bool = False
+    # Files that could not be read (a FIFO, a device, too large, no permission): listed
+    # by the diff as unreadable, never taken as removed.
+    unreadable: dict[str, Finding] = field(default_factory=dict)
 
 
 def _yaml(path: str) -> bool:
@@ -36,23 +41,14 @@ def folder_side(folder: Path, label: str | None = None) -> Side:
     relative to it, so that two folders pair up file by file."""
     files = discover([str(folder)])
     base = folder if folder.is_dir() else folder.parent
-    raw = {os.path.relpath(f, base): _read(f) for f in files}
+    raw, unreadable = _read_files(files, base)
     return Side(
         label or str(folder),
         {key: git.blob_id(data) for key, data in raw.items()},
         lambda keys: {k: raw[k] for k in keys},
         single_file=not folder.is_dir(),
+        unreadable=unreadable,
     )
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise TryggError(
-            _("'{path}' could not be read: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
 
 
 def commit_side(root: Path, commit: str, label: str, pathspecs: Sequence[str]) -> Side:
@@ -71,12 +67,28 @@ def worktree_side(root: Path, pathspecs: Sequence[str]) -> Side:
     targets = [str(root / p) for p in pathspecs] or [str(root)]
     existing = [t for t in targets if os.path.exists(t)]
     # A symbolic link is not a document of its own (git stores it as a link, not a file).
-    raw = {os.path.relpath(f, root): _read(f) for f in discover(existing) if not os.path.islink(f)}
+    raw, unreadable = _read_files([f for f in discover(existing) if not os.path.islink(f)], root)
     return Side(
         _("the working tree"),
         {key: git.blob_id(data) for key, data in raw.items()},
         lambda keys: {k: raw[k] for k in keys},
+        unreadable=unreadable,
     )
+
+
+def _read_files(files: list[str], base: Path) -> tuple[dict[str, bytes], dict[str, Finding]]:
+    """The bytes of ``files`` by their path relative to ``base``; apart, why each file that
+    could not be read could not (a FIFO, a device, too large, no permission)."""
+    raw: dict[str, bytes] = {}
+    unreadable: dict[str, Finding] = {}
+    for path in files:
+        key = os.path.relpath(path, base)
+        got = read_file(path)
+        if isinstance(got, Finding):
+            unreadable[key] = replace(got, path=key)
+        else:
+            raw[key] = got
+    return raw, unreadable
 
 
 def _repository(cwd: Path) -> Path:

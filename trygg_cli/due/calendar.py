@@ -116,6 +116,8 @@ def part_ends(start: date, end: date, times: int) -> list[date]:
             ends.append(month_end(year, month + 1))
     else:
         length = (end - start).days + 1
+        if times >= length:  # one part a day: no need to count past the days there are
+            return [start + timedelta(days=k) for k in range(length)]
         for k in range(1, times + 1):
             candidate = start + timedelta(days=max(0, (k * length) // times - 1))
             if not ends or candidate > ends[-1]:

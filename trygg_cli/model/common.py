@@ -33,6 +33,12 @@ MESSAGES: dict[str, str] = {
     "trygg_date_impossible": N_(
         "'{value}' is not a date that exists; check the month (01–12) and the day"
     ),
+    "trygg_date_range": N_(
+        "'{value}' is outside the years trygg plans for ({first}–{last}); check the year"
+    ),
+    "trygg_schedule_times_most": N_(
+        "'times: {times}' is more than once a day for 'unit: {unit}'; at most {most}"
+    ),
     "trygg_date_format": N_(
         "'{value}' is not a date; write dates as YYYY-MM-DD, for example 2023-05-01"
     ),
@@ -89,15 +95,22 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
 
 
+# The years a date may have: dates outside are typos, and near year 9999 the due engine's
+# date arithmetic would leave what Python's dates can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def to_date(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
     if isinstance(value, str) and DATE_PATTERN.match(value):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise fail("trygg_date_impossible", value=value) from None
-    raise fail("trygg_date_format", value=value)
+    if not isinstance(value, date):
+        raise fail("trygg_date_format", value=value)
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise fail("trygg_date_range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+    return value
 
 
 def _to_id(value: Any) -> Any:

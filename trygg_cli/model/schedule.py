@@ -8,17 +8,39 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from trygg_cli.model.common import DATE_PATTERN, Date, Id, Model, Text, fail, to_date
+from trygg_cli.model.common import (
+    DATE_PATTERN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    Date,
+    Id,
+    Model,
+    Text,
+    fail,
+    to_date,
+)
 
 Unit = Literal["year", "tertial", "term", "quarter", "month", "week", "period"]
 Season = Literal["spring", "summer", "summer_holiday", "autumn", "winter"]
 Qualifier = Literal["exact", "about", "at_least", "as_needed"]
 Event = Literal["signing", "validity_start", "validity_end"]
 EVENTS: tuple[str, ...] = ("signing", "validity_start", "validity_end")
+# At most once a day: the days in the longest of each unit (a period: ten years of days).
+# A bound the model sets, so that a typo such as 'times: 1000000' is an error in validate
+# rather than a due run that never ends.
+MOST_PER_UNIT: dict[str, int] = {
+    "week": 7,
+    "month": 31,
+    "quarter": 92,
+    "tertial": 123,
+    "term": 184,
+    "year": 366,
+    "period": 3660,
+}
 
 
 def _to_anchor(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+    if isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR:
         return value
     if isinstance(value, str) and value in EVENTS:
         return value
@@ -33,7 +55,7 @@ Anchor = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2200},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
                 {"type": "string", "format": "date"},
                 {"enum": list(EVENTS)},
             ]
@@ -117,10 +139,13 @@ class Schedule(Model):
         "(avtalsperiodens slut). Utan 'every' sker det en gång.",
     )
     every: int | None = Field(
-        None, ge=1, description="Återkommer var N:e enhet, t.ex. 2 för 'vartannat år'."
+        None, ge=1, le=100, description="Återkommer var N:e enhet, t.ex. 2 för 'vartannat år'."
     )
     times: int | None = Field(
-        None, ge=1, description="Antal gånger per enhet, t.ex. 4 för 'fyra gånger per år'."
+        None,
+        ge=1,
+        le=MOST_PER_UNIT["period"],
+        description="Antal gånger per enhet, t.ex. 4 för 'fyra gånger per år'; högst en gång per dag.",
     )
     unit: Unit = Field(
         "year",
@@ -179,4 +204,7 @@ class Schedule(Model):
             raise fail("trygg_schedule_times_and_every")
         if self.times is None and self.every is None and self.first is None:
             raise fail("trygg_schedule_when")
+        most = MOST_PER_UNIT[self.unit]
+        if self.times is not None and self.times > most:
+            raise fail("trygg_schedule_times_most", times=self.times, unit=self.unit, most=most)
         return self

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from trygg_cli.errors import TryggError
-from trygg_cli.findings import Finding
+from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
+from trygg_cli.readfile import NotARegularFile, TooLarge, read_regular, too_large
 
 SUFFIXES = (".yaml", ".yml")
 # Folders never entered: version control, environments, caches (and any hidden folder).
@@ -17,20 +18,27 @@ SKIP_DIRS = frozenset(
 )
 
 
-def walk(folder: str | Path) -> Iterable[str]:
+def walk(folder: str | Path, outside: list[str] | None = None) -> Iterable[str]:
     """Every YAML file under ``folder``, in a stable order, skipping :data:`SKIP_DIRS`
-    and hidden folders."""
+    and hidden folders, and links that lead out of ``folder`` (a pull request can bring a
+    link to a file anywhere on the machine); those are added to ``outside`` if given."""
+    inside = os.path.join(os.path.realpath(folder), "")
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-        yield from (
-            os.path.normpath(os.path.join(dirpath, name))
-            for name in sorted(filenames)
-            if name.endswith(SUFFIXES)
-        )
+        for name in sorted(filenames):
+            if not name.endswith(SUFFIXES):
+                continue
+            path = os.path.normpath(os.path.join(dirpath, name))
+            if os.path.islink(path) and not os.path.realpath(path).startswith(inside):
+                if outside is not None:
+                    outside.append(path)
+                continue
+            yield path
 
 
-def discover(paths: Iterable[str]) -> list[str]:
-    """The YAML files under ``paths`` (files as given, directories recursed), sorted.
+def discover(paths: Iterable[str], outside: list[str] | None = None) -> list[str]:
+    """The YAML files under ``paths`` (files as given, directories recursed), sorted;
+    links in the folders that lead out of them are added to ``outside`` instead.
 
     Hidden directories such as ``.git`` are not entered; files in them are still skipped
     later unless they carry the ``trygg:`` marker, so ``.github/`` workflows are never read
@@ -40,12 +48,21 @@ def discover(paths: Iterable[str]) -> list[str]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(walk(path))
-        elif path.exists():
+            found.extend(walk(path, outside))
+        elif path.exists() or path.is_symlink():
             found.append(str(path))
         else:
             raise TryggError(_("'{path}' does not exist").format(path=given))
     return sorted(dict.fromkeys(found))
+
+
+def link_outside(path: str) -> Finding:
+    """The warning for a link that :func:`walk` did not follow out of the folder."""
+    message = _(
+        "skipped: this link leads out of the folder being checked, and trygg does not "
+        "follow links out of it; copy the file in instead"
+    )
+    return Finding(path, 1, 1, "link-outside", message, Severity.WARNING)
 
 
 def named_files(paths: Iterable[str]) -> frozenset[str]:
@@ -73,10 +90,15 @@ def not_a_document(path: str, raw: bytes | None) -> Finding:
 
 
 def read(path: str) -> bytes | Finding:
-    """A file's bytes, or a finding that says why they could not be read."""
+    """A file's bytes, or a finding that says why they could not be read: only regular
+    files are read, and never more than :data:`~trygg_cli.readfile.MAX_FILE_BYTES`."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_regular(path)
+    except NotARegularFile as exc:
+        message = _("skipped: this is {what}, not a file; trygg reads only ordinary files")
+        return Finding(path, 1, 1, "not-a-file", message.format(what=exc.what), Severity.WARNING)
+    except TooLarge as exc:
+        return Finding(path, 1, 1, "file-too-large", too_large(exc.size))
     except OSError as exc:
         return Finding(
             path,

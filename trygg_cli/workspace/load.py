@@ -8,9 +8,8 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
@@ -19,7 +18,14 @@ from trygg_cli.check.results import FileResult
 from trygg_cli.findings import Finding
 from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import memo
-from trygg_cli.workspace.discover import discover, named_files, not_a_document, read, size
+from trygg_cli.workspace.discover import (
+    discover,
+    link_outside,
+    named_files,
+    not_a_document,
+    read,
+    size,
+)
 from trygg_cli.workspace.resolve import assemble
 
 if TYPE_CHECKING:
@@ -153,7 +159,8 @@ class _Load:
         on_result: OnResult | None,
         cache: bool,
     ) -> None:
-        self.files = discover(given)
+        self.outside: list[str] = []  # links out of the folders, not followed
+        self.files = discover(given, self.outside)
         self.named = named_files(given)
         self.store = memo.open_cache(given, job.fingerprint()) if cache else None
         self.job = _Job(job.passes, pack=True) if self.store is not None else job
@@ -174,17 +181,20 @@ class _Load:
                 if found is not None:
                     findings, skipped = found
                     results = [FileResult(p, p not in skipped) for p in self.keys]
-                    return Workspace(results, findings)
+                    return Workspace(results, sorted(findings + self._links()))
             todo = self._from_cache()
         self._check(todo, jobs)
         results = [self._named(self.by_path[p]) for p in self.files]
         findings, by_id = assemble(results)
-        workspace = Workspace(results, findings, by_id)
+        workspace = Workspace(results, sorted(findings + self._links()), by_id)
         if self.store is not None:
             if self.whole:
                 memo.keep_run(self.store, self.keys, self.files, workspace, self.named)
             self.store.save()
         return workspace
+
+    def _links(self) -> list[Finding]:
+        return [link_outside(path) for path in self.outside]
 
     def _named(self, result: FileResult) -> FileResult:
         """A file named on the command line is checked even when it is not a document."""
@@ -269,10 +279,19 @@ def _check_parallel(
     job: _Job,
     arrived: Callable[[list[FileResult] | _Packed], None],
 ) -> None:
+    """Check ``files`` in ``workers`` processes. Ctrl-C reaches only this process: the
+    workers ignore it, and leaving the ``with`` terminates them at once instead of
+    waiting for their work, so an interrupted run ends within a second, without a
+    worker's traceback."""
     import multiprocessing
 
-    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, chunk, job) for chunk in _chunks(files)]
-        for future in as_completed(futures):
-            arrived(future.result())
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
+        for result in pool.imap_unordered(partial(_check_chunk, job=job), _chunks(files)):
+            arrived(result)
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -32,15 +32,20 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
+from trygg_cli.readfile import MAX_FILE_BYTES, too_large
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
+# Longer numbers are refused: no document needs them, and Python will not turn a number
+# of more than 4,300 digits into text, which every output needs.
+MAX_NUMBER_CHARS = 40
 
 _TAG = "tag:yaml.org,2002:"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUES = frozenset(("true", "True", "TRUE"))
 _FALSES = frozenset(("false", "False", "FALSE"))
+_LONG_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _INT10 = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
 _INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -86,12 +91,7 @@ def decode(raw: bytes) -> str:
     """UTF-8 (a byte-order mark, which YAML allows, is dropped), or a located
     :class:`YamlError` that says how to save the file."""
     if len(raw) > MAX_BYTES:
-        raise YamlError(
-            "file-too-large",
-            _("the file is {size} MB; trygg reads files up to {limit} MB — split it up").format(
-                size=round(len(raw) / 1048576, 1), limit=MAX_BYTES // 1048576
-            ),
-        )
+        raise YamlError("file-too-large", too_large(len(raw)))
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise YamlError("encoding", _("the file is saved as UTF-32; save it as UTF-8 instead"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -320,8 +320,19 @@ class _Builder:
     def _scalar(self, node: ScalarNode) -> Any:
         tag = node.tag
         value: str = node.value
+        if tag is None and node.style:
+            return value
+        if len(value) > MAX_NUMBER_CHARS and _LONG_INT.match(value):
+            raise _located(
+                node,
+                "yaml-limits",
+                _(
+                    "a number of {count} characters is longer than trygg reads ({limit}); "
+                    "put it in quotes if it is text"
+                ).format(count=len(value), limit=MAX_NUMBER_CHARS),
+            )
         if tag is None:
-            return value if node.style else resolve_plain(value)
+            return resolve_plain(value)
         if tag not in _EXPLICIT_SCALARS:
             raise _located(
                 node,

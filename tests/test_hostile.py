@@ -1,0 +1,153 @@
+"""Hostile input and hostile files: each defect found by the attack run on main, as a
+regression test that failed before its fix (issue 23)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL_AGREEMENT, Result, write_file
+
+from trygg_cli.due.calendar import part_ends
+
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are POSIX")
+BODY = (
+    "bodies:\n  - id: grupp\n    name: Styrgrupp\n    level: strategisk\n    meetings: {meetings}\n"
+)
+
+
+def _agreement(folder: Path, meetings: str, **replace: str) -> Path:
+    """An agreement whose body meets as ``meetings`` says, with texts replaced."""
+    text = MINIMAL_AGREEMENT + BODY.format(meetings=meetings)
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    return write_file(folder, "avtal.yaml", text)
+
+
+@pytest.mark.parametrize(
+    ("meetings", "replace", "expected"),
+    [
+        ("{times: 1000000, unit: week}", {}, "less than or equal to 3660"),
+        ("{times: 40, unit: month}", {}, "'times: 40' is more than once a day for 'unit: month'"),
+        ("{every: 1000000, unit: month}", {}, "less than or equal to 100"),
+        (
+            "{first: validity_end}",
+            {"until: 2026-12-31": "until: 9999-12-31"},
+            "'9999-12-31' is outside the years trygg plans for (1900–2200)",
+        ),
+    ],
+)
+def test_a_schedule_that_would_hang_due_is_refused_where_it_is_written(
+    tmp_path: Path,
+    cli: Callable[..., Result],
+    meetings: str,
+    replace: dict[str, str],
+    expected: str,
+) -> None:
+    path = _agreement(tmp_path, meetings, **replace)
+    checked = cli("validate", str(path))
+    assert checked.exit_code == 1
+    assert expected in checked.stdout, checked.stdout
+    assert f"{path}:" in checked.stdout  # located
+    due = cli("due", str(tmp_path), "--as-of", "2026-12-02")
+    assert due.exit_code in (0, 1) and "internal error" not in due.stderr
+
+
+def test_more_parts_than_days_costs_the_days_not_the_parts() -> None:
+    started = time.process_time()
+    ends = part_ends(date(2026, 1, 1), date(2026, 12, 31), 10**9)
+    assert time.process_time() - started < 1
+    assert len(ends) == 365 and ends[0] == date(2026, 1, 1) and ends[-1] == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 5000, "-" + "1" * 41])
+def test_a_number_too_long_to_print_is_a_located_error(
+    tmp_path: Path, cli: Callable[..., Result], number: str
+) -> None:
+    path = write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT + f"note: {number}\n")
+    for command in ("validate", "lint"):
+        result = cli(command, str(path), "--format", "json")
+        assert result.exit_code == 1, result.stderr
+        assert "internal error" not in result.stderr
+        assert '"rule": "yaml-limits"' in result.stdout
+        assert '"line": 17' in result.stdout
+    quoted = write_file(tmp_path, "b.yaml", MINIMAL_AGREEMENT.replace("test-lokal", "b"))
+    assert "yaml-limits" not in cli("validate", str(quoted)).stdout
+
+
+@POSIX
+def test_devices_and_fifos_are_skipped_with_a_warning_not_read(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")  # would be read until memory runs out
+    os.mkfifo(tmp_path / "fifo.yaml")  # would block the read for ever
+    for command in ("validate", "lint", "due"):
+        result = cli(command, str(tmp_path), "--no-cache")
+        assert "internal error" not in result.stderr, command
+    checked = cli("validate", str(tmp_path), "--no-cache")
+    assert "fifo.yaml:1:1: warning [not-a-file] skipped: this is a named pipe (FIFO)" in (
+        checked.stdout
+    )
+    # A folder diff lists what it cannot read instead of stopping or calling it removed.
+    old = tmp_path / "old"
+    write_file(old, "avtal.yaml", MINIMAL_AGREEMENT)
+    os.mkfifo(old / "fifo.yaml")
+    diff = cli("diff", str(old), str(tmp_path))
+    assert "internal error" not in diff.stderr and "could not be read" in diff.stdout
+
+
+@POSIX
+def test_a_link_out_of_the_folder_is_not_followed(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    outside = write_file(tmp_path / "elsewhere", "secret.yaml", MINIMAL_AGREEMENT)
+    repo = tmp_path / "repo"
+    write_file(repo, "a.yaml", MINIMAL_AGREEMENT.replace("test-lokal", "a"))
+    (repo / "secret.yaml").symlink_to(outside)
+    (repo / "inside.yaml").symlink_to(repo / "a.yaml")
+    result = cli("validate", str(repo), "--no-cache")
+    assert f"{repo / 'secret.yaml'}:1:1: warning [link-outside]" in result.stdout
+    # A link inside the folder is read: its document collides with the one it points to.
+    assert "duplicate-id" in result.stdout
+    site = cli("render", str(repo), "--site", str(tmp_path / "site"))
+    assert "test-lokal" not in "".join(p.name for p in (tmp_path / "site").iterdir()), site
+
+
+@POSIX
+def test_output_never_replaces_a_fifo_or_a_device(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    path = write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    result = cli("validate", str(path), "-o", str(fifo))
+    assert result.exit_code == 2
+    assert "is not an ordinary file" in result.stderr and "'-o -'" in result.stderr
+    assert fifo.is_fifo()
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert cli("lint", str(path), "-o", str(folder)).exit_code == 2
+    assert folder.is_dir()
+
+
+def test_ctrl_c_stops_the_workers_at_once_instead_of_waiting_for_them(tmp_path: Path) -> None:
+    from trygg_cli.workspace import load
+
+    files = [
+        str(write_file(tmp_path, f"a{i}.yaml", MINIMAL_AGREEMENT.replace("test-lokal", f"a{i}")))
+        for i in range(40)
+    ]
+
+    def interrupt(_result: object) -> None:
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        load._check_parallel(files, 2, load._Job(()), interrupt)
+    assert time.monotonic() - started < 10
