@@ -124,7 +124,7 @@ def test_diff_with_nothing_to_fix_is_empty_and_exits_0(tmp_path: Path) -> None:
 def test_a_near_miss_marker_is_fixed(tmp_path: Path, marker: str) -> None:
     path = write_file(tmp_path, "a.yaml", MINIMAL_AGREEMENT.replace("trygg: 1", f"{marker}: 1"))
     before = run_cli("validate", str(path))
-    assert before.exit_code == 0 and "missing-marker" in before.stdout
+    assert before.exit_code == 1 and "error [missing-marker]" in before.stdout  # named
     result = run_cli("validate", "--fix", str(path))
     assert "Fixed 1 problem in 1 file." in result.stderr
     assert path.read_text(encoding="utf-8") == MINIMAL_AGREEMENT

@@ -151,3 +151,44 @@ def test_ctrl_c_stops_the_workers_at_once_instead_of_waiting_for_them(tmp_path: 
     with pytest.raises(KeyboardInterrupt):
         load._check_parallel(files, 2, load._Job(()), interrupt)
     assert time.monotonic() - started < 10
+
+
+_BODY = MINIMAL_AGREEMENT.split("\n", 1)[1]
+# Every shape the attack run saw skipped in silence (exit 0, "No problems"), with what
+# trygg must say now: None when it is read as the document it is.
+SHAPES: dict[str, tuple[bytes, str | None]] = {
+    "utf16": (("trygg: 1\n" + _BODY).encode("utf-16"), "encoding"),
+    "utf32": (("trygg: 1\n" + _BODY).encode("utf-32"), "encoding"),
+    "bom": (b"\xef\xbb\xbf" + MINIMAL_AGREEMENT.encode(), None),
+    "cr-only": (MINIMAL_AGREEMENT.replace("\n", "\r").encode(), None),
+    "cr-marker-later": (
+        ("kind: agreement\rtrygg: 1\r" + _BODY[16:]).replace("\n", "\r").encode(),
+        None,
+    ),
+    "quoted-key": (('"trygg": 1\n' + _BODY).encode(), None),
+    "flow": (b"{kind: agreement, trygg: 1, id: x}\n", "missing-field"),
+    "capital": (("Trygg: 1\n" + _BODY).encode(), "missing-marker"),
+    "misspelt": (("tryg: 1\n" + _BODY).encode(), "missing-marker"),
+    "no-marker": (_BODY.encode(), "missing-marker"),
+    "list": (b"- trygg: 1\n  kind: agreement\n", "not-a-mapping"),
+    "true": (("trygg: true\n" + _BODY).encode(), "unsupported-version"),
+    "float": (("trygg: 1.0\n" + _BODY).encode(), "unsupported-version"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_no_shape_of_a_document_is_skipped_in_silence(
+    tmp_path: Path, cli: Callable[..., Result], shape: str
+) -> None:
+    raw, rule = SHAPES[shape]
+    path = write_file(tmp_path, f"{shape}.yaml", raw)
+    in_folder = cli("validate", str(tmp_path), "--format", "json", "--no-cache")
+    named = cli("validate", str(path), "--format", "json", "--no-cache")
+    for result in (in_folder, named):
+        assert '"files_skipped": 0' in result.stdout, (shape, result.stdout)
+        if rule is None:
+            assert result.exit_code == 0, (shape, result.stdout)
+        else:
+            assert f'"rule": "{rule}"' in result.stdout, (shape, result.stdout)
+    if rule is not None:
+        assert named.exit_code == 1  # a file named to be checked: an error, not a warning

@@ -24,8 +24,16 @@ from trygg_cli.model import KINDS, VERSION
 from trygg_cli.text import did_you_mean, show
 from trygg_cli.yamlload import YamlError, decode, load, locate
 
-_MARKER = re.compile(rb"^(?:\xef\xbb\xbf)?trygg[ \t]*:", re.MULTILINE)
-_TEXT_MARKER = re.compile(r"^\ufeff?trygg[ \t]*:", re.MULTILINE)
+# ``trygg:`` as a key: at the start of a line (after a byte-order mark, or a lone CR, which
+# YAML also takes as a line break), quoted or not, or inside a flow mapping
+# (``{trygg: 1, …}``). A match only means "parse it": a file whose top level turns out not
+# to hold the key is still skipped.
+_MARKER = re.compile(
+    rb"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)?(?:\xef\xbb\xbf)?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
+)
+_TEXT_MARKER = re.compile(
+    r"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)?\ufeff?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
+)
 # Byte-order marks of the encodings a Windows editor may save in, widest first.
 _WIDE = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -72,6 +80,11 @@ def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> File
         result.findings.append(_yaml_finding(path, exc))
         result.index = salvaged_index(path, text)
     else:
+        if isinstance(loaded.data, list) and any(
+            isinstance(item, dict) and "trygg" in item for item in loaded.data
+        ):
+            result.findings.append(_a_list(path))
+            return result
         if not isinstance(loaded.data, dict) or "trygg" not in loaded.data:
             return _without_marker(path, raw)
         parsed.root, parsed.data = loaded.root, loaded.data
@@ -89,6 +102,15 @@ def _without_marker(path: str, raw: bytes) -> FileResult:
     if found is None:
         return FileResult(path, checked=False)
     return FileResult(path, checked=True, findings=[found])
+
+
+def _a_list(path: str) -> Finding:
+    """The error for a file whose top level is a list of documents."""
+    message = _(
+        "this file is a list ('- trygg: 1' …), but a trygg document is one mapping per "
+        "file; remove the '- ' before 'trygg: 1' and indent the rest as the top level"
+    )
+    return Finding(path, 1, 1, "not-a-mapping", message)
 
 
 def _yaml_finding(path: str, exc: YamlError) -> Finding:
@@ -130,14 +152,14 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
 
 def _version_or_kind_problem(data: dict[str, Any], at: At) -> Finding | None:
     version = data.get("trygg")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:  # not 'true' or '1.0', which equal 1
         return at(
             ("trygg",),
             "unsupported-version",
             _(
                 "this file says 'trygg: {version}', but this trygg reads version {supported}; "
                 "write 'trygg: {supported}' or update trygg"
-            ).format(version=show(version), supported=VERSION),
+            ).format(version=_as_written(version), supported=VERSION),
         )
     kind = data.get("kind")
     if kind is None:
@@ -155,6 +177,13 @@ def _version_or_kind_problem(data: dict[str, Any], at: At) -> Finding | None:
             ),
         )
     return None
+
+
+def _as_written(value: object) -> str:
+    """A YAML value as YAML writes it ('true', not Python's 'True')."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    return show(value)
 
 
 def _run_passes(passes: Passes, parsed: ParsedFile, result: FileResult) -> None:

@@ -12,6 +12,7 @@ from trygg_cli import git
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
+from trygg_cli.text import show
 from trygg_cli.workspace import discover
 from trygg_cli.workspace.discover import SUFFIXES
 from trygg_cli.workspace.discover import read as read_file
@@ -149,6 +150,15 @@ def _from_root(root: Path, path: Path) -> str:
     return relative.replace(os.sep, "/")
 
 
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name too long for the system (a pasted blob, an attack)
+    is no path rather than an internal error."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def _revisions_and_paths(
     root: Path, cwd: Path, arguments: Sequence[str]
 ) -> tuple[list[tuple[str, str]], list[str]]:
@@ -156,7 +166,7 @@ def _revisions_and_paths(
     revisions: list[tuple[str, str]] = []  # (commit, label)
     paths: list[str] = []
     for argument in arguments:
-        is_path = (cwd / argument).exists()
+        is_path = _exists(cwd / argument)
         if not paths and len(revisions) == 0 and "..." in argument and not is_path:
             left, _dots, right = argument.partition("...")
             left_commit = git.commit(root, left or "HEAD")
@@ -177,10 +187,10 @@ def _revisions_and_paths(
             if found is not None:
                 revisions.append((found, argument))
                 continue
-        if not (cwd / argument).exists() and not paths and len(revisions) < 2:
+        if not is_path and not paths and len(revisions) < 2:
             raise TryggError(
                 _("'{argument}' is neither a revision (commit, branch, tag) nor a file").format(
-                    argument=argument
+                    argument=show(argument)
                 )
             )
         paths.append(argument)

@@ -16,6 +16,7 @@ from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
 from trygg_cli.lint.engine import relative_to
+from trygg_cli.readfile import read_regular
 
 VERSION = 1
 SourceLine = Callable[[str, int], "str | None"]
@@ -39,17 +40,21 @@ def render(findings: Sequence[Finding], source_line: SourceLine, root: str | Non
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+# A baseline of 100,000 findings is some 30 MB.
+_MAX_BASELINE_BYTES = 64 * 1024 * 1024
+
+
 def load(path: Path) -> Counter[Key]:
     """The findings recorded in a baseline file, counted by key."""
     try:
-        payload = json.loads(path.read_text("utf-8"))
+        payload = json.loads(read_regular(str(path), _MAX_BASELINE_BYTES).decode("utf-8"))
     except OSError as exc:
         raise TryggError(
             _("cannot read the baseline {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc
             )
         ) from None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         raise TryggError(
             _("{path} is not a trygg baseline (not JSON); write one with --write-baseline").format(
                 path=path

@@ -95,12 +95,19 @@ VALIDATION_RULES: dict[str, RuleInfo] = {
             N_("the file is not valid YAML (indentation, a stray `:`, an unclosed quote, a tab …)"),
         ),
         _validation_rule(
-            "yaml-limits", N_("nesting deeper than 64 levels, or aliases that expand too far")
+            "yaml-limits",
+            N_(
+                "nesting deeper than 64 levels, aliases that expand too far, or an integer "
+                "longer than 40 characters"
+            ),
         ),
         _validation_rule("yaml-tags", N_("an explicit YAML tag such as `!!python/object`")),
         _validation_rule("encoding", N_("not UTF-8, UTF-16, or a byte-order mark")),
         _validation_rule("file-too-large", N_("over 8 MB")),
         _validation_rule("read-error", N_("the file could not be read")),
+        _validation_rule(
+            "not-a-mapping", N_("the top level is a list (`- trygg: 1`), not one document")
+        ),
         _validation_rule("duplicate-key", N_("the same key twice in one mapping")),
         _validation_rule("unsupported-version", N_("`trygg:` is not a version this trygg reads")),
         _validation_rule(
@@ -116,7 +123,10 @@ VALIDATION_RULES: dict[str, RuleInfo] = {
         _validation_rule("bad-date", N_("not a `YYYY-MM-DD` date, or a date that does not exist")),
         _validation_rule(
             "bad-value",
-            N_("a value outside the allowed choices, an unusable id, an inconsistent schedule"),
+            N_(
+                "a value outside the allowed choices or bounds, an unusable id, an "
+                "inconsistent schedule"
+            ),
         ),
         _validation_rule(
             "duplicate-id",

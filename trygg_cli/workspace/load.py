@@ -8,14 +8,14 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
 from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
 from trygg_cli.check.results import FileResult
-from trygg_cli.findings import Finding
+from trygg_cli.findings import Finding, Severity
 from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import memo
 from trygg_cli.workspace.discover import (
@@ -197,9 +197,12 @@ class _Load:
         return [link_outside(path) for path in self.outside]
 
     def _named(self, result: FileResult) -> FileResult:
-        """A file named on the command line is checked even when it is not a document."""
-        if result.checked or result.path not in self.named:
+        """A file named on the command line is checked even when it is not a document:
+        one that only looks like a document (no marker, or a misspelt one) is an error."""
+        if result.path not in self.named:
             return result
+        if result.checked:
+            return _marker_as_error(result)
         raw = read(result.path)
         found = not_a_document(result.path, None if isinstance(raw, Finding) else raw)
         return FileResult(result.path, checked=True, findings=[found])
@@ -266,6 +269,21 @@ def load_sources(sources: Mapping[str, bytes], *, passes: Sequence[Pass] = VALID
         results = [_check(path, sources[path], job) for path in sorted(sources)]
         findings, by_id = assemble(results)
     return Workspace(results, findings, by_id, sources)
+
+
+# check.marker's rule id, not imported: a run from the cache loads no model (check/).
+MISSING_MARKER = "missing-marker"
+
+
+def _marker_as_error(result: FileResult) -> FileResult:
+    """``result`` with a missing or misspelt marker made an error: the file was named."""
+    if not any(f.rule == MISSING_MARKER for f in result.findings):
+        return result
+    findings = [
+        replace(f, severity=Severity.ERROR) if f.rule == MISSING_MARKER else f
+        for f in result.findings
+    ]
+    return replace(result, findings=findings)
 
 
 def _chunks(files: list[str]) -> list[list[str]]:

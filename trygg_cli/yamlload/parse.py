@@ -323,14 +323,8 @@ class _Builder:
         if tag is None and node.style:
             return value
         if len(value) > MAX_NUMBER_CHARS and _LONG_INT.match(value):
-            raise _located(
-                node,
-                "yaml-limits",
-                _(
-                    "a number of {count} characters is longer than trygg reads ({limit}); "
-                    "put it in quotes if it is text"
-                ).format(count=len(value), limit=MAX_NUMBER_CHARS),
-            )
+            message = _("a number longer than {limit} characters; quote it if it is text")
+            raise _located(node, "yaml-limits", message.format(limit=MAX_NUMBER_CHARS))
         if tag is None:
             return resolve_plain(value)
         if tag not in _EXPLICIT_SCALARS:
