@@ -192,3 +192,30 @@ def test_no_shape_of_a_document_is_skipped_in_silence(
             assert f'"rule": "{rule}"' in result.stdout, (shape, result.stdout)
     if rule is not None:
         assert named.exit_code == 1  # a file named to be checked: an error, not a warning
+
+
+def test_a_folder_in_place_of_the_cache_pack_does_not_turn_the_cache_off(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    cache = Path(os.environ["TRYGG_CACHE_DIR"])
+    assert cli("validate", str(tmp_path)).exit_code == 0
+    [pack] = cache.glob("*.pack")
+    pack.unlink()
+    (pack / "inside").mkdir(parents=True)  # a folder where the pack belongs
+    write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT.replace("Lokal", "Ny lokal"))
+    assert cli("validate", str(tmp_path)).exit_code == 0
+    assert pack.is_file()  # written again: the cache works
+
+
+def test_a_document_id_as_long_as_a_file_name_allows_renders_to_a_site(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    long_id = "a" * 250  # with '.html', 255 bytes: the longest name a file system takes
+    write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT.replace("test-lokal", long_id))
+    result = cli("render", str(tmp_path / "avtal.yaml"), "--site", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "site" / f"{long_id}.html").is_file()

@@ -38,7 +38,9 @@ def write_atomic(path: Path, content: str) -> None:
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        # The name shortened: a file name of up to 255 bytes must still leave room.
+        prefix = f".{path.name[:80]}."
+        fd, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
     except OSError as exc:
         raise TryggError(
             _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)

@@ -26,6 +26,7 @@ import hmac
 import importlib.util
 import os
 import pickle
+import shutil
 import secrets
 import stat
 import sys
@@ -209,6 +210,7 @@ class ResultCache:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(_MAGIC + self._sign(payload))
                     handle.write(payload)
+                _clear_the_way(self.path)
                 os.replace(temporary, self.path)
             except BaseException:
                 _remove(temporary)
@@ -238,6 +240,14 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 if pack != self.path and os.lstat(pack).st_mtime < cutoff:
                     pack.unlink()
+
+
+def _clear_the_way(pack: Path) -> None:
+    """A folder where the pack belongs (made by hand or by an attack) is removed: a rename
+    cannot replace it, and the cache would be off for good without a word."""
+    with contextlib.suppress(FileNotFoundError):
+        if stat.S_ISDIR(os.lstat(pack).st_mode):
+            shutil.rmtree(pack)
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
