@@ -219,3 +219,25 @@ def test_a_document_id_as_long_as_a_file_name_allows_renders_to_a_site(
     result = cli("render", str(tmp_path / "avtal.yaml"), "--site", str(tmp_path / "site"))
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "site" / f"{long_id}.html").is_file()
+
+
+def test_a_file_of_a_million_values_is_refused_before_it_is_built(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    from trygg_cli.yamlload import MAX_NODES
+
+    text = "trygg: 1\nkind: agreement\nnote: [" + ",".join(["[]"] * 1_000_000) + "]\n"
+    path = write_file(tmp_path, "flat.yaml", text)
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    assert f"error [yaml-limits] the file holds more than {MAX_NODES} values" in result.stdout
+
+
+def test_a_file_of_twenty_thousand_unknown_keys_lists_two_hundred(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    keys = "".join(f"k{i}: 1\n" for i in range(20_000))
+    path = write_file(tmp_path, "keys.yaml", MINIMAL_AGREEMENT + keys)
+    result = cli("validate", str(path))
+    assert result.stdout.count("[unknown-key]") == 200
+    assert "error [more-problems] 19800 more problems of this kind" in result.stdout

@@ -26,8 +26,8 @@ import hmac
 import importlib.util
 import os
 import pickle
-import shutil
 import secrets
+import shutil
 import stat
 import sys
 import tempfile

@@ -43,6 +43,9 @@ _WIDE = (
 )
 
 DEFAULT_PASSES: Passes = (REFERENCES,)
+# Schema errors listed one by one per file (a file of 100,000 unknown keys would otherwise
+# take seconds to report, and no one reads past the first screen).
+MAX_SCHEMA_FINDINGS = 200
 
 
 def is_trygg_text(raw: bytes) -> bool:
@@ -104,6 +107,15 @@ def _without_marker(path: str, raw: bytes) -> FileResult:
     return FileResult(path, checked=True, findings=[found])
 
 
+def _more(path: str, count: int) -> Finding:
+    """The finding that stands for the schema errors not listed one by one."""
+    message = _(
+        "{count} more problems of this kind in this file are not listed; fix the ones "
+        "above and check again"
+    )
+    return Finding(path, 1, 1, "more-problems", message.format(count=count))
+
+
 def _a_list(path: str) -> Finding:
     """The error for a file whose top level is a list of documents."""
     message = _(
@@ -141,8 +153,11 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
     try:
         document = model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for error in errors[:MAX_SCHEMA_FINDINGS]:
             result.findings.append(schema_error_finding(error, model, at))
+        if len(errors) > MAX_SCHEMA_FINDINGS:
+            result.findings.append(_more(parsed.path, len(errors) - MAX_SCHEMA_FINDINGS))
         if result.index is not None:
             result.index.complete = False
         return

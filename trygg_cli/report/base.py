@@ -97,8 +97,8 @@ VALIDATION_RULES: dict[str, RuleInfo] = {
         _validation_rule(
             "yaml-limits",
             N_(
-                "nesting deeper than 64 levels, aliases that expand too far, or an integer "
-                "longer than 40 characters"
+                "nesting deeper than 64 levels, more than 50,000 values, aliases that expand "
+                "too far, or an integer longer than 40 characters"
             ),
         ),
         _validation_rule("yaml-tags", N_("an explicit YAML tag such as `!!python/object`")),
@@ -135,6 +135,10 @@ VALIDATION_RULES: dict[str, RuleInfo] = {
         _validation_rule(
             "dangling-reference",
             N_("an id that points at nothing: a party, body, priority or document"),
+        ),
+        _validation_rule(
+            "more-problems",
+            N_("more than 200 schema errors in one file: the rest are counted, not listed"),
         ),
     )
 }

@@ -4,21 +4,15 @@ data and a node tree (fast, YAML 1.2, bounded against hostile input);
 
 from __future__ import annotations
 
-from trygg_cli.yamlload.parse import (
-    MAX_ALIAS_NODES,
-    MAX_BYTES,
-    MAX_DEPTH,
-    LoadedYaml,
-    YamlError,
-    decode,
-    load,
-)
+from trygg_cli.yamlload.limits import MAX_DEPTH, MAX_NODES, YamlError
+from trygg_cli.yamlload.parse import MAX_ALIAS_NODES, MAX_BYTES, LoadedYaml, decode, load
 from trygg_cli.yamlload.positions import Located, locate, node_at, value_at
 
 __all__ = [
     "MAX_ALIAS_NODES",
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NODES",
     "LoadedYaml",
     "Located",
     "YamlError",

@@ -9,8 +9,9 @@ it stands. ruamel.yaml stays the library for writing YAML back; ``tests/test_yam
 checks that both read every example and fixture to the same data.
 
 Hostile input is bounded: files over :data:`MAX_BYTES`, nesting deeper than
-:data:`MAX_DEPTH` and aliases that expand past :data:`MAX_ALIAS_NODES` are located errors,
-found before any deep recursion or large allocation happens.
+:data:`MAX_DEPTH`, more than :data:`MAX_NODES` values (both checked in
+:mod:`~trygg_cli.yamlload.limits`) and aliases that expand past :data:`MAX_ALIAS_NODES` are
+located errors, found before any deep recursion or large allocation happens.
 """
 
 from __future__ import annotations
@@ -21,21 +22,14 @@ from typing import Any
 
 import yaml
 from yaml._yaml import CParser
-from yaml.events import (
-    MappingEndEvent,
-    MappingStartEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
 from trygg_cli.readfile import MAX_FILE_BYTES, too_large
+from trygg_cli.yamlload.limits import YamlError, check_shape
 
 MAX_BYTES = MAX_FILE_BYTES
-MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
 # Longer numbers are refused: no document needs them, and Python will not turn a number
 # of more than 4,300 digits into text, which every output needs.
@@ -52,18 +46,6 @@ _INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
-_BLOCK_PREFIX = re.compile(r"^[ ?:-]*", re.MULTILINE)
-
-
-class YamlError(Exception):
-    """A located problem with the YAML text itself (0-based line and column)."""
-
-    def __init__(self, rule: str, message: str, line: int = 0, column: int = 0) -> None:
-        super().__init__(message)
-        self.rule = rule
-        self.message = message
-        self.line = line
-        self.column = column
 
 
 @dataclass(frozen=True)
@@ -116,7 +98,7 @@ def decode(raw: bytes) -> str:
 
 def load(text: str) -> LoadedYaml:
     """Parse one YAML document into plain data, keeping the node tree for positions."""
-    _check_depth(text)
+    check_shape(text)
     try:
         root = _Composer(text).get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -130,52 +112,6 @@ def load(text: str) -> LoadedYaml:
         return LoadedYaml(None, None)
     builder = _Builder(shared="&" in text)
     return LoadedYaml(builder.build(root), root)
-
-
-def _check_depth(text: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it.
-
-    A cheap upper bound first — flow brackets plus twice the widest block-indentation
-    prefix — and only when that bound is too high, an exact count over the event stream.
-    """
-    flow = text.count("[") + text.count("{")
-    if flow <= MAX_DEPTH:
-        widest = max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
-        if flow + 2 * (widest + 2) <= MAX_DEPTH:
-            return
-    parser = _Composer(text)
-    depth = 0
-    try:
-        while True:
-            event: Any = parser.get_event()
-            cls = event.__class__
-            if cls is MappingStartEvent or cls is SequenceStartEvent:
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise _too_deep(mark.line, mark.column)
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                depth -= 1
-            elif cls is StreamEndEvent:
-                return
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        if "maximum nesting depth" in (exc.problem or "") and mark is not None:
-            # libyaml ≥ 0.2.5 has its own cap (1000) and its scanner can reach it
-            # before our count does when the brackets come all at once.
-            raise _too_deep(mark.line, mark.column) from None
-        raise _syntax_error(exc, text) from None
-
-
-def _too_deep(line: int, column: int) -> YamlError:
-    return YamlError(
-        "yaml-limits",
-        _(
-            "the YAML is nested more than {limit} levels deep; trygg documents never need that many"
-        ).format(limit=MAX_DEPTH),
-        line,
-        column,
-    )
 
 
 # libyaml's problem (or context) wording → a sentence a coordinator can act on.
