@@ -17,15 +17,19 @@ from trygg_cli.model import KINDS
 from trygg_cli.text import show
 
 MISSING_MARKER = "missing-marker"
+# Byte-order marks of UTF-32 and UTF-16, widest first (UTF-32-LE starts like UTF-16-LE).
+_WIDE = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _TOP_KEY = re.compile(r"^\ufeff?([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
 
 
 def near_miss(path: str, raw: bytes) -> Finding | None:
     """A warning when ``raw`` is a near-miss trygg document, else ``None``."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    text = _as_text(raw)
     kind_line: tuple[int, str] | None = None
     for number, line in enumerate(text.splitlines(), 1):
         match = _TOP_KEY.match(line)
@@ -64,6 +68,15 @@ def near_miss(path: str, raw: bytes) -> Finding | None:
         Severity.WARNING,
         ("kind",),
     )
+
+
+def _as_text(raw: bytes) -> str:
+    """The text, as well as it can be read: a flipped byte or a UTF-16 file must not hide
+    a document (its encoding is reported once its marker is there)."""
+    for bom, encoding in _WIDE:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def _looks_like_marker(key: str) -> bool:

@@ -83,9 +83,7 @@ def check_source(path: str, raw: bytes, passes: Passes = DEFAULT_PASSES) -> File
         result.findings.append(_yaml_finding(path, exc))
         result.index = salvaged_index(path, text)
     else:
-        if isinstance(loaded.data, list) and any(
-            isinstance(item, dict) and "trygg" in item for item in loaded.data
-        ):
+        if _a_listed_document(loaded.data):
             result.findings.append(_a_list(path))
             return result
         if not isinstance(loaded.data, dict) or "trygg" not in loaded.data:
@@ -114,6 +112,16 @@ def _more(path: str, count: int) -> Finding:
         "above and check again"
     )
     return Finding(path, 1, 1, "more-problems", message.format(count=count))
+
+
+def _a_listed_document(data: Any) -> bool:
+    """Whether ``data`` is a list (of lists …) that holds a mapping with ``trygg:``."""
+    items = data if isinstance(data, list) else []
+    for _depth in range(8):
+        if any(isinstance(item, dict) and "trygg" in item for item in items):
+            return True
+        items = [inner for item in items if isinstance(item, list) for inner in item]
+    return False
 
 
 def _a_list(path: str) -> Finding:

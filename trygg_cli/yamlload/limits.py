@@ -64,9 +64,9 @@ def check_shape(text: str) -> None:
                 return
             if nodes > MAX_NODES:
                 raise _too_many(event.start_mark.line, event.start_mark.column)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        if "maximum nesting depth" in (exc.problem or "") and mark is not None:
+    except yaml.YAMLError as exc:  # else a syntax error, which the parser reports
+        mark = getattr(exc, "problem_mark", None)
+        if "maximum nesting depth" in (getattr(exc, "problem", None) or "") and mark:
             # libyaml ≥ 0.2.5 has its own cap (1000) and its scanner can reach it
             # before our count does when the brackets come all at once.
             raise _too_deep(mark.line, mark.column) from None
