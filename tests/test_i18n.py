@@ -47,7 +47,7 @@ def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
 
 
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "TRYGG_LANG")
-SWEDISH = "'Trasig' går inte att använda som id"
+SWEDISH = "”Trasig” går inte att använda som id"
 ENGLISH = "'Trasig' is not a usable id"
 
 
@@ -80,7 +80,7 @@ def test_help_in_swedish(tmp_path: Path) -> None:
     assert "# i ett schemalagt CI-jobb" in done.stdout  # example comments too
     assert "Bara det som är försenat." in done.stdout
     top = _run(tmp_path, "--help", LANG="sv_SE.UTF-8")
-    assert "Kontrollera, schemalägg, jämför och publicera" in top.stdout
+    assert "Kontrollera, planera, jämför och publicera" in top.stdout
 
 
 COMMAND_NAMES = ("validate", "lint", "rules", "due", "diff", "render", "schema", "init", "new")
@@ -118,39 +118,39 @@ MISTAKES = [
     ),
     (
         ("validate", "--format", "pdf"),
-        "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte något av 'text', 'json', "
-        "'github', 'sarif', 'gitlab', 'junit'.",
+        "Fel: Ogiltigt värde för ”--format” / ”-f”: ”pdf” är inte något av ”text”, ”json”, "
+        "”github”, ”sarif”, ”gitlab”, ”junit”.",
         "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'text', 'json', "
         "'github', 'sarif', 'gitlab', 'junit'.",
     ),
     (
         ("validate", "--jobs", "många"),
-        "Fel: Ogiltigt värde för '--jobs' / '-j': ett heltal behövs.",
+        "Fel: Ogiltigt värde för ”--jobs” / ”-j”: ett heltal behövs.",
         "Error: Invalid value for '--jobs' / '-j': a whole number is needed.",
     ),
     (
         ("validate", "-j", "-1"),
-        "Fel: Ogiltigt värde för '--jobs' / '-j': ange 0 (en process per kärna) eller mer.",
+        "Fel: Ogiltigt värde för ”--jobs” / ”-j”: ange 0 (en process per kärna) eller mer.",
         "Error: Invalid value for '--jobs' / '-j': use 0 (one process per core) or more.",
     ),
     (
         ("due", "--within"),
-        "Fel: Alternativet '--within' behöver ett värde efter sig.",
+        "Fel: Alternativet ”--within” behöver ett värde efter sig.",
         "Error: The option '--within' needs a value after it.",
     ),
     (
         ("validate", "--verbose=ja"),
-        "Fel: Alternativet '--verbose' tar inget värde.",
+        "Fel: Alternativet ”--verbose” tar inget värde.",
         "Error: The option '--verbose' takes no value.",
     ),
     (
         ("new",),
-        "Fel: Argumentet 'TYP' saknas. Välj bland: agreement, action-plan, citizen-promise.",
+        "Fel: Argumentet ”TYP” saknas. Välj bland: agreement, action-plan, citizen-promise.",
         "Error: Missing argument 'KIND'. Choose from: agreement, action-plan, citizen-promise.",
     ),
     (
         ("valdate",),
-        "Fel: Det finns inget kommando 'valdate'. Menade du 'validate'?",
+        "Fel: Det finns inget kommando ”valdate”. Menade du ”validate”?",
         "Error: No such command 'valdate'. Did you mean 'validate'?",
     ),
     (
@@ -188,7 +188,7 @@ def test_a_mistake_shows_the_usage_line_and_where_to_find_help(tmp_path: Path) -
     done = _run(tmp_path, "--lang", "sv", "lint", "--bogus")
     assert done.stderr.splitlines()[:3] == [
         "Användning: python -m trygg_cli lint [ALTERNATIV] [SÖKVÄG]...",
-        "Skriv 'python -m trygg_cli lint -h' för att få hjälp.",
+        "Skriv ”python -m trygg_cli lint -h” för att få hjälp.",
         "",
     ]
 

@@ -39,6 +39,12 @@ def plural(count: int, one: str, many: str) -> str:
     return _(one if count == 1 else many).format(n=count)
 
 
+def quoted(text: str) -> str:
+    """``text`` between the quotation marks of the user's language: 'x' in English, ”x”
+    in Swedish (see docs/glossary.md)."""
+    return _("'{text}'").format(text=text)
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for translation without translating it yet (translate at use)."""
     return message
