@@ -240,3 +240,82 @@ def test_messages_are_whole_literals_the_catalogue_can_find() -> None:
             ):
                 built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert built == []
+
+
+# --------------------------------------------------------------- language: in .trygg.yaml
+
+
+def test_the_repository_config_chooses_the_language(tmp_path: Path) -> None:
+    """Windows sets no LANG: `language: sv` in .trygg.yaml makes messages Swedish, and
+    --lang and TRYGG_LANG still win over it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text("language: sv\n", encoding="utf-8")
+    assert SWEDISH in _run(tmp_path, "validate", "broken.yaml", LANG="C").stdout
+    assert "Användning:" in _run(tmp_path, "--help", LANG="C").stdout
+    assert ENGLISH in _run(tmp_path, "--lang", "en", "validate", "broken.yaml", LANG="C").stdout
+    assert ENGLISH in _run(tmp_path, "validate", "broken.yaml", TRYGG_LANG="en").stdout
+    (tmp_path / ".trygg.yaml").write_text("language: en\n", encoding="utf-8")
+    over_locale = _run(tmp_path, "validate", "broken.yaml", LANG="sv_SE.UTF-8")
+    assert ENGLISH in over_locale.stdout
+
+
+def test_a_folder_below_finds_the_config_and_lint_accepts_the_key(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text(
+        "language: sv  # svenska\nlint:\n  fail_on: error\n", encoding="utf-8"
+    )
+    below = tmp_path / "overenskommelser"
+    below.mkdir()
+    done = _run(below, "lint", "broken.yaml", LANG="C")
+    assert done.returncode == 1, done.stderr
+    assert SWEDISH in done.stdout and "fel" in done.stdout
+
+
+def test_an_unknown_language_is_a_located_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / ".trygg.yaml"
+    config.write_text('lint: {}\nlanguage: "de"  # tyska\n', encoding="utf-8")
+    done = _run(tmp_path, "validate", "broken.yaml", LANG="C")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"error: {config.resolve()}:2:11: 'de' is not a language trygg can show its messages "
+        "in; write 'language: sv' (Swedish) or 'language: en' (English)\n"
+    )
+    in_swedish = _run(tmp_path, "validate", "broken.yaml", LANG="sv_SE.UTF-8")
+    assert in_swedish.stderr.startswith(f"fel: {config.resolve()}:2:11: ”de” är inget språk")
+    # --lang does not read the file, and lint names the mistake too
+    lint = _run(tmp_path, "--lang", "en", "lint", "broken.yaml")
+    assert lint.returncode == 2 and ":2:11:" in lint.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("language: sv\n", "sv"),
+        ("\ufefflanguage: en\n", "en"),
+        ("# language: en\nlanguage: 'sv'   # svenska\n", "sv"),
+        ('"language" : en\n', "en"),
+        ("language:\n", None),
+        ("language: ~\n", None),
+        ("lint:\n  language: sv\n", None),  # not at the top
+        ("languages: sv\n", None),
+        ("lint: {}\n", None),
+    ],
+)
+def test_configured_language_reads_only_the_top_level_key(
+    tmp_path: Path, text: str, found: str | None
+) -> None:
+    from trygg_cli.configfile import configured_language
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text(text, encoding="utf-8")
+    assert configured_language(str(tmp_path)) == found
+
+
+def test_init_writes_the_language_into_the_config(tmp_path: Path) -> None:
+    made = _run(tmp_path, "init", "--municipality", "Mölndal", LANG="C")
+    assert made.returncode == 0, made.stderr
+    lines = (tmp_path / ".trygg.yaml").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("language: sv") for line in lines)
+    assert SWEDISH in _run(tmp_path, "validate", "broken.yaml", LANG="C").stdout
