@@ -21,7 +21,7 @@ from trygg_cli.model.schedule import Schedule
         ({"first": 2021, "every": 2}, "2021 and then every other year"),
         ({"every": 1, "at": "end"}, "at the end of every year"),
         ({"every": 4, "qualifier": "at_least"}, "at least every 4 years"),
-        ({"every": 1, "first": "2021-06-30"}, "every year, from 2021-06-30"),
+        ({"every": 1, "first": "2021-06-30"}, "every year, from 30 June 2021"),
         ({"first": "validity_end"}, "once, after the end of the period"),
         ({"first": 2027}, "once, in 2027"),
         ({"qualifier": "as_needed"}, "as needed"),

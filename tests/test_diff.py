@@ -128,13 +128,13 @@ def test_a_history_of_commits(repo: Repo, cli: Any) -> None:
         "",
         "Action plan Åtgärdsplan Trygg i Mölndal 2023–2026 (molndal-atgardsplan-2023)",
         "  - The deadline of 'Inventering och förbättring av belysning längs gång- och "
-        "cykelvägar' moved from 2024-10-31 to 2025-03-31.",
+        "cykelvägar' moved from 31 October 2024 to 31 March 2025.",
         "  - 'Inventering och förbättring av belysning längs gång- och cykelvägar' is now "
         "ongoing (before: done).",
         "",
         "Agreement Lokal samverkansöverenskommelse (molndal-lokal-2023)",
         "  - The file moved from examples/molndal/lokal-2023.yaml to examples/molndal/lokal.yaml.",
-        "  - The period of validity is extended to 2027-12-31 (before: 2026-12-31).",
+        "  - The period of validity is extended to 31 December 2027 (before: 31 December 2026).",
         "",
         "Agreement Övergripande samverkansöverenskommelse mellan Stockholms stad och "
         "Polisregion Stockholm (stockholm-overgripande)",
@@ -157,7 +157,7 @@ def test_a_history_of_commits(repo: Repo, cli: Any) -> None:
         "change": "changed",
         "old": "2026-12-31",
         "new": "2027-12-31",
-        "sentence": "The period of validity is extended to 2027-12-31 (before: 2026-12-31).",
+        "sentence": "The period of validity is extended to 31 December 2027 (before: 31 December 2026).",
     }
     member = by_id["goteborg-central-2018"]["changes"][0]
     assert member["path"] == "bodies[css].members" and member["change"] == "added"
@@ -450,7 +450,7 @@ def test_changes_to_the_new_shapes_as_sentences(tmp_path: Path, cli: Any, monkey
         "New actor: 'Grundskoleförvaltningen'.",
         "The actor 'Räddningstjänsten Exempel' is now called 'Räddningstjänsten Exempelby'.",
         "The actor 'Exempelbostäder AB' was removed.",
-        "The agreement is extended to 2025-06-30 (decided 2024-04-02, KS 2024-04-02 § 55).",
+        "The agreement is extended to 30 June 2025 (decided 2 April 2024, KS 2024-04-02 § 55).",
         "New source: 'Medborgardialog hösten 2023'.",
         "New overall goal: 'Minskad brottslighet'.",
         "The indicator 'Andel som känner sig trygga': target now 70 % (2024), before 65 % (2024).",
@@ -464,9 +464,9 @@ def test_changes_to_the_new_shapes_as_sentences(tmp_path: Path, cli: Any, monkey
         "(before: at least 9 times during the period).",
     ]
     swedish = cli("--lang", "sv", "diff", "old", "new")
-    assert "  - Överenskommelsen förlängs till och med 2025-06-30" in swedish.stdout
+    assert "  - Överenskommelsen förlängs till och med 30 juni 2025" in swedish.stdout
     assert (
-        "  - 'Trygghetsvandringar i centrum.' lovas nu av Exempelby kommun och "
+        "  - ”Trygghetsvandringar i centrum.” lovas nu av Exempelby kommun och "
         "Lokalpolisområde Exempel tillsammans (tidigare: Exempelby kommun)." in swedish.stdout
     )
 
@@ -491,7 +491,7 @@ def test_a_term_a_baseline_and_an_extension_changed_and_removed(
     write_file(tmp_path / "new", "a.yaml", new)
     assert _sentences(cli("--lang", "en", "diff", "old", "new").stdout) == [
         "The stated term is now the mandate period (before: 4 years).",
-        "The extension to 2025-06-30 was removed.",
+        "The extension to 30 June 2025 was removed.",
         "The indicator 'Andel som känner sig trygga' no longer has a baseline "
         "(before: 62 % (2019)).",
     ]

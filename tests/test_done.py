@@ -61,7 +61,7 @@ def test_one_completion_per_kind_of_item_adds_lines_and_closes_the_occasion(
     for kind in recordable:
         result = cli("done", first[kind]["ref"], "--as-of", AS_OF, "--date", "2026-11-30")
         assert result.exit_code == 0, (kind, result.stderr)
-        assert "recorded as done on 2026-11-30" in result.stderr
+        assert "recorded as done on 30 November 2026" in result.stderr
     numstat = [line.split("\t") for line in _git(repo, "diff", "--numstat").splitlines()]
     removed = {name: int(deleted) for _added, deleted, name in numstat}
     # Only added lines, except the one status line of the action whose deadline is done.
@@ -105,7 +105,7 @@ def test_doubtful_cases_write_nothing(repo: Path, cli: Callable[..., Any]) -> No
         ("done", "zzzz"): "no occasion has the reference 'zzzz'",
         ("done", "xb"): "give at least 4 characters",
         ("done", follow_up["ref"], "--as-of", AS_OF, "--date", "2026-12-03"): (
-            "2026-12-03 is in the future"
+            "3 December 2026 is in the future"
         ),
         ("done", end["ref"], "--as-of", AS_OF): "the end of a period is not something to mark",
     }

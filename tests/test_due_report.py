@@ -207,7 +207,7 @@ def test_table_lines(seeds: DuePlan) -> None:
     )
     assert (
         lines[-1]
-        == "1 overdue, 0 within 30 days, 12 in 31–90 days, 1 later, 2 done (as of 2026-11-24)."
+        == "1 overdue, 0 within 30 days, 12 in 31–90 days, 1 later, 2 done (as of 24 November 2026)."
     )
     assert "\x1b" not in out
 
@@ -219,7 +219,7 @@ def test_table_small_notes_and_escapes() -> None:
     assert "done 2025-11-20" in out
     # a newline in a title never breaks the line; nothing is wrapped
     assert "Styrgrupp | ledning med @polis" in out
-    assert "completion of 2019-03-01 is before the first planned occasion" in out
+    assert "completion of 1 March 2019 is before the first planned occasion" in out
     assert "matches no planned occasion (occurrence: 2030)" in out
     assert "revision of the agreement: cannot be placed in time" in out
 
@@ -251,7 +251,7 @@ def test_table_color_is_ansi_over_the_same_text(seeds: DuePlan) -> None:
 def test_table_nothing_due() -> None:
     out = DUE_REPORTERS["table"](DuePlan(), [], AS_OF, CONTEXT)
     assert out == (
-        "Nothing due.\n0 overdue, 0 within 30 days, 0 in 31–90 days, 0 later (as of 2026-11-24).\n"
+        "Nothing due.\n0 overdue, 0 within 30 days, 0 in 31–90 days, 0 later (as of 24 November 2026).\n"
     )
 
 
@@ -442,7 +442,7 @@ def test_schedule_problems_are_findings_with_rule_ids() -> None:
     assert all(f.severity is Severity.WARNING for f, _doc in found)
     assert found[0][0].yaml_path == ("revision",)
     assert "the document's start is unknown" in found[0][0].message
-    assert "2019-03-01" in found[1][0].message and "2030" in found[2][0].message
+    assert "1 March 2019" in found[1][0].message and "2030" in found[2][0].message
 
 
 def test_refs_are_short_stable_and_unambiguous_in_the_examples(seeds: DuePlan) -> None:

@@ -47,7 +47,7 @@ def _run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[
 
 
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "TRYGG_LANG")
-SWEDISH = "'Trasig' går inte att använda som id"
+SWEDISH = "”Trasig” går inte att använda som id"
 ENGLISH = "'Trasig' is not a usable id"
 
 
@@ -80,7 +80,7 @@ def test_help_in_swedish(tmp_path: Path) -> None:
     assert "# i ett schemalagt CI-jobb" in done.stdout  # example comments too
     assert "Bara det som är försenat." in done.stdout
     top = _run(tmp_path, "--help", LANG="sv_SE.UTF-8")
-    assert "Kontrollera, schemalägg, jämför och publicera" in top.stdout
+    assert "Kontrollera, planera, jämför och publicera" in top.stdout
 
 
 COMMAND_NAMES = ("validate", "lint", "rules", "due", "diff", "render", "schema", "init", "new")
@@ -118,39 +118,39 @@ MISTAKES = [
     ),
     (
         ("validate", "--format", "pdf"),
-        "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte något av 'text', 'json', "
-        "'github', 'sarif', 'gitlab', 'junit'.",
+        "Fel: Ogiltigt värde för ”--format” / ”-f”: ”pdf” är inte något av ”text”, ”json”, "
+        "”github”, ”sarif”, ”gitlab”, ”junit”.",
         "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'text', 'json', "
         "'github', 'sarif', 'gitlab', 'junit'.",
     ),
     (
         ("validate", "--jobs", "många"),
-        "Fel: Ogiltigt värde för '--jobs' / '-j': ett heltal behövs.",
+        "Fel: Ogiltigt värde för ”--jobs” / ”-j”: ett heltal behövs.",
         "Error: Invalid value for '--jobs' / '-j': a whole number is needed.",
     ),
     (
         ("validate", "-j", "-1"),
-        "Fel: Ogiltigt värde för '--jobs' / '-j': ange 0 (en process per kärna) eller mer.",
+        "Fel: Ogiltigt värde för ”--jobs” / ”-j”: ange 0 (en process per kärna) eller mer.",
         "Error: Invalid value for '--jobs' / '-j': use 0 (one process per core) or more.",
     ),
     (
         ("due", "--within"),
-        "Fel: Alternativet '--within' behöver ett värde efter sig.",
+        "Fel: Alternativet ”--within” behöver ett värde efter sig.",
         "Error: The option '--within' needs a value after it.",
     ),
     (
         ("validate", "--verbose=ja"),
-        "Fel: Alternativet '--verbose' tar inget värde.",
+        "Fel: Alternativet ”--verbose” tar inget värde.",
         "Error: The option '--verbose' takes no value.",
     ),
     (
         ("new",),
-        "Fel: Argumentet 'TYP' saknas. Välj bland: agreement, action-plan, citizen-promise.",
+        "Fel: Argumentet ”TYP” saknas. Välj bland: agreement, action-plan, citizen-promise.",
         "Error: Missing argument 'KIND'. Choose from: agreement, action-plan, citizen-promise.",
     ),
     (
         ("valdate",),
-        "Fel: Det finns inget kommando 'valdate'. Menade du 'validate'?",
+        "Fel: Det finns inget kommando ”valdate”. Menade du ”validate”?",
         "Error: No such command 'valdate'. Did you mean 'validate'?",
     ),
     (
@@ -188,7 +188,7 @@ def test_a_mistake_shows_the_usage_line_and_where_to_find_help(tmp_path: Path) -
     done = _run(tmp_path, "--lang", "sv", "lint", "--bogus")
     assert done.stderr.splitlines()[:3] == [
         "Användning: python -m trygg_cli lint [ALTERNATIV] [SÖKVÄG]...",
-        "Skriv 'python -m trygg_cli lint -h' för att få hjälp.",
+        "Skriv ”python -m trygg_cli lint -h” för att få hjälp.",
         "",
     ]
 
@@ -240,3 +240,82 @@ def test_messages_are_whole_literals_the_catalogue_can_find() -> None:
             ):
                 built.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert built == []
+
+
+# --------------------------------------------------------------- language: in .trygg.yaml
+
+
+def test_the_repository_config_chooses_the_language(tmp_path: Path) -> None:
+    """Windows sets no LANG: `language: sv` in .trygg.yaml makes messages Swedish, and
+    --lang and TRYGG_LANG still win over it."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text("language: sv\n", encoding="utf-8")
+    assert SWEDISH in _run(tmp_path, "validate", "broken.yaml", LANG="C").stdout
+    assert "Användning:" in _run(tmp_path, "--help", LANG="C").stdout
+    assert ENGLISH in _run(tmp_path, "--lang", "en", "validate", "broken.yaml", LANG="C").stdout
+    assert ENGLISH in _run(tmp_path, "validate", "broken.yaml", TRYGG_LANG="en").stdout
+    (tmp_path / ".trygg.yaml").write_text("language: en\n", encoding="utf-8")
+    over_locale = _run(tmp_path, "validate", "broken.yaml", LANG="sv_SE.UTF-8")
+    assert ENGLISH in over_locale.stdout
+
+
+def test_a_folder_below_finds_the_config_and_lint_accepts_the_key(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text(
+        "language: sv  # svenska\nlint:\n  fail_on: error\n", encoding="utf-8"
+    )
+    below = tmp_path / "overenskommelser"
+    below.mkdir()
+    done = _run(below, "lint", "broken.yaml", LANG="C")
+    assert done.returncode == 1, done.stderr
+    assert SWEDISH in done.stdout and "fel" in done.stdout
+
+
+def test_an_unknown_language_is_a_located_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / ".trygg.yaml"
+    config.write_text('lint: {}\nlanguage: "de"  # tyska\n', encoding="utf-8")
+    done = _run(tmp_path, "validate", "broken.yaml", LANG="C")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"error: {config.resolve()}:2:11: 'de' is not a language trygg can show its messages "
+        "in; write 'language: sv' (Swedish) or 'language: en' (English)\n"
+    )
+    # --lang does not read the file, and lint names the mistake too
+    lint = _run(tmp_path, "--lang", "en", "lint", "broken.yaml")
+    assert lint.returncode == 2 and ":2:11:" in lint.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("language: sv\n", "sv"),
+        ("\ufefflanguage: en\n", "en"),
+        ("# language: en\nlanguage: 'sv'   # svenska\n", "sv"),
+        ('"language" : en\n', "en"),
+        ("language:\n", None),
+        ("language: ~\n", None),
+        ("lint:\n  language: sv\n", None),  # not at the top
+        ("languages: sv\n", None),
+        ("lint: {}\n", None),
+    ],
+)
+def test_configured_language_reads_only_the_top_level_key(
+    tmp_path: Path, text: str, found: str | None
+) -> None:
+    from trygg_cli.configfile import configured_language
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".trygg.yaml").write_text(text, encoding="utf-8")
+    assert configured_language(str(tmp_path)) == found
+
+
+def test_init_writes_the_language_into_the_config(tmp_path: Path) -> None:
+    made = _run(tmp_path, "init", "--municipality", "Mölndal", LANG="C")
+    assert made.returncode == 0, made.stderr
+    from trygg_cli.configfile import configured_language
+
+    lines = (tmp_path / ".trygg.yaml").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("language: sv") for line in lines)
+    assert configured_language(str(tmp_path)) == "sv"

@@ -43,7 +43,7 @@ def test_the_four_defects_of_seed_004_are_reported_where_they_are(cli: Any) -> N
         )
     # 3. "en period om fyra år" against 2023-05-01 – 2026-12-31
     assert found[(37, 3, "TRY301")] == (
-        "the term is stated as 4 years ('en period om fyra år'), but 2023-05-01 – 2026-12-31 "
+        "the term is stated as 4 years ('en period om fyra år'), but 1 May 2023 – 31 December 2026 "
         "is 3 years and 8 months; correct the dates or the stated term"
     )
     # 4. a bare "Datum" where the signing dates belong

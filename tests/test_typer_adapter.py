@@ -141,13 +141,13 @@ def test_swedish_help_still_comes_out_in_swedish(tmp_path: Path) -> None:
     ("args", "swedish"),
     [
         (("validate", "--bogus"), "Fel: Det finns inget alternativ --bogus"),
-        (("validate", "--jobs", "x"), "Fel: Ogiltigt värde för '--jobs' / '-j': ett heltal"),
-        (("due", "--within"), "Fel: Alternativet '--within' behöver ett värde efter sig."),
-        (("validate", "--verbose=ja"), "Fel: Alternativet '--verbose' tar inget värde."),
+        (("validate", "--jobs", "x"), "Fel: Ogiltigt värde för ”--jobs” / ”-j”: ett heltal"),
+        (("due", "--within"), "Fel: Alternativet ”--within” behöver ett värde efter sig."),
+        (("validate", "--verbose=ja"), "Fel: Alternativet ”--verbose” tar inget värde."),
         (("schema", "extra"), "Fel: För många argument: extra"),
-        (("valdate",), "Fel: Det finns inget kommando 'valdate'. Menade du 'validate'?"),
-        (("new",), "Fel: Argumentet 'TYP' saknas."),
-        (("rules", "-f", "pdf"), "Fel: Ogiltigt värde för '--format' / '-f': 'pdf' är inte"),
+        (("valdate",), "Fel: Det finns inget kommando ”valdate”. Menade du ”validate”?"),
+        (("new",), "Fel: Argumentet ”TYP” saknas."),
+        (("rules", "-f", "pdf"), "Fel: Ogiltigt värde för ”--format” / ”-f”: ”pdf” är inte"),
     ],
 )
 def test_a_mistyped_command_line_still_comes_out_in_swedish(

@@ -13,21 +13,17 @@ import sys
 def main() -> None:
     """Console-script entry point."""
     arguments = sys.argv[1:]
-    from trygg_cli.i18n import LANGUAGES, language_from_arguments, set_language
-
-    # Before any help text is built: the commands' help is translated as the app is made.
-    lang = language_from_arguments(arguments)
-    if lang in LANGUAGES:
-        set_language(lang)
-    if arguments in (["--help"], ["-h"]):
-        from trygg_cli.cli.helptext import top_level_help
-
-        sys.stdout.write(top_level_help() + "\n")
-        return
     if arguments == ["--version"]:
         from trygg_cli import __version__
 
         sys.stdout.write(f"trygg {__version__}\n")
+        return
+    # Before any help text is built: the commands' help is translated as the app is made.
+    _choose_language(arguments)
+    if arguments in (["--help"], ["-h"]):
+        from trygg_cli.cli.helptext import top_level_help
+
+        sys.stdout.write(top_level_help() + "\n")
         return
     # A path that is not valid UTF-8 must not turn a report into an internal error.
     for stream in (sys.stdout, sys.stderr):
@@ -42,6 +38,31 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     _exit_now(code)
+
+
+def _choose_language(arguments: list[str]) -> None:
+    """The language of messages: ``--lang``, else ``TRYGG_LANG`` (read by i18n), else
+    ``language:`` in the nearest .trygg.yaml, else the locale. A ``language:`` trygg does
+    not know stops the run here, as any mistake in the configuration does (exit 2)."""
+    import os
+
+    from trygg_cli.i18n import LANGUAGES, language_from_arguments, set_language
+
+    lang = language_from_arguments(arguments)
+    if lang is None and not os.environ.get("TRYGG_LANG"):
+        from trygg_cli.configfile import configured_language
+        from trygg_cli.errors import TryggError
+        from trygg_cli.i18n import _
+
+        try:
+            lang = configured_language(os.getcwd())
+        except OSError:  # the current folder is gone
+            lang = None
+        except TryggError as exc:
+            sys.stderr.write(_("error: {message}").format(message=exc) + "\n")
+            _exit_now(exc.exit_code)
+    if lang in LANGUAGES:
+        set_language(lang)
 
 
 def _exit_now(code: object) -> None:

@@ -4,8 +4,10 @@ English is the source language; Swedish comes from the catalogue in
 ``trygg_cli/locale/sv/LC_MESSAGES/trygg.mo`` (built from ``trygg.po`` with Babel, see
 ``scripts/catalog.py``). The language is, in this order: ``--lang sv|en`` (read from the
 command line before anything else is imported, see :mod:`trygg_cli.__main__`), the
-``TRYGG_LANG`` environment variable, then the locale (``LANGUAGE``, ``LC_ALL``,
-``LC_MESSAGES``, ``LANG``); English when the locale is C or POSIX or has no catalogue.
+``TRYGG_LANG`` environment variable, ``language:`` in the nearest ``.trygg.yaml`` (for
+Windows, which sets no LANG; see :func:`trygg_cli.configfile.configured_language`), then
+the locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``); English when the locale
+is C or POSIX or has no catalogue.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ def _(message: str) -> str:
 def plural(count: int, one: str, many: str) -> str:
     """``one`` or ``many`` (both N_-marked, with ``{n}``) for ``count``, translated."""
     return _(one if count == 1 else many).format(n=count)
+
+
+def quoted(text: str) -> str:
+    """``text`` between the quotation marks of the user's language: 'x' in English, ”x”
+    in Swedish (see docs/glossary.md)."""
+    return _("'{text}'").format(text=text)
 
 
 def N_(message: str) -> str:

@@ -30,8 +30,8 @@ APP_EPILOG = N_("Example: trygg validate examples")
 DEBUG_HELP = N_("Show the full traceback on errors.")
 VERSION_HELP = N_("Show trygg's version and exit.")
 LANG_HELP = N_(
-    "Language of messages: sv (Swedish) or en (English). Default: TRYGG_LANG, then the "
-    "locale (LANG)."
+    "Language of messages: sv (Swedish) or en (English). Default: TRYGG_LANG, then "
+    "'language:' in .trygg.yaml, then the locale (LANG)."
 )
 # What typer and click would say in English, said in the user's language by
 # trygg_cli.cli.typer_adapter (which imports typer, so the words live here).

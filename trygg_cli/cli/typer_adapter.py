@@ -39,7 +39,7 @@ from trygg_cli.cli.helptext import (
     USAGE,
 )
 from trygg_cli.findings import show
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, quoted
 
 # typer.core says these through gettext; listed here so that the catalogue holds them
 # ("Options" and "Commands" are trygg_cli.cli.helptext's headings).
@@ -169,7 +169,7 @@ def _hint(exc: errors.BadParameter) -> str | None:
         hint = exc.param.get_error_hint()
     if hint is None:
         return None
-    return hint if isinstance(hint, str) else " / ".join(repr(h) for h in hint)
+    return _requote(hint) if isinstance(hint, str) else " / ".join(quoted(h) for h in hint)
 
 
 def _missing(exc: errors.MissingParameter) -> str:
@@ -186,6 +186,8 @@ def _missing(exc: errors.MissingParameter) -> str:
         text += " " + _("Choose from: {choices}.").format(choices=", ".join(map(str, choices)))
     return text
 
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
 
 # typer's wordings that trygg can meet (a typo on the command line), as patterns over what
 # typer wrote, with the English a coordinator reads; anything else passes unchanged.
@@ -221,8 +223,15 @@ def _reason(text: str) -> str:
     for pattern, wording in _REASONS:
         found = pattern.fullmatch(text)
         if found is not None:
-            return _(wording).format(**found.groupdict())
+            return _(wording).format(
+                **{key: _requote(value) for key, value in found.groupdict().items()}
+            )
     return text
+
+
+def _requote(text: str) -> str:
+    """click's 'quoted' words (options, values, choices) in the user's quotation marks."""
+    return _QUOTED.sub(lambda found: quoted(found.group(1)), text)
 
 
 __all__ = ["TYPER_WORDS", "Command", "Group", "HelpFormatter", "install", "message"]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from trygg_cli.cadence_words import every, season, times
+from trygg_cli.date_words import day_or_year, long_date
 from trygg_cli.i18n import N_, _
 from trygg_cli.model.schedule import Schedule
 
@@ -43,7 +44,7 @@ def _anchor(first: int | date | str) -> str:
     if isinstance(first, int):
         return _("in {year}").format(year=first)
     if isinstance(first, date):
-        return _("on {date}").format(date=first.isoformat())
+        return _("on {date}").format(date=long_date(first))
     return _(_EVENTS[first])
 
 
@@ -85,5 +86,5 @@ def describe(schedule: Schedule, names: Mapping[str, str] | None = None) -> str:
 
 def _first_plain(first: int | date | str) -> str:
     if isinstance(first, (int, date)):
-        return str(first) if isinstance(first, int) else first.isoformat()
+        return day_or_year(first)
     return _(_EVENTS[first])

@@ -18,10 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from trygg_cli.date_words import day_or_year, long_date
 from trygg_cli.diff import shapes
 from trygg_cli.diff.cadence import describe
 from trygg_cli.diff.compare import Change, item_name
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, quoted
 from trygg_cli.model.common import Measure, Term
 from trygg_cli.model.schedule import Completion, Schedule
 
@@ -115,12 +116,12 @@ class Narrated:
     detail: tuple[str, str] | None = None
 
 
+def _when(done: Completion) -> str:
+    return day_or_year(done.date or done.done_year)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _quote(text: str) -> str:
-    return f"'{text}'"
 
 
 class Narrator:
@@ -137,7 +138,7 @@ class Narrator:
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if isinstance(value, date):
-            return value.isoformat()
+            return long_date(value)
         if isinstance(value, Schedule):
             return describe(value, self.names)
         if isinstance(value, Measure):
@@ -198,7 +199,7 @@ class Narrator:
         noun = _(_NOUNS.get(change.collection, "item"))
         name = change.owner.name if change.owner else ""
         return _("The {noun} {name} has a new id: {old} (before: {new_was}).").format(
-            noun=noun, name=_quote(name), old=change.new, new_was=change.old
+            noun=noun, name=quoted(name), old=change.new, new_was=change.old
         )
 
     def _schedule_thing(self, change: Change, field: str) -> str:
@@ -207,7 +208,7 @@ class Narrator:
         if field in _SCHEDULES:
             return self.of(_(_SCHEDULES[field]), change)
         if change.owner is not None:
-            return _quote(change.owner.name)
+            return quoted(change.owner.name)
         return _("the schedule")
 
     def _schedule(self, change: Change) -> str:
@@ -235,14 +236,14 @@ class Narrator:
         old: Completion | None = change.old
         new: Completion | None = change.new
         if old is None and new is not None:
-            return _("{thing}: done on {date}.").format(thing=thing, date=new.label)
+            return _("{thing}: done on {date}.").format(thing=thing, date=_when(new))
         if new is None and old is not None:
             return _("{thing}: the record of {date} was removed.").format(
-                thing=thing, date=old.label
+                thing=thing, date=_when(old)
             )
         assert old is not None and new is not None
         return _("{thing}: the record of {old} now says {new}.").format(
-            thing=thing, old=old.label, new=new.label
+            thing=thing, old=_when(old), new=_when(new)
         )
 
     def _item(self, change: Change) -> str:
@@ -271,7 +272,7 @@ class Narrator:
             and old.signed != new.signed
         ):
             return _("{name} signed on {date}.").format(
-                name=new.name or new.title, date=new.signed.isoformat()
+                name=new.name or new.title, date=long_date(new.signed)
             )
         if not isinstance(old or new, BaseModel):
             label = _capital(self.of(noun, change))
@@ -281,14 +282,14 @@ class Narrator:
         where = _(" in {owner}").format(owner=owner) if owner else ""
         if old is None:
             return _("New {noun}{where}: {name}.").format(
-                noun=noun, where=where, name=_quote(self.value(new))
+                noun=noun, where=where, name=quoted(self.value(new))
             )
         if new is None:
             return _("The {noun} {name} was removed{where}.").format(
-                noun=noun, name=_quote(self.value(old)), where=where
+                noun=noun, name=quoted(self.value(old)), where=where
             )
         return _("The {noun} {old}{where} is now {new}.").format(
-            noun=noun, old=_quote(self.value(old)), where=where, new=_quote(self.value(new))
+            noun=noun, old=quoted(self.value(old)), where=where, new=quoted(self.value(new))
         )
 
     def _end(self, change: Change) -> str:
@@ -296,33 +297,33 @@ class Narrator:
         what = _capital(what)
         old, new = change.old, change.new
         if old is None:
-            return _("{what} now ends on {new}.").format(what=what, new=new.isoformat())
+            return _("{what} now ends on {new}.").format(what=what, new=long_date(new))
         if new is None:
             return _("{what} no longer has an end date (before: {old}).").format(
-                what=what, old=old.isoformat()
+                what=what, old=long_date(old)
             )
         verb = _("is extended to") if new > old else _("is shortened to")
         return _("{what} {verb} {new} (before: {old}).").format(
-            what=what, verb=verb, new=new.isoformat(), old=old.isoformat()
+            what=what, verb=verb, new=long_date(new), old=long_date(old)
         )
 
     def _deadline(self, change: Change) -> str:
-        owner = _quote(change.owner.name) if change.owner else _("the action")
+        owner = quoted(change.owner.name) if change.owner else _("the action")
         old, new = change.old, change.new
         if old is None:
             return _("{owner} now has a deadline: {new}.").format(
-                owner=_capital(owner), new=new.isoformat()
+                owner=_capital(owner), new=long_date(new)
             )
         if new is None:
             return _("{owner} no longer has a deadline (before: {old}).").format(
-                owner=_capital(owner), old=old.isoformat()
+                owner=_capital(owner), old=long_date(old)
             )
         return _("The deadline of {owner} moved from {old} to {new}.").format(
-            owner=owner, old=old.isoformat(), new=new.isoformat()
+            owner=owner, old=long_date(old), new=long_date(new)
         )
 
     def _status(self, change: Change) -> str:
-        owner = _quote(change.owner.name) if change.owner else _("the item")
+        owner = quoted(change.owner.name) if change.owner else _("the item")
         return _("{owner} is now {new} (before: {old}).").format(
             owner=_capital(owner),
             new=_(_STATUS.get(change.new, str(change.new))),
@@ -346,7 +347,7 @@ class Narrator:
         if change.field in ("name", "title") and owner is not None and change.old and change.new:
             noun = _(_NOUNS.get(owner.collection, "item"))
             sentence = _("The {noun} {old} is now called {new}.").format(
-                noun=noun, old=_quote(change.old), new=_quote(change.new)
+                noun=noun, old=quoted(change.old), new=quoted(change.new)
             )
             return Narrated(change, sentence)
         label = (
@@ -363,15 +364,15 @@ class Narrator:
             return Narrated(change, _("{subject} was rewritten.").format(subject=subject), detail)
         if old is None:
             sentence = _("{subject} is now {new}.").format(
-                subject=subject, new=_quote(self.value(new))
+                subject=subject, new=quoted(self.value(new))
             )
         elif new is None:
             sentence = _("{subject} was removed (before: {old}).").format(
-                subject=subject, old=_quote(self.value(old))
+                subject=subject, old=quoted(self.value(old))
             )
         else:
             sentence = _("{subject} changed from {old} to {new}.").format(
-                subject=subject, old=_quote(self.value(old)), new=_quote(self.value(new))
+                subject=subject, old=quoted(self.value(old)), new=quoted(self.value(new))
             )
         return Narrated(change, sentence)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from trygg_cli.date_words import long_date
 from trygg_cli.diff.compare import Change
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, quoted
 from trygg_cli.model.common import Extension, Measure, Term
 from trygg_cli.model.dates import describe_months
 
@@ -109,29 +110,29 @@ def _shown(value: object) -> str:
 def _measure(change: Change, name: str) -> str:
     changed, added, removed = _MEASURES[change.field]
     if change.old is None:
-        return _(added).format(name=f"'{name}'", new=_shown(change.new))
+        return _(added).format(name=quoted(name), new=_shown(change.new))
     if change.new is None:
-        return _(removed).format(name=f"'{name}'", old=_shown(change.old))
-    return _(changed).format(name=f"'{name}'", new=_shown(change.new), old=_shown(change.old))
+        return _(removed).format(name=quoted(name), old=_shown(change.old))
+    return _(changed).format(name=quoted(name), new=_shown(change.new), old=_shown(change.old))
 
 
 def _extension(change: Change, kind: str) -> str:
     old: Extension | None = change.old
     new: Extension | None = change.new
     if old is None and new is not None:
-        decided = [d for d in (new.decided and new.decided.isoformat(), new.decision) if d]
+        decided = [d for d in (new.decided and long_date(new.decided), new.decision) if d]
         note = _(" (decided {what})").format(what=", ".join(decided)) if decided else ""
         extended = _EXTENDED.get(kind, _EXTENDED["agreement"])
-        return _(extended).format(until=new.until.isoformat(), decided=note)
+        return _(extended).format(until=long_date(new.until), decided=note)
     if new is None and old is not None:
-        return _("The extension to {until} was removed.").format(until=old.until.isoformat())
+        return _("The extension to {until} was removed.").format(until=long_date(old.until))
     assert old is not None and new is not None
     if old.until != new.until:
         return _("The extension to {old} now runs to {new}.").format(
-            old=old.until.isoformat(), new=new.until.isoformat()
+            old=long_date(old.until), new=long_date(new.until)
         )
     return _("The record of the extension to {until} was revised.").format(
-        until=new.until.isoformat()
+        until=long_date(new.until)
     )
 
 

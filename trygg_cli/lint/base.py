@@ -13,7 +13,7 @@ from typing import Any
 from yaml.nodes import Node
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
-from trygg_cli.i18n import N_, _
+from trygg_cli.i18n import N_, _, quoted
 from trygg_cli.model import Document
 from trygg_cli.yamlload.positions import Located, value_at
 
@@ -93,7 +93,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, str):
         if value.strip().replace(".", "", 1).isdigit():
             return _("the text '{value}' (leave out the quotes)").format(value=show(value))
-        return f"'{show(value)}'"
+        return quoted(show(value))
     return show(value)
 
 

@@ -63,6 +63,9 @@ class LintSection(_Strict):
 class ConfigFile(_Strict):
     """The whole ``.trygg.yaml``."""
 
+    language: Literal["sv", "en"] | None = Field(
+        None, description="Språk för trygg:s meddelanden: sv (svenska) eller en (engelska)."
+    )
     lint: LintSection = Field(default_factory=LintSection)
     due: Any = Field(None, description="Inställningar för trygg due; läses och kontrolleras där.")
     ci: Any = Field(None, description="Inställningar för trygg init (ci.install); läses där.")

@@ -47,11 +47,6 @@ def describe_months(months: int) -> str:
     return _(" and ").join(parts)
 
 
-def iso(day: date) -> str:
-    """A date as the documents write it: 2023-05-01."""
-    return day.isoformat()
-
-
 def signing_date(signatories: Sequence[Signatory]) -> date | None:
     """When the last signatory signed, if every one of them has a `signed` date."""
     if not signatories or any(s.signed is None for s in signatories):

@@ -13,6 +13,7 @@ import typer
 from trygg_cli.cli import completion
 from trygg_cli.cli.params import NoCache, Paths, day_option, paths_argument, targets
 from trygg_cli.cli.terminal import err, parse_day
+from trygg_cli.date_words import long_date
 from trygg_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def command(
 def run(options: DoneOptions) -> int:
     """Find the occasion, add its completion to the file, check the result, write it."""
     from trygg_cli.due.refs import the_one
+    from trygg_cli.due.report.words import done_when, occasion_name
     from trygg_cli.due.run import DueQuery, run_due
     from trygg_cli.errors import TryggError
 
@@ -88,7 +90,7 @@ def run(options: DoneOptions) -> int:
     if day > today:
         raise TryggError(
             _("{day} is in the future; record what has been done, with the day it was done").format(
-                day=day.isoformat()
+                day=long_date(day)
             )
         )
     outcome = run_due(options.paths, DueQuery(as_of=today, include_done=True), cache=options.cache)
@@ -100,7 +102,9 @@ def run(options: DoneOptions) -> int:
     elif occurrence.done is not None:
         raise TryggError(
             _("'{title}' ({occasion}) is already recorded as done on {day}").format(
-                title=occurrence.title, occasion=occurrence.occasion, day=occurrence.done
+                title=occurrence.title,
+                occasion=occasion_name(occurrence),
+                day=done_when(occurrence),
             )
         )
     _record(occurrence.path, chosen, day, options)
@@ -121,7 +125,7 @@ def _backlog(occurrences: list[Occurrence], like: Occurrence, limit: date) -> li
     if not same:
         raise TryggError(
             _("nothing of '{title}' planned before {day} is open").format(
-                title=like.title, day=limit.isoformat()
+                title=like.title, day=long_date(limit)
             )
         )
     return sorted(same, key=lambda o: o.planned)
@@ -129,6 +133,7 @@ def _backlog(occurrences: list[Occurrence], like: Occurrence, limit: date) -> li
 
 def _record(path: str, chosen: list[Occurrence], day: date, options: DoneOptions) -> None:
     from trygg_cli.atomicfile import write_atomic
+    from trygg_cli.due.report.words import occasion_name
     from trygg_cli.errors import TryggError
 
     original = Path(path).read_bytes()
@@ -149,9 +154,9 @@ def _record(path: str, chosen: list[Occurrence], day: date, options: DoneOptions
     for occurrence, when in zip(chosen, days, strict=True):
         err(
             _("recorded as done on {day}: {title} ({occasion}, {ref}) in {path}").format(
-                day=when.isoformat(),
+                day=long_date(when),
                 title=occurrence.title,
-                occasion=occurrence.occasion,
+                occasion=occasion_name(occurrence),
                 ref=occurrence.ref,
                 path=path,
             )

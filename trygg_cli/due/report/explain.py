@@ -23,13 +23,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from trygg_cli.cadence_words import every, season, times
+from trygg_cli.date_words import long_date
 from trygg_cli.due.buckets import bucket
 from trygg_cli.due.extract import Cadence, DocumentSchedules, Entry
 from trygg_cli.due.occurrence import Occurrence
 from trygg_cli.due.report.grouping import item_key
-from trygg_cli.due.report.words import grace, label, source
+from trygg_cli.due.report.words import done_when, grace, label, occasion_name, source
 from trygg_cli.due.spans import resolve
-from trygg_cli.i18n import N_, _, language, plural
+from trygg_cli.i18n import N_, _, language, plural, quoted
 from trygg_cli.textout import one_line
 
 _LISTED = 8  # occasions listed in full; more are shortened with "…"
@@ -75,15 +76,15 @@ def _anchor(c: Cadence, start: date | None, fallback: date) -> str:
     if isinstance(first, int):
         return _("from {year}").format(year=first)
     if isinstance(first, date):
-        return _("from {date}").format(date=first.isoformat())
+        return _("from {date}").format(date=long_date(first))
     if first == "signing":
         return _("from the signing")
     if first == "validity_start":
         return _("from the start of the period")
     if start is not None:
-        return _("counted from the start of the period, {date}").format(date=start.isoformat())
+        return _("counted from the start of the period, {date}").format(date=long_date(start))
     return _("counted from {date}, as the document's start is unknown").format(
-        date=fallback.isoformat()
+        date=long_date(fallback)
     )
 
 
@@ -102,7 +103,7 @@ def _placement(c: Cadence) -> str:
 def rule_text(c: Cadence, start: date | None, end: date | None, fallback: date) -> str:
     """How a schedule is placed in time, in words."""
     if c.first == "validity_end":
-        when = end.isoformat() if end is not None else "?"
+        when = long_date(end) if end is not None else "?"
         return _("three months after the period ends ({date})").format(date=when)
     if c.times is not None:
         how = times(c.times, c.unit)
@@ -141,7 +142,7 @@ def weekday(day: date) -> str:
 
 
 def _when(o: Occurrence) -> str:
-    text = _("due {date}").format(date=o.planned.isoformat())
+    text = _("due {date}").format(date=long_date(o.planned))
     if o.due == o.planned:
         return text
     holiday = _holiday_name(o.planned)
@@ -149,21 +150,25 @@ def _when(o: Occurrence) -> str:
         why = _("{holiday} is not a working day").format(holiday=holiday)
     else:
         why = _("{date} is a {weekday}").format(
-            date=o.planned.isoformat(), weekday=weekday(o.planned)
+            date=long_date(o.planned), weekday=weekday(o.planned)
         )
     moved = _("moved to {weekday} {date} ({why})").format(
-        weekday=weekday(o.due), date=o.due.isoformat(), why=why
+        weekday=weekday(o.due), date=long_date(o.due), why=why
     )
     return f"{text}, {moved}"
 
 
-def _name(o: Occurrence) -> str:
-    """An occasion as people say it: its year, or its planned date."""
-    return o.occasion if o.occasion.isdigit() else o.planned.isoformat()
+def _ends(occasion: str) -> str:
+    """The day in an occasion's key ('end-2026-12-31'), written out."""
+    day = occasion.removeprefix("end-")
+    try:
+        return long_date(date.fromisoformat(day))
+    except ValueError:
+        return day
 
 
 def _series(members: Sequence[Occurrence], chosen: Occurrence, more: bool) -> str:
-    names = [_name(o) for o in members]
+    names = [occasion_name(o) for o in members]
     if len(names) > _LISTED:
         at = members.index(chosen)
         keep = sorted({0, 1, max(at - 1, 0), at, min(at + 1, len(names) - 1)})
@@ -183,8 +188,11 @@ def _done_line(members: Sequence[Occurrence]) -> str:
         return _("No occasion of it is recorded done.")
     said = []
     for o in done[-_DONE_LISTED:]:
-        when = o.done_label or (o.done.isoformat() if o.done else "")
-        said.append(_("{occasion} recorded done {date}").format(occasion=_name(o), date=when))
+        said.append(
+            _("{occasion} recorded done {date}").format(
+                occasion=occasion_name(o), date=done_when(o)
+            )
+        )
     line = "; ".join(said)
     if len(done) > _DONE_LISTED:
         earlier = len(done) - _DONE_LISTED
@@ -195,7 +203,7 @@ def _done_line(members: Sequence[Occurrence]) -> str:
 
 def _status(o: Occurrence, today: date) -> str:
     where = bucket(o, today)
-    name = _name(o)
+    name = occasion_name(o)
     if o.done is not None:
         return _("{occasion} is done.").format(occasion=name)
     if where == "overdue":
@@ -203,7 +211,7 @@ def _status(o: Occurrence, today: date) -> str:
         days = (today - since).days
         return _("{occasion} not recorded: overdue since {date} ({days}).").format(
             occasion=name,
-            date=since.isoformat(),
+            date=long_date(since),
             days=plural(days, N_("{n} day"), N_("{n} days")),
         )
     if o.due < today:
@@ -236,7 +244,7 @@ def explain(
         )
     ]
     if o.text:
-        lines.append(f"'{one_line(o.text)}'")
+        lines.append(quoted(one_line(o.text)))
     members = sorted(
         (x for x in occurrences if item_key(x) == item_key(o)), key=lambda x: x.planned
     )
@@ -250,9 +258,8 @@ def explain(
         more = recurring and (span.end is None or span.end > members[-1].planned)
         lines.append(f"{rule} → {_series(members, o, more)}")
     elif o.item in _FIXED:
-        end = o.occasion.removeprefix("end-")
-        lines.append(_(_FIXED[o.item]).format(date=end))
-    lines.append(f"{_name(o)}: {_when(o)}.")
+        lines.append(_(_FIXED[o.item]).format(date=_ends(o.occasion)))
+    lines.append(f"{occasion_name(o)}: {_when(o)}.")
     if o.tolerance_days:
         lines.append(grace(o.tolerance_days).capitalize() + ".")
     if len(members) > 1 or o.done is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.due.occurrence import DuePlan, Occurrence
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped, item_key
@@ -36,7 +37,7 @@ def markdown(
     grouped = Grouped.of(shown, today)
     out = [
         _("**{counts}** as of {date}.").format(
-            counts=grouped.summary_line(), date=today.isoformat()
+            counts=grouped.summary_line(), date=long_date(today)
         ),
         "",
     ]

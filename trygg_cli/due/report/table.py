@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import Bucket, DuePlan, Ended, Occurrence, Tied, Unrecorded
 from trygg_cli.due.report.context import DueReportContext
@@ -71,7 +72,7 @@ def table(
     if not shown and not plan.ended:
         out.append(_("Nothing due."))
     out.append(
-        _("{counts} (as of {date}).").format(counts=grouped.summary_line(), date=today.isoformat())
+        _("{counts} (as of {date}).").format(counts=grouped.summary_line(), date=long_date(today))
     )
     return "\n".join(out) + "\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.due.engine import bucket
 from trygg_cli.due.occurrence import (
     Bucket,
@@ -207,8 +208,23 @@ def _unanchored_message(u: Unanchored) -> str:
     )
 
 
+def occasion_name(occurrence: Occurrence) -> str:
+    """An occasion as people say it, in a sentence: its year, or its planned date."""
+    if occurrence.occasion.isdigit():
+        return occurrence.occasion
+    return long_date(occurrence.planned)
+
+
+def done_when(occurrence: Occurrence) -> str:
+    """When an occasion was done, in a sentence: the date, or the year when only the
+    year was recorded."""
+    if occurrence.done_label or occurrence.done is None:
+        return occurrence.done_label or ""
+    return long_date(occurrence.done)
+
+
 def _unmatched_message(u: Unmatched) -> str:
-    when = str(u.date.year) if u.year_only else u.date.isoformat()
+    when = str(u.date.year) if u.year_only else long_date(u.date)
     message = _(_UNMATCHED_REASON.get(u.reason, u.reason)).format(date=when)
     if u.occurrence is not None:
         occasion = u.occurrence.isoformat() if isinstance(u.occurrence, date) else u.occurrence

@@ -53,7 +53,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from trygg_cli.findings import Finding, Severity, YamlPath, show
-from trygg_cli.i18n import _
+from trygg_cli.i18n import _, quoted
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.model import ActionPlan, Agreement
 
@@ -119,7 +119,7 @@ def _message(plans: list[str], title: str, priority_id: str) -> str:
         where = _("no action in the action plan '{plan}'").format(plan=plans[0])
     else:
         where = _("no action in the action plans {plans}").format(
-            plans=", ".join(f"'{plan}'" for plan in plans)
+            plans=", ".join(quoted(plan) for plan in plans)
         )
     return _(
         "{where} works on the priority '{title}'; add one, or link an existing action to it "

@@ -44,6 +44,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext
@@ -76,7 +77,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
         return
     day, message = found
     loc: YamlPath = ("sections",) if "sections" in ctx.data else ("id",)
-    yield ctx.finding(loc, _(message).format(date=day.isoformat()), at_key=True)
+    yield ctx.finding(loc, _(message).format(date=long_date(day)), at_key=True)
 
 
 _TAKES_EFFECT = N_(

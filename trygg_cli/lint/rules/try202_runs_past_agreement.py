@@ -39,12 +39,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.lint.parts import end_loc
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
-from trygg_cli.model.dates import iso, period_end, period_start, start_loc
+from trygg_cli.model.dates import period_end, period_start, start_loc
 from trygg_cli.nouns import KIND_NOUNS
 
 ID = "TRY202"
@@ -118,7 +119,10 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
                     "this {noun} starts on {day}, before agreement '{id}' is valid (from "
                     "{start}); start it on or after {start}, or correct the agreement's dates"
                 ).format(
-                    noun=noun, day=iso(edge.day), id=linked.agreement, start=iso(validity.start)
+                    noun=noun,
+                    day=long_date(edge.day),
+                    id=linked.agreement,
+                    start=long_date(validity.start),
                 ),
                 edge.loc,
             )
@@ -131,6 +135,11 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
                 _(
                     "this {noun} runs until {day}, after agreement '{id}' ends ({end}); end it "
                     "by {end}, or renew the agreement and link the {noun} to the new one"
-                ).format(noun=noun, day=iso(edge.day), id=linked.agreement, end=iso(validity.end)),
+                ).format(
+                    noun=noun,
+                    day=long_date(edge.day),
+                    id=linked.agreement,
+                    end=long_date(validity.end),
+                ),
                 edge.loc,
             )

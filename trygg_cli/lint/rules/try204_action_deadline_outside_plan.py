@@ -41,11 +41,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import Collected, DocContext, WorkspaceContext
 from trygg_cli.model import Action, ActionPlan, Agreement
-from trygg_cli.model.dates import iso, period_end
+from trygg_cli.model.dates import period_end
 
 ID = "TRY204"
 NAME = "action-deadline-outside-plan"
@@ -83,7 +84,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 _(
                     "the action '{action}' is due {deadline}, after this plan's period ends "
                     "({end}); move the deadline inside the period or extend the plan"
-                ).format(action=action.id, deadline=iso(action.deadline), end=iso(end)),
+                ).format(action=action.id, deadline=long_date(action.deadline), end=long_date(end)),
             )
 
 
@@ -140,9 +141,9 @@ def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> It
             message.format(
                 count=len(late),
                 action=action_id,
-                deadline=iso(deadline),
+                deadline=long_date(deadline),
                 id=plan.agreement,
-                end=iso(agreement_end),
+                end=long_date(agreement_end),
             ),
             ("agreement",),
         )

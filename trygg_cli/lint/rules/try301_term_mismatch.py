@@ -37,14 +37,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity
-from trygg_cli.i18n import _
+from trygg_cli.i18n import _, quoted
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model.common import Term
 from trygg_cli.model.dates import (
     add_term,
     describe_months,
-    iso,
     months_between,
     period_start,
     periods,
@@ -73,9 +73,9 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "correct the dates or the stated term"
             ).format(
                 stated=_stated(term, stated_end),
-                quoted=f" ('{term.text}')" if term.text else "",
-                start=iso(start),
-                end=iso(end),
+                quoted=f" ({quoted(term.text)})" if term.text else "",
+                start=long_date(start),
+                end=long_date(end),
                 actual=describe_months(round(months_between(start, end + timedelta(days=1)))),
             ),
         )
@@ -83,5 +83,5 @@ def check(ctx: DocContext) -> Iterator[Finding]:
 
 def _stated(term: Term, stated_end: date) -> str:
     if term.unit == "mandate_period":
-        return _("the mandate period, until {end}").format(end=iso(stated_end))
+        return _("the mandate period, until {end}").format(end=long_date(stated_end))
     return describe_months(term.amount * (12 if term.unit == "year" else 1))

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
-from trygg_cli.model.dates import iso, period_start, periods
+from trygg_cli.model.dates import period_start, periods
 
 ID = "TRY302"
 NAME = "period-ends-before-start"
@@ -57,4 +58,6 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 "this period runs from signing, but it ends on {end}, before the last "
                 "signature on {start}; correct 'until' or the signing dates"
             )
-        yield ctx.finding((*loc, "until"), message.format(end=iso(end), start=iso(start)))
+        yield ctx.finding(
+            (*loc, "until"), message.format(end=long_date(end), start=long_date(start))
+        )

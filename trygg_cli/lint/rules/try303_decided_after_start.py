@@ -33,11 +33,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model import Agreement
-from trygg_cli.model.dates import iso
 
 ID = "TRY303"
 NAME = "decided-after-start"
@@ -56,5 +56,5 @@ def check(ctx: DocContext) -> Iterator[Finding]:
         _(
             "the agreement was decided on {decided} but is valid from {start}; it cannot apply "
             "before it is decided — correct the decision date or 'validity: from:'"
-        ).format(decided=iso(doc.decision.date), start=iso(start)),
+        ).format(decided=long_date(doc.decision.date), start=long_date(start)),
     )

@@ -39,11 +39,12 @@ import dataclasses
 from collections.abc import Iterator
 from datetime import date
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity, YamlPath, show
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise
-from trygg_cli.model.dates import iso, schedules
+from trygg_cli.model.dates import schedules
 
 ID = "TRY304"
 NAME = "date-in-the-future"
@@ -61,7 +62,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                 _(
                     "the decision date {day} is after today ({today}); if the decision has "
                     "not been taken yet, leave out 'date:' until it has"
-                ).format(day=iso(decided), today=iso(today)),
+                ).format(day=long_date(decided), today=long_date(today)),
             )
             if ID not in ctx.settings.severities:
                 finding = dataclasses.replace(finding, severity=Severity.WARNING)
@@ -108,4 +109,6 @@ def check(ctx: DocContext) -> Iterator[Finding]:
 
 
 def _future(ctx: DocContext, loc: YamlPath, day: date, message: str, **values: str) -> Finding:
-    return ctx.finding(loc, message.format(day=iso(day), today=iso(ctx.settings.today), **values))
+    return ctx.finding(
+        loc, message.format(day=long_date(day), today=long_date(ctx.settings.today), **values)
+    )

@@ -36,12 +36,13 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from trygg_cli.date_words import long_date
 from trygg_cli.findings import Finding, Severity, YamlPath
 from trygg_cli.i18n import N_, _
 from trygg_cli.lint.base import DocContext, positive_number
 from trygg_cli.lint.parts import end_loc
 from trygg_cli.model import CitizenPromise
-from trygg_cli.model.dates import describe_span, iso, months_between, period_end, period_start
+from trygg_cli.model.dates import describe_span, months_between, period_end, period_start
 
 ID = "TRY306"
 NAME = "promise-period-length"
@@ -93,8 +94,8 @@ def check(ctx: DocContext) -> Iterator[Finding]:
     yield ctx.finding(
         end_loc(("period",), period),
         _("this citizen promise runs {start} – {end}, which is {length}; {advice}").format(
-            start=iso(start),
-            end=iso(end),
+            start=long_date(start),
+            end=long_date(end),
             length=describe_span(start, end),
             advice=advice,
         ),

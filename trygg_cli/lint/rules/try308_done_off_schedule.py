@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from trygg_cli.date_words import day_or_year
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.lint.base import DocContext
@@ -78,7 +79,7 @@ def check(ctx: DocContext) -> Iterator[Finding]:
                     _(
                         "this is recorded as done on {day}, before the first planned "
                         "occasion ({first}); if it was done early, add 'occurrence: {first}'"
-                    ).format(day=done.label, first=first),
+                    ).format(day=day_or_year(done.date or done.done_year), first=first),
                 )
 
 

@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 
 from trygg_cli.findings import Finding, Severity, show
-from trygg_cli.i18n import _
+from trygg_cli.i18n import _, quoted
 from trygg_cli.lint.base import DocContext
 
 ID = "TRY501"
@@ -136,7 +136,7 @@ def _skeleton_findings(ctx: DocContext) -> Iterator[Finding]:
             line, column = ctx.position_in(node, value, len(value) - len(value.lstrip()))
             message = _(
                 "trygg's skeleton text is still here: {found}; write the real text in its place"
-            ).format(found=", ".join(f"'{show(s, 100)}'" for s in found))
+            ).format(found=", ".join(quoted(show(s, 100)) for s in found))
             yield ctx.finding_at(ctx.path, line, column, message, path)
 
 
@@ -164,4 +164,4 @@ def _message(matches: list[re.Match[str]]) -> str:
     words = list(dict.fromkeys(show(m.group(0).strip(), 30) for m in matches))
     return _(
         "template placeholder left in the text: {found}; write the real value or remove it"
-    ).format(found=", ".join(f"'{w}'" for w in words))
+    ).format(found=", ".join(quoted(w) for w in words))
