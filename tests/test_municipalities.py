@@ -1,13 +1,18 @@
-"""Sweden's 290 municipalities as data."""
+"""Sweden's 290 municipalities as data, and `trygg validate` on a `municipality:` that is
+not one of them."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import MINIMAL_AGREEMENT, ROOT, Result
 
 from trygg_cli import municipalities
+from trygg_cli.check import check_source
+from trygg_cli.findings import Fix, Severity
 
 DATA = ROOT / "trygg_cli" / "data" / "municipalities.csv"
 
@@ -103,3 +108,83 @@ def test_gothenburg_and_police_regions() -> None:
         "Västra Götalands län",
         "Väst",
     )
+
+
+# ---------------------------------------------------------------- trygg validate
+
+
+def _agreement(municipality: str) -> bytes:
+    return MINIMAL_AGREEMENT.replace("municipality: Mölndal", municipality).encode("utf-8")
+
+
+def test_a_misspelt_municipality_is_a_warning_with_a_certain_fix() -> None:
+    result = check_source("x.yaml", _agreement("municipality: Mölnål"))
+    (finding,) = result.findings
+    assert (finding.line, finding.column, finding.rule, finding.severity) == (
+        6,
+        15,
+        "unknown-municipality",
+        Severity.WARNING,
+    )
+    assert finding.message == "'Mölnål' is not a Swedish municipality; did you mean 'Mölndal'?"
+    assert finding.fix == Fix(("municipality",), "value", "Mölnål", "Mölndal")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "municipality: Mölndal",
+        "municipality: Mölndals stad",
+        "municipality: mölndals kommun",
+        "municipality: Exempelby",
+        'municipality: "Göteborgs stad"',
+    ],
+)
+def test_any_name_of_a_municipality_and_the_example_one_pass(written: str) -> None:
+    assert check_source("x.yaml", _agreement(written)).findings == []
+
+
+def test_several_near_names_are_listed_without_a_fix_and_none_gets_a_hint() -> None:
+    (two,) = check_source("x.yaml", _agreement("municipality: Upplands Bro")).findings
+    assert two.message == (
+        "'Upplands Bro' is not a Swedish municipality; did you mean one of: 'Upplands-Bro', "
+        "'Upplands Väsby'?"
+    )
+    assert two.fix is None
+    (none,) = check_source("x.yaml", _agreement("municipality: Xyzzyköping")).findings
+    assert none.message == (
+        "'Xyzzyköping' is not a Swedish municipality; write the name of a Swedish "
+        "municipality, for example 'Mölndal' or 'Mölndals stad' (in an invented example: "
+        "'Exempelby')"
+    )
+    (code,) = check_source("x.yaml", _agreement("municipality: '1481'")).findings
+    assert code.fix == Fix(("municipality",), "value", "1481", "Mölndal")
+
+
+def test_a_citizen_promise_is_checked_too_and_fixed_in_place(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    promise = tmp_path / "lofte.yaml"
+    promise.write_text(
+        "trygg: 1\nkind: citizen-promise\nid: lofte\ntitle: Medborgarlöfte\n"
+        "municipality: Motalas kommun  # som i beslutet\n"
+        "parties: [{id: k, name: Motala kommun, type: kommun}]\n"
+        "period: {from: 2024-01-01, until: 2024-12-31}\n"
+        "problem: Otrygghet i centrum.\n"
+        "commitments: [{id: ljus, party: k, text: Kommunen tänder belysningen.}]\n",
+        encoding="utf-8",
+    )
+    before = cli("validate", str(promise))
+    assert before.exit_code == 0  # a warning: validate still passes
+    assert "lofte.yaml:5:15: warning [unknown-municipality] 'Motalas kommun'" in before.stdout
+    assert "did you mean 'Motala kommun'?" in before.stdout
+    assert cli("validate", "--fix", str(promise)).exit_code == 0
+    text = promise.read_text(encoding="utf-8")
+    # The comment keeps its column: only the value changed.
+    assert "municipality: Motala kommun   # som i beslutet\n" in text
+    assert cli("validate", str(promise)).stdout == ""
+
+
+def test_the_examples_are_free_of_municipality_warnings(cli: Callable[..., Result]) -> None:
+    validated = cli("validate", str(ROOT / "examples"))
+    assert (validated.stdout, validated.stderr) == ("", "No problems in 7 files.\n")
