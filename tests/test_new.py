@@ -62,6 +62,34 @@ def test_an_agreement_asks_scope_period_parties_and_steering_group() -> None:
     assert "'1 vecka' is not an end" in problems[1]
 
 
+def test_the_municipality_is_asked_again_after_a_near_miss_and_named_as_it_writes_itself() -> None:
+    ask, problems = _scripted(["local", "Mölnål", "göteborgs stad", *([""] * 7)])
+    known = scaffold.Known(frozenset(), {})
+    context = scaffold.complete(scaffold.NewDocument("agreement"), known, date(2026, 3, 1), ask)
+    assert problems == ["'Mölnål' is not a Swedish municipality; did you mean 'Mölndal'?"]
+    assert (context["municipality"], context["id"]) == ("Göteborg", "goteborg-lokal-2026")
+    assert context["title"] == "Lokal samverkansöverenskommelse mellan Göteborgs Stad och Polisen"
+    assert [(p["name"], p["type"]) for p in context["parties"]] == [
+        ("Göteborgs Stad", "stad"),  # never "Göteborgs stads kommun"
+        ("Lokalpolisområde Göteborg", "lokalpolisområde"),
+    ]
+
+
+def test_a_central_agreement_defaults_to_the_municipality_s_police_region(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    made = cli("new", "agreement", "-m", "1280", "--scope", "central")
+    assert made.exit_code == 0, made.stderr
+    data = yaml.safe_load((here / f"overenskommelser/malmo-central-{YEAR}.yaml").read_text())
+    assert [p["name"] for p in data["parties"]] == ["Malmö stad", "Polisregion Syd"]
+    missed = cli("new", "agreement", "-m", "Motalas kommun")
+    assert (missed.exit_code, missed.stderr) == (
+        2,
+        "error: --municipality: 'Motalas kommun' is not a Swedish municipality; did you mean "
+        "'Motala kommun'?\n",
+    )
+
+
 def test_options_answer_every_question(here: Path, cli: Callable[..., Result]) -> None:
     made = cli(
         "new", "agreement", "-m", "Mölndal", "--from", "2026-05-01", "--until", "2029-04-30",

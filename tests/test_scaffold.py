@@ -73,7 +73,7 @@ def test_init_sets_up_a_repository_that_passes_validate_and_lint(
     assert linted.exit_code == 0, linted.stdout
     assert linted.stdout.startswith("No problems")
     agreement = yaml.safe_load((here / f"overenskommelser/molndal-lokal-{year}.yaml").read_text())
-    assert agreement["parties"][0]["name"] == "Mölndals kommun"
+    assert agreement["parties"][0] == {"id": "molndal", "name": "Mölndals stad", "type": "stad"}
 
 
 @pytest.mark.parametrize("ci", ["github", "gitlab"])
@@ -109,6 +109,73 @@ def test_init_needs_a_municipality_when_nobody_can_be_asked(
     assert result.exit_code == 2
     assert result.stderr == "error: give --municipality NAME\n"
     assert _files(here) == []
+
+
+def test_init_municipality_motala_writes_motala_kommun_never_motalas(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    from datetime import date
+
+    assert cli("init", "--municipality", "Motala").exit_code == 0
+    text = (here / f"overenskommelser/motala-lokal-{date.today().year}.yaml").read_text("utf-8")
+    agreement = yaml.safe_load(text)
+    assert agreement["municipality"] == "Motala"
+    assert agreement["parties"][0] == {"id": "motala", "name": "Motala kommun", "type": "kommun"}
+    assert agreement["title"] == "Lokal samverkansöverenskommelse mellan Motala kommun och Polisen"
+    assert "Motalas" not in text
+    assert "är inte en av Sveriges 290 kommuner" not in text
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "party"),
+    [
+        ("Göteborg", "Göteborg", {"id": "goteborg", "name": "Göteborgs Stad", "type": "stad"}),
+        (
+            "göteborgs stad",
+            "Göteborg",
+            {"id": "goteborg", "name": "Göteborgs Stad", "type": "stad"},
+        ),
+        ("0980", "Gotland", {"id": "gotland", "name": "Region Gotland", "type": "region"}),
+        (
+            "Upplands Väsby",
+            "Upplands Väsby",
+            {"id": "upplands-vasby", "name": "Upplands Väsby kommun", "type": "kommun"},
+        ),
+        ("NÄSSJÖ", "Nässjö", {"id": "nassjo", "name": "Nässjö kommun", "type": "kommun"}),
+    ],
+)
+def test_init_takes_any_name_or_the_kommunkod_and_writes_the_municipality_s_own_name(
+    here: Path, cli: Callable[..., Result], given: str, name: str, party: dict[str, str]
+) -> None:
+    assert cli("init", "-m", given).exit_code == 0
+    (path,) = (here / "overenskommelser").glob("*.yaml")
+    agreement = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (agreement["municipality"], agreement["parties"][0]) == (name, party)
+    assert cli("validate", ".").stdout == ""
+
+
+def test_init_refuses_a_near_miss_and_writes_an_unknown_name_as_given_saying_so(
+    here: Path, cli: Callable[..., Result]
+) -> None:
+    missed = cli("init", "-m", "Mölnål")
+    assert missed.exit_code == 2
+    assert (
+        missed.stderr == "error: 'Mölnål' is not a Swedish municipality; did you mean 'Mölndal'?\n"
+    )
+    assert _files(here) == []
+    assert cli("init", "-m", "Qwertyhamn").exit_code == 0
+    (path,) = (here / "overenskommelser").glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "# Qwertyhamn är inte en av Sveriges 290 kommuner, så trygg har skrivit kommunen som\n"
+        in text
+    )
+    assert yaml.safe_load(text)["parties"][0]["name"] == "Qwertyhamn kommun"
+    validated = cli("validate", ".")
+    assert (
+        validated.exit_code == 0
+        and "warning [unknown-municipality] 'Qwertyhamn'" in validated.stdout
+    )
 
 
 def _trygg_commands(workflow: object) -> list[list[str]]:
@@ -314,7 +381,7 @@ def test_new_asks_in_a_terminal_and_checks_each_answer(
     assert result.exit_code == 0, result.output
     assert "'Mölndal Lokal' is not a usable id" in result.output
     text = (here / "overenskommelser" / "molndal-2026.yaml").read_text(encoding="utf-8")
-    assert "title: Lokal samverkansöverenskommelse mellan Mölndal och Polisen" in text
+    assert "title: Lokal samverkansöverenskommelse mellan Mölndals stad och Polisen" in text
 
 
 def test_ending_the_questions_with_ctrl_d_stops_cleanly(

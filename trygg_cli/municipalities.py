@@ -13,8 +13,12 @@ import csv
 import difflib
 import functools
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+
+from trygg_cli.i18n import _
+from trygg_cli.text import show
 
 EXAMPLE = "Exempelby"
 _ENDS = (" kommun", " stad")
@@ -66,8 +70,9 @@ def find(text: str) -> Municipality | None:
 
 
 def is_example(text: str) -> bool:
-    """Whether ``text`` is trygg's invented example municipality."""
-    return key(text) == key(EXAMPLE)
+    """Whether ``text`` is trygg's invented example municipality ("Exempelby", or
+    "Exempelby kommun")."""
+    return key(text).removesuffix(" kommun") == key(EXAMPLE)
 
 
 def _meant(text: str) -> Municipality | None:
@@ -97,3 +102,20 @@ def close(text: str) -> tuple[str, ...]:
         name, municipality = names[near]
         found.setdefault(municipality.code, name)
     return tuple(found.values())[:3]
+
+
+def not_one(text: str, choices: Sequence[str]) -> str:
+    """The sentence for ``text``, which names no municipality, with the ``choices`` nearest
+    to it (from :func:`close`)."""
+    if len(choices) == 1:
+        hint = _("; did you mean '{choice}'?").format(choice=choices[0])
+    elif choices:
+        hint = _("; did you mean one of: {choices}?").format(
+            choices=", ".join(f"'{c}'" for c in choices)
+        )
+    else:
+        hint = _(
+            "; write the name of a Swedish municipality, for example 'Mölndal' or 'Mölndals "
+            "stad' (in an invented example: 'Exempelby')"
+        )
+    return _("'{value}' is not a Swedish municipality{hint}").format(value=show(text), hint=hint)

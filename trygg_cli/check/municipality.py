@@ -15,9 +15,7 @@ from typing import Any
 
 from trygg_cli.check.schema_errors import At
 from trygg_cli.findings import Finding, Fix, Severity
-from trygg_cli.i18n import _
-from trygg_cli.municipalities import close, find, is_example, key
-from trygg_cli.text import show
+from trygg_cli.municipalities import close, find, is_example, key, not_one
 
 UNKNOWN_MUNICIPALITY = "unknown-municipality"
 
@@ -32,20 +30,7 @@ def municipality_finding(data: Mapping[str, Any], at: At) -> Finding | None:
     if found is not None and key(value) != found.code:
         return None
     choices = (found.name,) if found is not None else close(value)
-    if len(choices) == 1:
-        hint = _("; did you mean '{choice}'?").format(choice=choices[0])
-    elif choices:
-        hint = _("; did you mean one of: {choices}?").format(
-            choices=", ".join(f"'{c}'" for c in choices)
-        )
-    else:
-        hint = _(
-            "; write the name of a Swedish municipality, for example 'Mölndal' or 'Mölndals "
-            "stad' (in an invented example: 'Exempelby')"
-        )
-    message = _("'{value}' is not a Swedish municipality{hint}").format(
-        value=show(value), hint=hint
-    )
+    message = not_one(value, choices)
     finding = at(("municipality",), UNKNOWN_MUNICIPALITY, message)
     fix = Fix(("municipality",), "value", value, choices[0]) if len(choices) == 1 else None
     return dataclasses.replace(finding, severity=Severity.WARNING, fix=fix)

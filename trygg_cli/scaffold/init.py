@@ -14,8 +14,8 @@ from trygg_cli import __version__
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.resources import schemas_dir
-from trygg_cli.scaffold.answers import text_problem
-from trygg_cli.scaffold.files import FOLDERS, Written, genitive, render, slug, write_all
+from trygg_cli.scaffold.answers import municipality_problem, parties, place, text_problem
+from trygg_cli.scaffold.files import FOLDERS, Written, render, slug, write_all
 
 _UNPINNED = re.compile(r"\s*trygg\s*(\[[^\]]*\])?\s*\Z", re.IGNORECASE)
 
@@ -53,16 +53,23 @@ def ci_install(folder: Path, given: str | None, detected: str | None) -> Install
 def init_files(
     folder: Path, municipality: str, ci: str, today: date, install: Install
 ) -> dict[Path, str]:
-    """Every file ``trygg init`` writes, by path, with its content."""
-    town = slug(municipality)
+    """Every file ``trygg init`` writes, by path, with its content. ``municipality`` is any
+    name of one of Sweden's municipalities or its kommunkod; a name near one but not one is
+    refused, one far from all of them is taken as given (see :func:`place`)."""
+    problem = municipality_problem(municipality)
+    if problem is not None:
+        raise TryggError(problem)
+    ours = place(municipality)
+    town = slug(ours.name)
     context = {
-        "municipality": municipality,
-        "genitive": genitive(municipality),
+        "municipality": ours.name,
+        "known_municipality": ours.known is not None,
         "slug": town,
+        "parties": parties(town, ours.party, f"Lokalpolisområde {ours.name}"),
         "year": today.year,
         "scope": "local",
         "id": f"{town}-lokal-{today.year}",
-        "title": f"Lokal samverkansöverenskommelse mellan {municipality} och Polisen",
+        "title": f"Lokal samverkansöverenskommelse mellan {ours.party} och Polisen",
         "install": f"python -m pip install {shlex.quote(install.spec)}" if install.spec else None,
         "ci_install": install.spec if install.chosen else None,
         "version": __version__,
