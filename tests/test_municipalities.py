@@ -188,3 +188,32 @@ def test_a_citizen_promise_is_checked_too_and_fixed_in_place(
 def test_the_examples_are_free_of_municipality_warnings(cli: Callable[..., Result]) -> None:
     validated = cli("validate", str(ROOT / "examples"))
     assert (validated.stdout, validated.stderr) == ("", "No problems in 7 files.\n")
+
+
+# ---------------------------------------------------------------- trygg render
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered"),
+    [
+        ("Göteborg", "Göteborgs Stad"),
+        ("Motala", "Motala kommun"),
+        ("mölndals kommun", "Mölndals stad"),
+        ("Gotland", "Region Gotland"),
+        ("Exempelby", "Exempelby"),
+    ],
+)
+def test_render_names_the_municipality_as_it_writes_itself(written: str, rendered: str) -> None:
+    from trygg_cli.render.words import municipality
+
+    assert municipality(written) == rendered
+
+
+def test_a_rendered_citizen_promise_says_which_municipality_in_its_own_words(
+    cli: Callable[..., Result],
+) -> None:
+    rendered = cli(
+        "render", str(ROOT / "examples/molndal/medborgarlofte-2023.yaml"), "-f", "markdown"
+    )
+    assert rendered.exit_code == 0, rendered.stderr
+    assert "| Kommun | Mölndals stad |" in rendered.stdout
