@@ -137,6 +137,7 @@ def test_a_misspelt_municipality_is_a_warning_with_a_certain_fix() -> None:
         "municipality: Mölndals stad",
         "municipality: mölndals kommun",
         "municipality: Exempelby",
+        "municipality: Exempelby kommun",
         'municipality: "Göteborgs stad"',
     ],
 )

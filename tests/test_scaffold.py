@@ -163,6 +163,20 @@ def test_init_takes_any_name_or_the_kommunkod_and_writes_the_municipality_s_own_
     assert cli("validate", ".").stdout == ""
 
 
+def test_goteborgs_stad_typed_at_init_s_question_stays_goteborgs_stad(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    monkeypatch.setattr("trygg_cli.cli.terminal.interactive", lambda: True)
+    result = CliRunner().invoke(app, ["init"], input="Göteborgs stad\n")
+    assert result.exit_code == 0, result.output
+    (path,) = (here / "overenskommelser").glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["parties"][0]["name"] == "Göteborgs Stad"
+    assert "stads kommun" not in text
+
+
 def test_init_refuses_a_near_miss_and_writes_an_unknown_name_as_given_saying_so(
     here: Path, cli: Callable[..., Result]
 ) -> None:
