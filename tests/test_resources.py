@@ -47,6 +47,7 @@ def test_found_inside_an_installed_wheel(tmp_path: Path) -> None:
     assert "trygg_cli/render/engine.py" in names
     assert "trygg_cli/locale/sv/LC_MESSAGES/trygg.mo" in names
     assert "trygg_cli/templates/init/github-trygg.yml.j2" in names
+    assert "trygg_cli/data/municipalities.csv" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = "from trygg_cli import resources; print(resources.schemas_dir()); print(resources.templates_dir())"

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from trygg_cli.check.municipality import municipality_finding
 from trygg_cli.check.passes import REFERENCES, ParsedFile, Passes
 from trygg_cli.check.references import duplicate_ids, id_lists, raw_index, salvaged_index
 from trygg_cli.check.results import FileResult
@@ -170,6 +171,9 @@ def _check_document(parsed: ParsedFile, result: FileResult) -> None:
             result.index.complete = False
         return
     result.findings.extend(duplicate_ids(lists, at))
+    unknown = municipality_finding(data, at)
+    if unknown is not None:
+        result.findings.append(unknown)
     parsed.document = document
 
 

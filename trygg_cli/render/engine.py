@@ -224,6 +224,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "md_text": markdown_text,
         "md_prose": markdown_prose,
         "level_name": lambda value: words.LEVELS.get(value, value),
+        "municipality": words.municipality,
         "party_type": lambda value: words.PARTY_TYPES.get(value, value),
         "status_name": lambda value: words.STATUS.get(value, value),
         "by_party": by_party,

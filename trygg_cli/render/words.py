@@ -20,6 +20,7 @@ from trygg_cli.model.common import Period, Term
 from trygg_cli.model.dates import add_term, period_start
 from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.schedule import Schedule
+from trygg_cli.municipalities import find
 
 MONTHS = (
     "januari",
@@ -377,3 +378,10 @@ def original_end(value: Period, document: Document | None = None) -> date | None
         return value.end
     start = period_start(document, value) if document is not None else value.start
     return add_term(start, value.term) if start is not None else None
+
+
+def municipality(name: str) -> str:
+    """The name the municipality writes itself ("Göteborg" → "Göteborgs Stad", "Motala" →
+    "Motala kommun"); a name that is none of Sweden's municipalities as written."""
+    found = find(name)
+    return found.official_name if found is not None else name

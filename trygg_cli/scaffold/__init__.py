@@ -9,7 +9,7 @@ replaced without ``force``. What the user types goes into YAML through
 from __future__ import annotations
 
 from trygg_cli.scaffold.answers import Ask, Asking, text_problem
-from trygg_cli.scaffold.files import FOLDERS, Written, genitive, is_id, slug, yaml_scalar
+from trygg_cli.scaffold.files import FOLDERS, Written, is_id, slug, yaml_scalar
 from trygg_cli.scaffold.init import Install, ci_install, init, init_files
 from trygg_cli.scaffold.new import (
     Known,
@@ -31,7 +31,6 @@ __all__ = [
     "ci_install",
     "complete",
     "fresh_id",
-    "genitive",
     "init",
     "init_files",
     "is_id",

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
+from trygg_cli.municipalities import Municipality, close, find, is_example, not_one
 
 Ask = Callable[[str, str | None, Callable[[str], str | None]], str]
 Check = Callable[[str], str | None]
@@ -136,9 +138,55 @@ def period(start: str, end: str) -> dict[str, Any]:
     return {"from": start, "until": end}
 
 
+@dataclass(frozen=True)
+class Place:
+    """The municipality a document is for: ``name`` for ``municipality:`` and ids
+    ("Motala"), ``party`` as it writes itself ("Motala kommun", "Göteborgs Stad");
+    ``known``: one of Sweden's 290 (else a name trygg does not know, written as given)."""
+
+    name: str
+    party: str
+    known: Municipality | None
+
+
+def place(value: str) -> Place:
+    """The municipality ``value`` names (any of its names or its kommunkod); a name that
+    is none is kept as given, its party "… kommun" unless it says kommun, stad or Region."""
+    found = find(value)
+    if found is not None:
+        return Place(found.name, found.official_name, found)
+    written = " ".join(value.split())
+    if written.lower().endswith(" kommun"):
+        return Place(written[: -len(" kommun")], written, None)
+    party = written if municipality_type(written) != "kommun" else f"{written} kommun"
+    return Place(written, party, None)
+
+
+def municipality_problem(value: str) -> str | None:
+    """Why ``value`` cannot be the municipality: empty, or near a municipality's name but
+    not one ("Mölnål", "Motalas kommun"). A name far from all of them is taken as given."""
+    problem = text_problem(value)
+    if problem is not None or find(value) is not None or is_example(value):
+        return problem
+    choices = close(value)
+    return not_one(value.strip(), choices) if choices else None
+
+
 def municipality_type(name: str) -> str:
-    """'Göteborgs Stad', 'Mölndals stad' → stad; anything else → kommun."""
-    return "stad" if name.lower().split()[-1:] == ["stad"] else "kommun"
+    """'Göteborgs Stad', 'Mölndals stad' → stad; 'Region Gotland' → region; else kommun."""
+    words = name.lower().split()
+    if words[-1:] == ["stad"]:
+        return "stad"
+    return "region" if words[:1] == ["region"] else "kommun"
+
+
+def parties(town: str, ours: str, police: str) -> list[dict[str, str]]:
+    """The municipality and the police as parties, with ids from ``town`` (a slug) and types
+    from the names."""
+    return [
+        {"id": town, "name": ours, "type": municipality_type(ours)},
+        {"id": f"lpo-{town}", "name": police, "type": police_type(police)},
+    ]
 
 
 def police_type(name: str) -> str:

@@ -33,11 +33,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "kommun"
 
 
-def genitive(name: str) -> str:
-    """'Mölndal' → 'Mölndals', 'Borås' → 'Borås' (Swedish adds no s after s, x or z)."""
-    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
-
-
 def yaml_scalar(value: Any) -> str:
     """``value`` as a YAML scalar: plain when that is safe, else double-quoted."""
     text = str(value)

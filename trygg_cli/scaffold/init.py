@@ -14,8 +14,8 @@ from trygg_cli import __version__
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.resources import schemas_dir
-from trygg_cli.scaffold.answers import text_problem
-from trygg_cli.scaffold.files import FOLDERS, Written, genitive, render, slug, write_all
+from trygg_cli.scaffold.answers import Place, municipality_problem, parties, place, text_problem
+from trygg_cli.scaffold.files import FOLDERS, Written, render, slug, write_all
 
 _UNPINNED = re.compile(r"\s*trygg\s*(\[[^\]]*\])?\s*\Z", re.IGNORECASE)
 
@@ -53,25 +53,23 @@ def ci_install(folder: Path, given: str | None, detected: str | None) -> Install
 def init_files(
     folder: Path, municipality: str, ci: str, today: date, install: Install
 ) -> dict[Path, str]:
-    """Every file ``trygg init`` writes, by path, with its content."""
-    town = slug(municipality)
+    """Every file ``trygg init`` writes, by path, with its content. ``municipality`` is any
+    name of one of Sweden's municipalities or its kommunkod; a name near one but not one is
+    refused, one far from all of them is taken as given (see :func:`place`)."""
+    problem = municipality_problem(municipality)
+    if problem is not None:
+        raise TryggError(problem)
+    ours = place(municipality)
+    town = slug(ours.name)
     context = {
-        "municipality": municipality,
-        "genitive": genitive(municipality),
         "slug": town,
-        "year": today.year,
-        "scope": "local",
-        "id": f"{town}-lokal-{today.year}",
-        "title": f"Lokal samverkansöverenskommelse mellan {municipality} och Polisen",
         "install": f"python -m pip install {shlex.quote(install.spec)}" if install.spec else None,
         "ci_install": install.spec if install.chosen else None,
         "version": __version__,
     }
     files = {
         folder / ".trygg.yaml": render("init/trygg.yaml.j2", context),
-        folder / FOLDERS["agreement"] / f"{context['id']}.yaml": render(
-            "new/agreement.yaml.j2", context
-        ),
+        **_documents(folder, ours, town, today.year),
         folder / ".pre-commit-config.yaml": render("init/pre-commit-config.yaml.j2", context),
         folder / ".vscode" / "settings.json": render("init/vscode-settings.json.j2", context),
         folder / ".vscode" / "extensions.json": render("init/extensions.json.j2", context),
@@ -85,6 +83,42 @@ def init_files(
     for schema in sorted(schemas_dir().glob("*.schema.json")):
         files[folder / "schemas" / schema.name] = schema.read_text(encoding="utf-8")
     return files
+
+
+def _documents(folder: Path, ours: Place, town: str, year: int) -> dict[Path, str]:
+    """The local agreement to start from, and the action plan it links to: the plan lag
+    (2023:196) asks of the municipality, where the agreement's work is documented."""
+    agreement_id, plan_id = f"{town}-lokal-{year}", f"{town}-atgardsplan-{year}"
+    both = {
+        "municipality": ours.name,
+        "known_municipality": ours.known is not None,
+        "parties": parties(town, ours.party, f"Lokalpolisområde {ours.name}"),
+        "validity": {"from": f"{year}-01-01", "until": f"{year + 3}-12-31"},
+    }
+    agreement = {
+        **both,
+        "id": agreement_id,
+        "title": f"Lokal samverkansöverenskommelse mellan {ours.party} och Polisen",
+        "scope": "local",
+        "action_plan": plan_id,
+    }
+    plan = {
+        **both,
+        "id": plan_id,
+        "title": f"Åtgärdsplan {ours.name} {year}–{year + 3}",
+        "agreement": agreement_id,
+        "body": "styrgrupp",
+        "priority": None,
+        "party": town,
+    }
+    return {
+        folder / FOLDERS["agreement"] / f"{agreement_id}.yaml": render(
+            "new/agreement.yaml.j2", agreement
+        ),
+        folder / FOLDERS["action-plan"] / f"{plan_id}.yaml": render(
+            "new/action-plan.yaml.j2", plan
+        ),
+    }
 
 
 def init(

@@ -11,16 +11,9 @@ from typing import Any
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.scaffold import answers as answers_
-from trygg_cli.scaffold.answers import Ask, Asking
+from trygg_cli.scaffold.answers import Ask, Asking, Place
 from trygg_cli.scaffold.answers import text_problem as text_problem
-from trygg_cli.scaffold.files import (
-    Written,
-    genitive,
-    is_id,
-    render,
-    slug,
-    write_all,
-)
+from trygg_cli.scaffold.files import Written, is_id, render, slug, write_all
 
 
 @dataclass(frozen=True)
@@ -93,24 +86,32 @@ def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -
         answers.scope = asking.either(
             answers.scope, _("Scope (local or central)"), "local", _scope_problem, "--scope"
         )
-    for text in (answers.municipality, answers.title):
-        if text is not None:
-            asking.given(text, text_problem)
-    municipality = answers.municipality or (agreement.municipality if agreement else None)
-    if municipality is None:
-        municipality = asking.need(_("Municipality"), None, text_problem, "--municipality NAME")
+    if answers.title is not None:
+        asking.given(answers.title, text_problem)
+    if agreement is not None and not answers.municipality:
+        town = answers_.place(agreement.municipality)
+    else:
+        town = answers_.place(
+            asking.either(
+                answers.municipality,
+                _("Municipality"),
+                None,
+                answers_.municipality_problem,
+                "--municipality NAME",
+            )
+        )
     year = today.year
-    fresh = fresh_id(_id_base(answers, municipality, year), known.ids)
+    fresh = fresh_id(_id_base(answers, town.name, year), known.ids)
     doc_id = asking.either(answers.doc_id, _("Id"), fresh, _id_check(known), "--id ID")
     title = answers.title or asking.need(
-        _("Title"), _default_title(answers, municipality, year), text_problem, "--title TEXT"
+        _("Title"), _default_title(answers, town, year), text_problem, "--title TEXT"
     )
     context: dict[str, Any] = {
         "id": doc_id,
         "title": title,
-        "municipality": municipality,
-        "genitive": genitive(municipality),
-        "slug": slug(municipality),
+        "municipality": town.name,
+        "known_municipality": town.known is not None,
+        "slug": slug(town.name),
         "scope": answers.scope or "local",
         "year": year,
         "agreement": agreement.id if agreement else None,
@@ -123,7 +124,7 @@ def complete(answers: NewDocument, known: Known, today: date, ask: Ask | None) -
         year,
         (answers.start, answers.until, answers.term, answers.until_further_notice),
     )
-    context["parties"] = _parties(answers, asking, municipality, agreement)
+    context["parties"] = _parties(answers, asking, town, agreement)
     context["party"] = context["parties"][0]["id"]
     context.update(_kind_details(answers, asking, agreement, context["parties"]))
     return context
@@ -182,43 +183,43 @@ def _id_base(answers: NewDocument, municipality: str, year: int) -> str:
     }[answers.kind]
 
 
-def _default_title(answers: NewDocument, municipality: str, year: int) -> str:
+def _default_title(answers: NewDocument, town: Place, year: int) -> str:
     return {
         "agreement": (
             f"{'Central' if answers.scope == 'central' else 'Lokal'} samverkansöverenskommelse "
-            f"mellan {municipality} och Polisen"
+            f"mellan {town.party} och Polisen"
         ),
-        "action-plan": f"Åtgärdsplan {municipality} {year}",
-        "citizen-promise": f"Medborgarlöfte {municipality} {year}–{year + 1}",
+        "action-plan": f"Åtgärdsplan {town.name} {year}",
+        "citizen-promise": f"Medborgarlöfte {town.name} {year}–{year + 1}",
     }[answers.kind]
 
 
 def _parties(
-    answers: NewDocument, asking: Asking, municipality: str, agreement: Any
+    answers: NewDocument, asking: Asking, town: Place, agreement: Any
 ) -> list[dict[str, str]]:
     """An agreement's parties, else the municipality's and the police's: names asked for
-    (with defaults), types from the names."""
+    (defaults: the name the municipality writes itself; its local police area, or for a
+    central agreement its police region), types from the names."""
     if agreement is not None:
         return [{"id": p.id, "name": p.name, "type": p.type} for p in agreement.parties]
-    town = slug(municipality)
     ours = asking.either(
         answers.municipality_party,
         _("The municipality as a party (name)"),
-        f"{genitive(municipality)} kommun",
+        town.party,
         text_problem,
         "--municipality-party NAME",
     )
+    region = town.known.police_region if town.known is not None else None
     police = asking.either(
         answers.police,
         _("The police as a party (name)"),
-        f"Lokalpolisområde {municipality}",
+        f"Polisregion {region}"
+        if region and answers.scope == "central"
+        else f"Lokalpolisområde {town.name}",
         text_problem,
         "--police NAME",
     )
-    return [
-        {"id": town, "name": ours, "type": answers_.municipality_type(ours)},
-        {"id": f"lpo-{town}", "name": police, "type": answers_.police_type(police)},
-    ]
+    return answers_.parties(slug(town.name), ours, police)
 
 
 def _id_check(known: Known) -> Callable[[str], str | None]:
