@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from trygg_cli.municipalities import municipalities
+
 SENTENCES = [
     "Lägesbilden tas fram gemensamt av kommunen och lokalpolisområdet varje år.",
     "Orsaksanalysen visar att otryggheten hänger samman med bristande belysning och få vuxna i rörelse.",
@@ -57,63 +59,11 @@ ROLES = [
     "Rektor",
     "Socialchef",
 ]
-SYLLABLES = [
-    "Al",
-    "Bo",
-    "Ek",
-    "Fal",
-    "Gran",
-    "Hö",
-    "Kal",
-    "Lin",
-    "Mal",
-    "Nor",
-    "Ore",
-    "Sala",
-    "Sig",
-    "Tor",
-    "Ulri",
-    "Vä",
-    "Ystad",
-    "Åm",
-    "Älv",
-    "Ös",
-    "Berg",
-    "Dal",
-    "Hag",
-    "Sund",
-    "Arv",
-    "Bjur",
-    "Ed",
-    "Finn",
-    "Gull",
-    "Her",
-    "Kro",
-    "Ljus",
-    "Mora",
-    "Nyn",
-    "Ovan",
-    "Rätt",
-]
-ENDINGS = [
-    "sjö",
-    "köping",
-    "by",
-    "hamn",
-    "stad",
-    "berg",
-    "näs",
-    "vik",
-    "lunda",
-    "ås",
-    "fors",
-    "torp",
-]
 
 
 def _slug(name: str) -> str:
-    table = str.maketrans("åäöÅÄÖ ", "aaoAAO-")
-    return name.translate(table).lower()
+    table = str.maketrans("åäöÅÄÖéÉ ", "aaoAAOeE-")
+    return re.sub(r"[^a-z0-9-]", "", name.translate(table).lower())
 
 
 def _prose(rng: random.Random, paragraphs: int, sentences: int) -> str:
@@ -126,12 +76,16 @@ def _prose(rng: random.Random, paragraphs: int, sentences: int) -> str:
 
 
 def _municipalities(rng: random.Random, count: int) -> list[str]:
-    if count > len(SYLLABLES) * len(ENDINGS):
-        raise SystemExit(f"at most {len(SYLLABLES) * len(ENDINGS)} municipalities can be named")
-    names: set[str] = set()
-    while len(names) < count:
-        names.add(rng.choice(SYLLABLES) + rng.choice(ENDINGS))
-    return sorted(names)
+    """``count`` of Sweden's 290 municipalities (validate warns about invented ones)."""
+    names = [m.name for m in municipalities()]
+    if count > len(names):
+        raise SystemExit(f"at most {len(names)} municipalities can be named")
+    return sorted(rng.sample(names, count))
+
+
+def _official(name: str) -> str:
+    """The name the municipality writes itself: 'Motala kommun', 'Göteborgs Stad'."""
+    return next(m.official_name for m in municipalities() if m.name == name)
 
 
 def _schedule(rng: random.Random) -> dict[str, Any]:
@@ -161,7 +115,7 @@ def _agreement(
 ) -> dict[str, Any]:
     start = 2019 + rng.randrange(6)
     parties = [
-        {"id": "kommun", "name": f"{name} kommun", "type": "kommun"},
+        {"id": "kommun", "name": _official(name), "type": "kommun"},
         {"id": "lpo", "name": f"Lokalpolisområde {name}", "type": "lokalpolisområde"},
     ]
     bodies = [

@@ -282,7 +282,7 @@ def case(seed: int, base_texts: list[str] | None = None) -> bytes:
     return raw
 
 
-_NEAR_MARKER = re.compile(r"^\W{0,4}[\"']?(t\w{2,6})[\"']?[ \t]*:", re.M | re.I)
+_NEAR_MARKER = re.compile(r"^[ \t-]{0,6}[\"']?(t\w{2,6})[\"']?[ \t]*:", re.M | re.I)
 _KIND = re.compile(r"^[\"']?kind[\"']?[ \t]*:[ \t]*[\"']?(" + "|".join(KINDS) + r")\b", re.M)
 
 

@@ -18,7 +18,7 @@ def test_a_named_file_that_is_not_a_document_is_an_error(
 ) -> None:
     for name, content in {
         "workflow.yml": WORKFLOW,
-        "list.yaml": "- kind: agreement\n- title: En lista\n",
+        "list.yaml": "- en\n- lista\n",
         "binary.yaml": b"\x00\x01\x02\x89PNG\r\n",
     }.items():
         path = write(name, content)

@@ -483,7 +483,7 @@ def test_init_refuses_an_install_that_does_not_pin_trygg(
 ) -> None:
     result = cli("init", "-m", "Motala", "--install", spec)
     assert result.exit_code == 2
-    assert "for example 'trygg @ git+https://github.com/ORG/trygg@v" in result.stderr or (
+    assert "for example 'trygg @ git+https://github.com/ORG/trygg@v1.0.0'" in result.stderr or (
         "write something here" in result.stderr
     )
     assert _files(here) == []

@@ -24,15 +24,26 @@ _WIDE = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_TOP_KEY = re.compile(r"^\ufeff?([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$")
+_KEY = r"([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?$"
+_LIST_ITEM = re.compile(r"^\ufeff?((?:- )*)")
+
+
+def _top_key(text: str) -> tuple[re.Pattern[str], bool]:
+    """How a key of the document's top level starts a line, and whether the document is
+    an item of a list (``- trygg: 1``, lists of lists too): then its keys are indented."""
+    first = next((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+    match = _LIST_ITEM.match(first.lstrip("\ufeff"))
+    depth = len(match.group(1)) // 2 if match else 0
+    return re.compile(r"^\ufeff?(?:- |  ){" + str(depth) + "}" + _KEY), depth > 0
 
 
 def near_miss(path: str, raw: bytes) -> Finding | None:
     """A warning when ``raw`` is a near-miss trygg document, else ``None``."""
     text = _as_text(raw)
+    top_key, listed = _top_key(text)
     kind_line: tuple[int, str] | None = None
     for number, line in enumerate(text.splitlines(), 1):
-        match = _TOP_KEY.match(line)
+        match = top_key.match(line)
         if match is None:
             continue
         key, value = match.group(1), match.group(2).strip("'\"")
@@ -49,10 +60,11 @@ def near_miss(path: str, raw: bytes) -> Finding | None:
                 Severity.WARNING,
                 (key,),
                 # Certain only when the line says what the marker says: version 1.
-                Fix((key,), "marker", key, "trygg") if value == "1" else None,
+                Fix((key,), "marker", key, "trygg") if value == "1" and not listed else None,
             )
-        if key == "kind" and value in KINDS and kind_line is None:
-            kind_line = (number, value)
+        kind = value.split(" ", 1)[0]  # 'agreement', even with more on the line
+        if key == "kind" and kind in KINDS and kind_line is None:
+            kind_line = (number, kind)
     if kind_line is None:
         return None
     number, kind = kind_line

@@ -30,10 +30,10 @@ from trygg_cli.yamlload import YamlError, decode, load, locate
 # (``{trygg: 1, …}``). A match only means "parse it": a file whose top level turns out not
 # to hold the key is still skipped.
 _MARKER = re.compile(
-    rb"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)?(?:\xef\xbb\xbf)?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
+    rb"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)*(?:\xef\xbb\xbf)?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
 )
 _TEXT_MARKER = re.compile(
-    r"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)?\ufeff?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
+    r"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)*\ufeff?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
 )
 # Byte-order marks of the encodings a Windows editor may save in, widest first.
 _WIDE = (

@@ -12,7 +12,7 @@ import yaml
 
 from trygg_cli import __version__
 from trygg_cli.errors import TryggError
-from trygg_cli.i18n import _
+from trygg_cli.i18n import _, quoted
 from trygg_cli.resources import schemas_dir
 from trygg_cli.scaffold.answers import Place, municipality_problem, parties, place, text_problem
 from trygg_cli.scaffold.files import FOLDERS, Written, render, slug, write_all
@@ -44,9 +44,9 @@ def ci_install(folder: Path, given: str | None, detected: str | None) -> Install
             raise TryggError(_("{path}: ci.install must be text").format(path=config))
     spec = given if given is not None else detected
     if spec is not None and (text_problem(spec) or _UNPINNED.match(spec)):
-        pin = _("name where trygg comes from and its version, for example '{example}'")
-        example = f"trygg @ git+https://github.com/ORG/trygg@v{__version__}"
-        raise TryggError(f"'{spec.strip()}': " + pin.format(example=example))
+        pin = _("{spec}: name where trygg comes from and its tag or commit, for example {example}")
+        example = quoted("trygg @ git+https://github.com/ORG/trygg@v1.0.0")
+        raise TryggError(pin.format(spec=quoted(spec.strip()), example=example))
     return Install(spec.strip() if spec else None, given is not None)
 
 

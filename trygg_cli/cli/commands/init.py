@@ -42,7 +42,10 @@ def command(
             "--municipality",
             "-m",
             metavar=_("NAME"),
-            help=_("Your municipality, for the example agreement (asked for in a terminal)."),
+            help=_(
+                "Your municipality, by name or kommunkod ('Motala', 'Göteborgs Stad', "
+                "'0583'), for the example agreement (asked for in a terminal)."
+            ),
             show_default=False,
         ),
     ] = None,

@@ -107,7 +107,11 @@ def skeleton_sentences() -> tuple[str, ...]:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())))
     env.filters["yaml"] = str
     module = env.get_template("new/texts.j2").module
-    return tuple(v for v in vars(module).values() if isinstance(v, str) and v.strip())
+    return tuple(
+        value
+        for name, value in vars(module).items()
+        if not name.startswith("_") and isinstance(value, str) and value.strip()
+    )
 
 
 @functools.cache
