@@ -155,3 +155,33 @@ def test_broken_yaml_without_a_readable_id_still_leaves_the_link_dangling() -> N
         "a.yaml:25:16: [dangling-reference] there is no action plan with id 'plan' in the "
         "files checked; check the id or add its file" in lines(workspace)
     )
+
+
+def test_a_dangling_link_among_thousands_of_documents_still_gets_its_did_you_mean() -> None:
+    from trygg_cli.check.results import DocIndex, FileResult, Ref
+    from trygg_cli.workspace.resolve import assemble
+
+    results = [
+        FileResult(
+            f"{town}.yaml",
+            checked=True,
+            index=DocIndex(
+                f"{town}-atgardsplan-2024", "action-plan", f"{town}.yaml", 1, 1, {}, True
+            ),
+        )
+        for town in (f"kommun{i:04d}" for i in range(3000))
+    ]
+    link = Ref(
+        "a.yaml",
+        9,
+        3,
+        ("action_plans", 0),
+        "kommun1234-atgardsplan-2042",
+        "document",
+        "kommun1234-atgardsplan-2042",
+        "action-plan",
+    )
+    results.append(FileResult("a.yaml", checked=True, refs=[link]))
+    findings, _by_id = assemble(results)
+    [dangling] = [f for f in findings if f.rule == "dangling-reference"]
+    assert "kommun1234-atgardsplan-2024" in dangling.message  # the did-you-mean

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 from trygg_cli.check.results import DocIndex, FileResult, Ref
@@ -28,13 +29,41 @@ def assemble(results: list[FileResult]) -> tuple[list[Finding], dict[str, FileRe
             continue
         index[doc.doc_id] = doc
         by_id[doc.doc_id] = result
+    ids_of_kind: dict[str | None, _Ids] = {}  # built once, at the first dangling link
     for result in results:
         for ref in result.refs:
             if not _resolves(ref, index):
-                finding = _dangling(ref, index)
+                finding = _dangling(ref, index, ids_of_kind)
                 if finding is not None:
                     findings.append(finding)
     return sorted(findings), by_id
+
+
+# More ids of one kind than this, and a did-you-mean compares the wrong id only with its
+# neighbours in sorted order, from the front and from the back (a national register has
+# tens of thousands; comparing each with every dangling link made resolving grow with
+# their product).
+_MANY = 400
+
+
+class _Ids:
+    """The document ids of one kind, sorted from the front and from the back."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.forward = sorted(ids)
+        self.backward = sorted(i[::-1] for i in ids)
+
+    def near(self, wrong: str) -> list[str]:
+        """The ids worth comparing with ``wrong``."""
+        if len(self.forward) <= _MANY:
+            return self.forward
+        half = _MANY // 4
+        at = bisect.bisect(self.forward, wrong)
+        back = bisect.bisect(self.backward, wrong[::-1])
+        return [
+            *self.forward[max(0, at - half) : at + half],
+            *(i[::-1] for i in self.backward[max(0, back - half) : back + half]),
+        ]
 
 
 def _duplicate_document(doc: DocIndex, first: DocIndex) -> Finding:
@@ -76,10 +105,12 @@ def _at(ref: Ref, message: str) -> Finding:
     )
 
 
-def _dangling(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
+def _dangling(
+    ref: Ref, index: Mapping[str, DocIndex], ids_of_kind: dict[str | None, _Ids]
+) -> Finding | None:
     """A finding when ``ref`` points at nothing, else ``None``."""
     if ref.collection == "document":
-        return _dangling_document(ref, index)
+        return _dangling_document(ref, index, ids_of_kind)
     target = index[ref.target_doc]
     known = target.collections.get(ref.collection, set())
     where = (
@@ -102,10 +133,18 @@ def _dangling(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
     )
 
 
-def _dangling_document(ref: Ref, index: Mapping[str, DocIndex]) -> Finding | None:
+def _dangling_document(
+    ref: Ref, index: Mapping[str, DocIndex], ids_of_kind: dict[str | None, _Ids]
+) -> Finding | None:
     target = index.get(ref.target_id)
     if target is None:
-        same_kind = [d.doc_id for d in index.values() if d.kind == ref.expect_kind]
+        if not ids_of_kind:
+            kinds: dict[str | None, list[str]] = {None: []}
+            for doc in index.values():
+                kinds.setdefault(doc.kind, []).append(doc.doc_id)
+            ids_of_kind.update((kind, _Ids(ids)) for kind, ids in kinds.items())
+        known = ids_of_kind.get(ref.expect_kind)
+        same_kind = known.near(ref.target_id) if known is not None else []
         return _at(
             ref,
             _(
