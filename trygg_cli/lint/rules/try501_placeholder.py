@@ -107,10 +107,14 @@ def skeleton_sentences() -> tuple[str, ...]:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())))
     env.filters["yaml"] = str
     module = env.get_template("new/texts.j2").module
+    # Sorted: Jinja keeps a template's exported names in a set, whose order changes
+    # from one process to the next.
     return tuple(
-        value
-        for name, value in vars(module).items()
-        if not name.startswith("_") and isinstance(value, str) and value.strip()
+        sorted(
+            value
+            for name, value in vars(module).items()
+            if not name.startswith("_") and isinstance(value, str) and value.strip()
+        )
     )
 
 
