@@ -241,3 +241,12 @@ def test_a_file_of_twenty_thousand_unknown_keys_lists_two_hundred(
     result = cli("validate", str(path))
     assert result.stdout.count("[unknown-key]") == 200
     assert "error [more-problems] 19800 more problems of this kind" in result.stdout
+
+
+def test_output_never_replaces_a_trygg_document(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    path = write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    for command in (("validate",), ("lint",), ("due",), ("render",)):
+        result = cli(*command, str(path), "-o", str(path))
+        assert result.exit_code == 2, command
+        assert "is a trygg document, and the output would replace it" in result.stderr
+    assert path.read_text(encoding="utf-8") == MINIMAL_AGREEMENT

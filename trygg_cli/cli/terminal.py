@@ -31,13 +31,32 @@ def to_screen(output: Path | None) -> bool:
 
 
 def write_report(report: str, output: Path | None) -> None:
-    """The report to ``output`` (whole or not at all), or to the screen."""
+    """The report to ``output`` (whole or not at all), or to the screen; never over a
+    trygg document (``-o avtal.yaml`` beside ``avtal.yaml`` would replace the source)."""
     if output is None or to_screen(output):
         sys.stdout.write(report)
     else:
         from trygg_cli.atomicfile import write_atomic
 
+        _refuse_a_document(output)
         write_atomic(output, report)
+
+
+def _refuse_a_document(output: Path) -> None:
+    from trygg_cli.readfile import read_regular
+
+    try:
+        head = read_regular(str(output))
+    except OSError:
+        return  # not there, or no regular file: writing says why
+    from trygg_cli.check import is_trygg_text
+
+    if is_trygg_text(head):
+        message = _(
+            "{path} is a trygg document, and the output would replace it; "
+            "choose another file for the output"
+        )
+        raise TryggError(message.format(path=output))
 
 
 def color_wanted(output: Path | None, no_color: bool = False) -> bool:
