@@ -18,6 +18,7 @@ from helpers import EXAMPLES, ROOT, Result
 from typer.main import get_command
 
 from trygg_cli.cli import app
+from trygg_cli.scaffold.init import first_year
 
 BIN = str(Path(sys.executable).parent)
 
@@ -66,7 +67,7 @@ def test_init_sets_up_a_repository_that_passes_validate_and_lint(
 
     result = cli("init", "--municipality", "Mölndal")
     assert result.exit_code == 0, result.stderr
-    year = date.today().year
+    year = first_year(date.today())
     assert _files(here) == [name.format(year=year) for name in GITHUB_FILES]
     assert result.stderr.count("created ") == len(GITHUB_FILES)
     assert result.stderr.endswith(
@@ -95,7 +96,8 @@ def test_a_new_repository_passes_its_own_scheduled_due_job(
 
     assert cli("init", "-m", "Motala", "--ci", ci).exit_code == 0
     today = date.today()
-    for day in (today, today + timedelta(days=1)):
+    # Its first days, wherever in the year it is made (in December: the year-end too).
+    for day in (today, today + timedelta(days=1), today + timedelta(days=30)):
         due = cli("due", "--as-of", day.isoformat(), "--overdue", "--fail-on", "overdue", ".")
         assert due.exit_code == 0, due.stdout
 
@@ -126,7 +128,9 @@ def test_init_municipality_motala_writes_motala_kommun_never_motalas(
     from datetime import date
 
     assert cli("init", "--municipality", "Motala").exit_code == 0
-    text = (here / f"overenskommelser/motala-lokal-{date.today().year}.yaml").read_text("utf-8")
+    text = (here / f"overenskommelser/motala-lokal-{first_year(date.today())}.yaml").read_text(
+        "utf-8"
+    )
     agreement = yaml.safe_load(text)
     assert agreement["municipality"] == "Motala"
     assert agreement["parties"][0] == {"id": "motala", "name": "Motala kommun", "type": "kommun"}
@@ -349,7 +353,7 @@ def test_cli_runs_on_the_examples_leave_the_checkout_alone(cli: Callable[..., Re
 def test_new_documents_pass_validate(here: Path, cli: Callable[..., Result]) -> None:
     from datetime import date
 
-    year = date.today().year
+    year = date.today().year  # trygg new: this year (init: first_year)
     assert cli("new", "agreement", "-m", "Upplands Väsby").exit_code == 0
     agreement_id = f"upplands-vasby-lokal-{year}"
     assert (here / "overenskommelser" / f"{agreement_id}.yaml").is_file()

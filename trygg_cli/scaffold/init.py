@@ -50,6 +50,13 @@ def ci_install(folder: Path, given: str | None, detected: str | None) -> Install
     return Install(spec.strip() if spec else None, given is not None)
 
 
+def first_year(today: date) -> int:
+    """The year the example documents start: this one, or the next in December, when
+    this year's follow-up "at the end of the year" would fall due within days — and be
+    overdue in the weekly due job before anyone could have written it."""
+    return today.year + 1 if today.month == 12 else today.year
+
+
 def init_files(
     folder: Path, municipality: str, ci: str, today: date, install: Install
 ) -> dict[Path, str]:
@@ -69,7 +76,7 @@ def init_files(
     }
     files = {
         folder / ".trygg.yaml": render("init/trygg.yaml.j2", context),
-        **_documents(folder, ours, town, today.year),
+        **_documents(folder, ours, town, first_year(today)),
         folder / ".pre-commit-config.yaml": render("init/pre-commit-config.yaml.j2", context),
         folder / ".vscode" / "settings.json": render("init/vscode-settings.json.j2", context),
         folder / ".vscode" / "extensions.json": render("init/extensions.json.j2", context),
