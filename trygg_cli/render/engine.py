@@ -154,6 +154,15 @@ def by_party(items: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
+def by_priority(items: Iterable[Any]) -> list[tuple[str | None, list[Any]]]:
+    """Actions grouped by the priority they serve (``None``: none named), in the order
+    the priorities first appear."""
+    groups: dict[str | None, list[Any]] = {}
+    for item in items:
+        groups.setdefault(item.priority, []).append(item)
+    return list(groups.items())
+
+
 def by_who(items: Iterable[Any]) -> list[tuple[tuple[str, ...], list[Any]]]:
     """Commitments grouped by who makes them (one party, or several together), in the
     order they first appear."""
@@ -214,6 +223,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "original_end": _original_end,
         "extension": sentences.extension,
         "done": sentences.completions,
+        "signed_by": sentences.signed_by,
         "indicator": sentences.indicator,
         "source": sentences.source,
         "serves": _serves,
@@ -228,6 +238,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "status_name": lambda value: words.STATUS.get(value, value),
         "by_party": by_party,
         "by_who": by_who,
+        "by_priority": by_priority,
         "indicator_columns": indicator_columns,
     }
 

@@ -25,6 +25,7 @@ from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.render import engine
 from trygg_cli.render.passes import PERSONAL_NUMBERS, PERSONAL_RULE
 from trygg_cli.render.stamp import GitState, git_state, stamp_text
+from trygg_cli.render.status import Lives
 from trygg_cli.render.view import build
 from trygg_cli.workspace import Workspace, load_paths
 
@@ -116,12 +117,16 @@ class Renderer:
         path: str,
         documents: Mapping[str, Document],
         hrefs: Mapping[str, str],
+        lives: Lives | None = None,
     ) -> str:
+        """``doc`` in this format; ``lives`` (worked out once for a whole site) say which
+        documents are in force on the stamp's day."""
         view = build(
             doc,
             documents=documents,
             hrefs=hrefs,
             stamp=stamp_text(path, self.stamp_day, self.git),
+            lives=lives or Lives.of(documents.values(), self.stamp_day),
         )
         text = engine.render(self.env, self.template_name(view.kind), view.context())
         return tidy(text) if self.output_format == "markdown" else text

@@ -15,6 +15,7 @@ from trygg_cli.atomicfile import write_atomic
 from trygg_cli.render import engine
 from trygg_cli.render.run import Prepared, Renderer, index_name, page_names, site_index
 from trygg_cli.render.stamp import relative_path, version_words
+from trygg_cli.render.status import Lives
 from trygg_cli.render.words import long_date
 
 
@@ -29,9 +30,10 @@ def write_site(
     hrefs = page_names(prepared.documents, fmt)
     total = len(prepared.documents)
     pages: list[tuple[str, str]] = []
+    lives = Lives.of(prepared.documents.values(), render.stamp_day)
     with progress_context() as progress:
         for n, (doc_id, doc) in enumerate(prepared.documents.items(), 1):
-            text = render.render(doc, prepared.paths[doc_id], prepared.documents, hrefs)
+            text = render.render(doc, prepared.paths[doc_id], prepared.documents, hrefs, lives)
             pages.append((hrefs[doc_id], text))
             if progress is not None:
                 progress(n, total)
