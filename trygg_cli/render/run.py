@@ -24,12 +24,13 @@ from trygg_cli.model import Document
 from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.render import engine
 from trygg_cli.render.passes import PERSONAL_NUMBERS, PERSONAL_RULE
+from trygg_cli.render.pdf import DEFAULT_VARIANT
 from trygg_cli.render.stamp import GitState, git_state, stamp_text
 from trygg_cli.render.status import Lives
-from trygg_cli.render.view import build
+from trygg_cli.render.view import View, build
 from trygg_cli.workspace import Workspace, load_paths
 
-SUFFIX = {"html": ".html", "markdown": ".md"}
+SUFFIX = {"html": ".html", "markdown": ".md", "pdf": ".pdf", "docx": ".docx"}
 
 
 @dataclass
@@ -102,14 +103,33 @@ def _personal_number_in_name(path: str) -> Finding | None:
 class Renderer:
     """Renders documents in one format with one set of templates."""
 
-    output_format: str
+    output_format: str  # html, markdown, pdf (the HTML, printed) or docx
     template_dir: Path | None
     stamp_day: date
     git: GitState | None
     env: jinja2.Environment
+    pdf_variant: str = DEFAULT_VARIANT
 
     def template_name(self, kind: str) -> str:
         return f"{kind}.{engine.FORMATS[self.output_format]}"
+
+    def view(
+        self,
+        doc: Document,
+        path: str,
+        documents: Mapping[str, Document],
+        hrefs: Mapping[str, str],
+        lives: Lives | None = None,
+    ) -> View:
+        """What the templates get for ``doc``; ``lives`` (worked out once for a whole
+        site) say which documents are in force on the stamp's day."""
+        return build(
+            doc,
+            documents=documents,
+            hrefs=hrefs,
+            stamp=stamp_text(path, self.stamp_day, self.git),
+            lives=lives or Lives.of(documents.values(), self.stamp_day),
+        )
 
     def render(
         self,
@@ -119,17 +139,20 @@ class Renderer:
         hrefs: Mapping[str, str],
         lives: Lives | None = None,
     ) -> str:
-        """``doc`` in this format; ``lives`` (worked out once for a whole site) say which
-        documents are in force on the stamp's day."""
-        view = build(
-            doc,
-            documents=documents,
-            hrefs=hrefs,
-            stamp=stamp_text(path, self.stamp_day, self.git),
-            lives=lives or Lives.of(documents.values(), self.stamp_day),
-        )
+        """``doc`` as text: HTML (also for a PDF) or Markdown."""
+        view = self.view(doc, path, documents, hrefs, lives)
         text = engine.render(self.env, self.template_name(view.kind), view.context())
         return tidy(text) if self.output_format == "markdown" else text
+
+    def publish(self, doc: Document, path: str, documents: Mapping[str, Document]) -> str | bytes:
+        """``doc`` as one file in this format: text, or the bytes of a PDF (WeasyPrint is
+        imported only here)."""
+        text = self.render(doc, path, documents, {})
+        if self.output_format == "pdf":
+            from trygg_cli.render.pdf import to_pdf
+
+            return to_pdf(text, day=self.stamp_day, variant=self.pdf_variant)
+        return text
 
 
 def tidy(markdown: str) -> str:
@@ -141,12 +164,16 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
 def renderer(
-    paths: Iterable[str], output_format: str, template_dir: Path | None, stamp_day: date
+    paths: Iterable[str],
+    output_format: str,
+    template_dir: Path | None,
+    stamp_day: date,
+    pdf_variant: str = DEFAULT_VARIANT,
 ) -> Renderer:
     if template_dir is not None and not template_dir.is_dir():
         raise TryggError(_("the template folder {path} does not exist").format(path=template_dir))
     env = engine.environment(template_dir)
-    return Renderer(output_format, template_dir, stamp_day, git_state(paths), env)
+    return Renderer(output_format, template_dir, stamp_day, git_state(paths), env, pdf_variant)
 
 
 def pick(prepared: Prepared, document_id: str | None) -> Document:

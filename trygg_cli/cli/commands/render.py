@@ -32,6 +32,23 @@ if TYPE_CHECKING:
 class RenderFormat(StrEnum):
     html = "html"
     markdown = "markdown"
+    pdf = "pdf"
+
+
+class PdfVariant(StrEnum):
+    """The PDF variants offered (trygg_cli.render.pdf.VARIANTS); all are tagged."""
+
+    a2a = "pdf/a-2a"
+    a3a = "pdf/a-3a"
+    a2u = "pdf/a-2u"
+    a3u = "pdf/a-3u"
+    ua1 = "pdf/ua-1"
+    ua2 = "pdf/ua-2"
+
+
+# A PDF is not shown on the screen: it needs --output (or '-o -').
+BINARY = frozenset({"pdf"})
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".pdf": "pdf"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class RenderOptions:
     stamp_date: str | None
     allow_personal_data: bool
     jobs: int | None
+    pdf_variant: str = PdfVariant.a2a.value
 
 
 def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
@@ -70,8 +88,9 @@ def command(
         RenderFormat | None,
         format_option(
             _(
-                "html (one self-contained, accessible file) or markdown; by default taken "
-                "from the output file's name, else html."
+                "html (one self-contained, accessible file), markdown or pdf (tagged "
+                "PDF/A for signing and the registry); by default taken from the output "
+                "file's name, else html."
             ),
             show_default=False,
         ),
@@ -116,6 +135,16 @@ def command(
             help=_("Render even when a personnummer or samordningsnummer is in the text."),
         ),
     ] = False,
+    pdf_variant: Annotated[
+        PdfVariant,
+        typer.Option(
+            "--pdf-variant",
+            help=_(
+                "With --format pdf: the PDF standard to meet. pdf/a-2a (the default) is "
+                "archival and accessible; pdf/ua-1 is accessible only."
+            ),
+        ),
+    ] = PdfVariant.a2a,
     jobs: Jobs = 0,
 ) -> None:
     options = RenderOptions(
@@ -128,6 +157,7 @@ def command(
         stamp_date,
         allow_personal_data,
         jobs or None,
+        pdf_variant.value,
     )
     raise typer.Exit(run(options))
 
@@ -136,8 +166,8 @@ def output_format_for(given: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's name suggests, else HTML."""
     if given is not None:
         return given
-    if output is not None and output.suffix.lower() in (".md", ".markdown"):
-        return "markdown"
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
     return "html"
 
 
@@ -150,6 +180,7 @@ def run(options: RenderOptions) -> int:
     if options.site is not None and options.output is not None:
         raise TryggError(_("give either --output for one document or --site for all, not both"))
     fmt = output_format_for(options.output_format, options.output)
+    _check_format(fmt, options)
     given_day = parse_day(options.stamp_date, "--stamp-date") if options.stamp_date else None
     day = stamp_day(given_day)
     with Progress() as progress:
@@ -159,10 +190,25 @@ def run(options: RenderOptions) -> int:
             jobs=options.jobs,
             progress=progress,
         )
-    render = renderer(list(options.paths), fmt, options.template_dir, day)
+    render = renderer(list(options.paths), fmt, options.template_dir, day, options.pdf_variant)
     if options.site is None:
         return _one_document(prepared, render, options)
     return _site(prepared, render, options.site)
+
+
+def _check_format(fmt: str, options: RenderOptions) -> None:
+    """Refuse, before any work, what cannot be done with ``fmt``."""
+    from trygg_cli.errors import TryggError
+
+    if fmt in BINARY and options.site is not None:
+        raise TryggError(_("--site writes HTML or Markdown pages, not {format}").format(format=fmt))
+    if fmt in BINARY and options.output is None:
+        raise TryggError(
+            _(
+                "a {format} file is not shown on the screen: give --output FILE "
+                "(or '-o -' to write it to standard output)"
+            ).format(format=fmt.upper())
+        )
 
 
 def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) -> int:
@@ -174,8 +220,8 @@ def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) 
     except RefusedError:
         _report_refused(prepared.refused)
         raise
-    text = render.render(doc, prepared.paths[doc.id], prepared.documents, {})
-    write_report(text, options.output)
+    content = render.publish(doc, prepared.paths[doc.id], prepared.documents)
+    write_report(content, options.output)
     if not to_screen(options.output):
         err(_("wrote {path}").format(path=options.output))
     return 0
