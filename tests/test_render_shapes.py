@@ -429,8 +429,10 @@ commitments:
     md, html = render({}, "lofte")
     assert "- Vi genomför trygghetsvandringar. Vid minst nio tillfällen under perioden.\n" in md
     assert (
-        "<li>Vi genomför trygghetsvandringar. Vid minst nio tillfällen under perioden.</li>" in html
-    )
+        '<th scope="row">Vi genomför trygghetsvandringar.</th>\n'
+        '<td data-label="När">Vid minst nio tillfällen under perioden.</td>\n'
+        '<td data-label="Läge">Planerad</td>'
+    ) in html
 
 
 def test_8_completions_by_year_with_a_report(render: Render) -> None:

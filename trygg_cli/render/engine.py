@@ -31,8 +31,8 @@ from trygg_cli.render import sentences, words
 from trygg_cli.render.view import names, who
 from trygg_cli.resources import templates_dir
 
-# The template each output format is made from (a PDF is the HTML, printed).
-FORMATS = {"html": "html.j2", "markdown": "md.j2", "pdf": "html.j2"}
+# The template each output format is made from (a PDF or Word file is made from the HTML).
+FORMATS = {"html": "html.j2", "markdown": "md.j2", "pdf": "html.j2", "docx": "html.j2"}
 
 
 @lru_cache(maxsize=8)

@@ -103,7 +103,7 @@ def _personal_number_in_name(path: str) -> Finding | None:
 class Renderer:
     """Renders documents in one format with one set of templates."""
 
-    output_format: str  # html, markdown, pdf (the HTML, printed) or docx
+    output_format: str  # html, markdown, pdf (the HTML, printed) or docx (the HTML, in Word)
     template_dir: Path | None
     stamp_day: date
     git: GitState | None
@@ -131,23 +131,19 @@ class Renderer:
             lives=lives or Lives.of(documents.values(), self.stamp_day),
         )
 
-    def render(
-        self,
-        doc: Document,
-        path: str,
-        documents: Mapping[str, Document],
-        hrefs: Mapping[str, str],
-        lives: Lives | None = None,
-    ) -> str:
-        """``doc`` as text: HTML (also for a PDF) or Markdown."""
-        view = self.view(doc, path, documents, hrefs, lives)
+    def text(self, view: View) -> str:
+        """A document's view as text: HTML (also for a PDF) or Markdown."""
         text = engine.render(self.env, self.template_name(view.kind), view.context())
         return tidy(text) if self.output_format == "markdown" else text
 
     def publish(self, doc: Document, path: str, documents: Mapping[str, Document]) -> str | bytes:
-        """``doc`` as one file in this format: text, or the bytes of a PDF (WeasyPrint is
-        imported only here)."""
-        text = self.render(doc, path, documents, {})
+        """``doc`` as one file in this format: text, or the bytes of a PDF or Word file
+        (made from the HTML; WeasyPrint and python-docx are imported only here)."""
+        text = self.text(self.view(doc, path, documents, {}))
+        if self.output_format == "docx":
+            from trygg_cli.render.word import to_docx
+
+            return to_docx(text, self.stamp_day)
         if self.output_format == "pdf":
             from trygg_cli.render.pdf import to_pdf
 

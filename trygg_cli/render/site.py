@@ -33,7 +33,8 @@ def write_site(
     lives = Lives.of(prepared.documents.values(), render.stamp_day)
     with progress_context() as progress:
         for n, (doc_id, doc) in enumerate(prepared.documents.items(), 1):
-            text = render.render(doc, prepared.paths[doc_id], prepared.documents, hrefs, lives)
+            view = render.view(doc, prepared.paths[doc_id], prepared.documents, hrefs, lives)
+            text = render.text(view)
             pages.append((hrefs[doc_id], text))
             if progress is not None:
                 progress(n, total)

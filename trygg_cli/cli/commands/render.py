@@ -33,6 +33,7 @@ class RenderFormat(StrEnum):
     html = "html"
     markdown = "markdown"
     pdf = "pdf"
+    docx = "docx"
 
 
 class PdfVariant(StrEnum):
@@ -46,9 +47,9 @@ class PdfVariant(StrEnum):
     ua2 = "pdf/ua-2"
 
 
-# A PDF is not shown on the screen: it needs --output (or '-o -').
-BINARY = frozenset({"pdf"})
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".pdf": "pdf"}
+# A PDF or Word file is not shown on the screen: it needs --output (or '-o -').
+BINARY = frozenset({"pdf", "docx"})
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,9 @@ def command(
         RenderFormat | None,
         format_option(
             _(
-                "html (one self-contained, accessible file), markdown or pdf (tagged "
-                "PDF/A for signing and the registry); by default taken from the output "
-                "file's name, else html."
+                "html (one self-contained, accessible file), markdown, pdf (tagged PDF/A "
+                "for signing and the registry) or docx (Word, for a consultation "
+                "version); by default taken from the output file's name, else html."
             ),
             show_default=False,
         ),
