@@ -39,7 +39,7 @@ _INSTALL_HINT = N_(
 )
 
 
-def _weasyprint() -> Any:
+def load_weasyprint() -> Any:
     """WeasyPrint, or a TryggError that says what to install."""
     # WeasyPrint prints its own advice to standard output when a library is missing;
     # that would land in a PDF written to '-', so it is caught here.
@@ -74,7 +74,7 @@ def to_pdf(html: str, *, day: date, variant: str = DEFAULT_VARIANT) -> bytes:
                 variant=variant, variants=", ".join(VARIANTS)
             )
         )
-    weasyprint = _weasyprint()
+    weasyprint = load_weasyprint()
     logger = logging.getLogger("weasyprint")
     level, propagate = logger.level, logger.propagate
     # WeasyPrint logs each CSS rule it does not know (screen-only rules) and each address

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,7 +26,9 @@ from trygg_cli.cli.terminal import Progress, err, parse_day, to_screen, write_re
 from trygg_cli.i18n import N_, _, plural
 
 if TYPE_CHECKING:
+    from trygg_cli.check.passes import Pass
     from trygg_cli.findings import Finding
+    from trygg_cli.render.index import FollowUp
     from trygg_cli.render.run import Prepared, Renderer
 
 
@@ -64,6 +67,7 @@ class RenderOptions:
     allow_personal_data: bool
     jobs: int | None
     pdf_variant: str = PdfVariant.a2a.value
+    with_pdf: bool = False
 
 
 def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
@@ -146,6 +150,13 @@ def command(
             ),
         ),
     ] = PdfVariant.a2a,
+    with_pdf: Annotated[
+        bool,
+        typer.Option(
+            "--with-pdf",
+            help=_("With --site: a PDF of every document beside its page, made in parallel."),
+        ),
+    ] = False,
     jobs: Jobs = 0,
 ) -> None:
     options = RenderOptions(
@@ -159,6 +170,7 @@ def command(
         allow_personal_data,
         jobs or None,
         pdf_variant.value,
+        with_pdf,
     )
     raise typer.Exit(run(options))
 
@@ -175,7 +187,7 @@ def output_format_for(given: str | None, output: Path | None) -> str:
 def run(options: RenderOptions) -> int:
     """Render and write; the exit code (1 when a document had to be left out)."""
     from trygg_cli.errors import TryggError
-    from trygg_cli.render.run import prepare, renderer
+    from trygg_cli.render.run import renderer
     from trygg_cli.render.stamp import stamp_day
 
     if options.site is not None and options.output is not None:
@@ -184,17 +196,24 @@ def run(options: RenderOptions) -> int:
     _check_format(fmt, options)
     given_day = parse_day(options.stamp_date, "--stamp-date") if options.stamp_date else None
     day = stamp_day(given_day)
+    render = renderer(list(options.paths), fmt, options.template_dir, day, options.pdf_variant)
+    if options.site is None:
+        return _one_document(_prepare(options), render, options)
+    return _site(options, render)
+
+
+def _prepare(options: RenderOptions, extra_passes: Sequence[Pass] = ()) -> Prepared:
+    """Read the files given, with a progress bar, and sort out what may be rendered."""
+    from trygg_cli.render.run import prepare
+
     with Progress() as progress:
-        prepared = prepare(
+        return prepare(
             list(options.paths),
             allow_personal_data=options.allow_personal_data,
             jobs=options.jobs,
             progress=progress,
+            extra_passes=extra_passes,
         )
-    render = renderer(list(options.paths), fmt, options.template_dir, day, options.pdf_variant)
-    if options.site is None:
-        return _one_document(prepared, render, options)
-    return _site(prepared, render, options.site)
 
 
 def _check_format(fmt: str, options: RenderOptions) -> None:
@@ -228,14 +247,23 @@ def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) 
     return 0
 
 
-def _site(prepared: Prepared, render: Renderer, folder: Path) -> int:
-    from trygg_cli.render.site import write_site
+def _site(options: RenderOptions, render: Renderer) -> int:
+    """Every document and an index page with their status, period and next follow-up."""
+    from trygg_cli.due.extract import SCHEDULES
+    from trygg_cli.render.site import SiteOptions, write_site
+    from trygg_cli.render.siteconfig import site_config
 
-    written = write_site(prepared, render, folder, Progress)
+    assert options.site is not None
+    config = site_config(Path(options.paths[0]) if options.paths else Path.cwd())
+    prepared = _prepare(options, (SCHEDULES,))
+    extras = SiteOptions(
+        config, _next_follow_ups(prepared, render.stamp_day), options.with_pdf, options.jobs
+    )
+    written = write_site(prepared, render, options.site, Progress, extras)
     _report_refused(prepared.refused)
     err(
         _("wrote {pages} and an index page to {folder}").format(
-            pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=folder
+            pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=options.site
         )
     )
     if prepared.refused:
@@ -246,6 +274,33 @@ def _site(prepared: Prepared, render: Renderer, folder: Path) -> int:
         )
         return 1
     return 0
+
+
+# What the index page calls a document's next follow-up, among what due plans.
+_FOLLOW_UPS = frozenset({"follow-up", "final-follow-up", "promise-follow-up"})
+
+
+def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
+    """Each document's first follow-up not recorded as done, as ``trygg due`` plans it on
+    ``day`` (an overdue one first: it is the one to do next)."""
+    from trygg_cli.due.buckets import is_overdue
+    from trygg_cli.due.engine import plan
+    from trygg_cli.due.extract import schedules_of
+    from trygg_cli.due.life import settle
+    from trygg_cli.render.index import FollowUp
+
+    schedules = schedules_of(prepared.workspace)
+    planned = plan(
+        schedules, until=date(day.year + 2, 12, 31), fallback_start=date(day.year, 1, 1), as_of=day
+    )
+    found: dict[str, FollowUp] = {}
+    for o in settle(planned, schedules, as_of=day).occurrences:
+        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in prepared.documents:
+            continue
+        known = found.get(o.doc_id)
+        if known is None or o.due < known.due:
+            found[o.doc_id] = FollowUp(o.due, is_overdue(o, day))
+    return found
 
 
 def _report_refused(refused: Mapping[str, Sequence[Finding]]) -> None:
