@@ -249,6 +249,12 @@ _MAX_REPEAT = 1_000_000
 _MAX_EXPONENT = 1_000
 
 
+@lru_cache(maxsize=256)
+def _field_names(kind: type) -> frozenset[str]:
+    """The fields of a dataclass (asked for at every attribute a template reads)."""
+    return frozenset(f.name for f in dataclasses.fields(kind))
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's sandbox, narrowed further for the objects trygg hands to templates.
 
@@ -262,10 +268,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = type(obj)
         if isinstance(obj, BaseModel):
-            return attr in type(obj).model_fields
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return attr in {f.name for f in dataclasses.fields(obj)}
+            return attr in kind.model_fields
+        if not isinstance(obj, type) and dataclasses.is_dataclass(kind):
+            return attr in _field_names(kind)
         return bool(super().is_safe_attribute(obj, attr, value))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

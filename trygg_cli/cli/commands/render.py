@@ -289,9 +289,15 @@ def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
     from trygg_cli.due.life import settle
     from trygg_cli.render.index import FollowUp
 
+    # Only the follow-ups are planned (meetings and actions would cost a second on a
+    # national corpus); what a document's life hides is read from the whole records.
     schedules = schedules_of(prepared.workspace)
+    follow_ups = {
+        doc_id: doc._replace(entries=tuple(e for e in doc.entries if e.base.item in _FOLLOW_UPS))
+        for doc_id, doc in schedules.items()
+    }
     planned = plan(
-        schedules, until=date(day.year + 2, 12, 31), fallback_start=date(day.year, 1, 1), as_of=day
+        follow_ups, until=date(day.year + 2, 12, 31), fallback_start=date(day.year, 1, 1), as_of=day
     )
     found: dict[str, FollowUp] = {}
     for o in settle(planned, schedules, as_of=day).occurrences:
