@@ -75,7 +75,7 @@ def test_the_same_bytes_with_source_date_epoch(
     assert Path("a.pdf").read_bytes().startswith(b"%PDF-1.7")
 
 
-def test_a_pdf_needs_a_file_and_is_refused_like_the_html(
+def test_a_pdf_or_word_file_needs_a_file_and_is_refused_like_the_html(
     tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -87,10 +87,11 @@ def test_a_pdf_needs_a_file_and_is_refused_like_the_html(
     screen = cli("render", "avtal.yaml", "-f", "pdf")
     assert screen.exit_code == 2 and screen.stdout == ""
     assert "a PDF file is not shown on the screen: give --output FILE" in screen.stderr
-    refused = cli("render", "avtal.yaml", "-o", "avtal.pdf")
-    assert refused.exit_code == 1
-    assert "avtal.yaml:20:16: not rendered: a personal identity number" in refused.stderr
-    assert not Path("avtal.pdf").exists()
+    for name in ("avtal.pdf", "avtal.docx"):
+        refused = cli("render", "avtal.yaml", "-o", name)
+        assert refused.exit_code == 1
+        assert "avtal.yaml:20:16: not rendered: a personal identity number" in refused.stderr
+        assert not Path(name).exists()
     site = cli("render", "avtal.yaml", "-f", "pdf", "--site", "site")
     assert site.exit_code == 2 and "--site writes HTML or Markdown pages, not pdf" in site.stderr
 
