@@ -38,11 +38,8 @@ def kind_name(doc: Document) -> str:
     """'Central samverkansöverenskommelse', 'Lokal samverkansöverenskommelse',
     'Åtgärdsplan', 'Medborgarlöfte'."""
     if isinstance(doc, Agreement):
-        return (
-            "Central samverkansöverenskommelse"
-            if doc.scope == "central"
-            else ("Lokal samverkansöverenskommelse")
-        )
+        scope = "Central" if doc.scope == "central" else "Lokal"
+        return f"{scope} samverkansöverenskommelse"
     return "Åtgärdsplan" if isinstance(doc, ActionPlan) else "Medborgarlöfte"
 
 
