@@ -47,7 +47,8 @@ def _breaking(pattern: str, where: str = "prose", flags: int = 0) -> list[str]:
 def test_a_repository_is_a_git_repo() -> None:
     assert _breaking(r"repositor", flags=re.I) == []
     assert _breaking(r"(?<!git-)\b[Rr]epo(?:t|n)?\b") == []
-    assert _breaking(r"arkiv", "unquoted", re.I) == []
+    # "arkiv" for a git-repo; "arkivbeständig" (a PDF/A that a registry keeps) is another word.
+    assert _breaking(r"arkiv(?!beständig)", "unquoted", re.I) == []
     assert any("git-repot" in text for _msgid, text in MESSAGES)
 
 

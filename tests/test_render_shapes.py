@@ -127,8 +127,8 @@ actions:
         "Trygghetsvärdar, Exempelby kommun och Lokalpolisområde Exempel\n"
     ) in md
     assert (
-        "<dt>Utför</dt><dd>Exempelby kommun och Lokalpolisområde Exempel; "
-        "Trygghetsvärdar, Exempelby kommun och Lokalpolisområde Exempel</dd>"
+        '<td data-label="Utförs av">Exempelby kommun och Lokalpolisområde Exempel; '
+        "Trygghetsvärdar, Exempelby kommun och Lokalpolisområde Exempel</td>"
     ) in html
 
 
@@ -429,8 +429,10 @@ commitments:
     md, html = render({}, "lofte")
     assert "- Vi genomför trygghetsvandringar. Vid minst nio tillfällen under perioden.\n" in md
     assert (
-        "<li>Vi genomför trygghetsvandringar. Vid minst nio tillfällen under perioden.</li>" in html
-    )
+        '<th scope="row">Vi genomför trygghetsvandringar.</th>\n'
+        '<td data-label="När">Vid minst nio tillfällen under perioden.</td>\n'
+        '<td data-label="Läge">Planerad</td>'
+    ) in html
 
 
 def test_8_completions_by_year_with_a_report(render: Render) -> None:
@@ -485,15 +487,17 @@ signatories:
     md, html = render({"avtal.yaml": agreement}, "avtal")
     line = "\\_" * 30 + "\\"
     blank = "\\_" * 20
+    # Signed: where and when, without lines to sign on; not signed yet: the lines.
     assert (
-        f"11 maj 2020\n\n{line}\nKommunstyrelsens ordförande\\\nExempelby kommun\n\n"
+        "11 maj 2020\\\nKommunstyrelsens ordförande\\\nExempelby kommun\n\n"
         f"Ort och datum: {blank}\n\n{line}\nLokalpolisområdeschef\\\n"
         "Lokalpolisområde Exempel\n"
     ) in md
     assert (
-        '<div class="signature">\n<p>11 maj 2020</p>\n<div class="sign-line"></div>\n'
+        '<div class="signature">\n<p>11 maj 2020</p>\n'
         "<p>Kommunstyrelsens ordförande</p>\n<p>Exempelby kommun</p>\n</div>"
     ) in html
+    assert "<dt>Undertecknad</dt>\n<dd>11 maj 2020 av Kommunstyrelsens ordförande</dd>" in html
     assert "Namn" not in md and "Namn" not in html
 
 
@@ -538,7 +542,10 @@ actions:
     ) in html
     md, html = render({}, "plan")
     assert "- **Prioriterat område:** Skolan\n" in md
-    assert "<dt>Prioriterat område</dt><dd>Skolan</dd>" in html
+    assert (
+        '<h3 id="atgarder-skolan">Skolan</h3>\n<table class="actions stack">\n'
+        '<caption class="visually-hidden">Åtgärder inom Skolan</caption>'
+    ) in html
 
 
 # The documents of /work/wt/shared (issue 16's example of every shape), copied as they

@@ -31,9 +31,10 @@ def refuse_special(path: Path) -> None:
     )
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to a temporary file beside ``path``, then rename it into place;
-    never over something that is not a regular file (:func:`refuse_special`)."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes as they are) to a temporary file beside
+    ``path``, then rename it into place; never over something that is not a regular file
+    (:func:`refuse_special`)."""
     refuse_special(path)
     directory = path.parent
     try:
@@ -50,11 +51,15 @@ def write_atomic(path: Path, content: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
-        # backslashreplace: a file name that is not UTF-8 must not stop the report.
-        with os.fdopen(
-            fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
-        ) as handle:
-            handle.write(content)
+        if isinstance(content, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(content)
+        else:
+            # backslashreplace: a file name that is not UTF-8 must not stop the report.
+            with os.fdopen(
+                fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+            ) as handle:
+                handle.write(content)
         os.replace(temporary, path)
     except OSError as exc:
         os.unlink(temporary)

@@ -30,11 +30,17 @@ def to_screen(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def write_report(report: str, output: Path | None) -> None:
-    """The report to ``output`` (whole or not at all), or to the screen; never over a
-    trygg document (``-o avtal.yaml`` beside ``avtal.yaml`` would replace the source)."""
+def write_report(report: str | bytes, output: Path | None) -> None:
+    """The report to ``output`` (whole or not at all), or to the screen (bytes, such as a
+    PDF, to standard output as they are); never over a trygg document (``-o avtal.yaml``
+    beside ``avtal.yaml`` would replace the source)."""
     if output is None or to_screen(output):
-        sys.stdout.write(report)
+        if isinstance(report, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(report)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(report)
     else:
         from trygg_cli.atomicfile import write_atomic
 

@@ -16,13 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from trygg_cli.configfile import find_config
-from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.text import did_you_mean_aside
-from trygg_cli.yamlload import YamlError, decode, load, locate
+from trygg_cli.yamlload.section import read_section
 
 KEYS = ("strict_routine_from",)
 
@@ -46,26 +44,10 @@ def due_config(start: Path) -> DueConfig:
 def load_due_config(path: Path) -> DueConfig:
     """Read the ``due:`` section of ``path``; a mistake is a :class:`TryggError` naming
     line and column."""
-    shown = str(path)
-    try:
-        loaded = load(decode(path.read_bytes()))
-    except OSError as exc:
-        raise TryggError(
-            _("cannot read the configuration {path}: {reason}").format(
-                path=shown, reason=exc.strerror or exc
-            )
-        ) from None
-    except YamlError as exc:
-        raise TryggError(f"{shown}:{exc.line + 1}:{exc.column + 1}: {exc.message}") from None
-    data: Any = loaded.data
-    section = data.get("due") if isinstance(data, dict) else None
+    found = read_section(path, "due")
+    shown, section, fail = found.path, found.data, found.fail
     if section is None:
         return DueConfig(shown)
-
-    def fail(loc: tuple[str, ...], message: str, *, at_key: bool = False) -> TryggError:
-        line, column = locate(loaded.root, loc, at_key=at_key)
-        return TryggError(f"{shown}:{line + 1}:{column + 1}: {message}")
-
     if not isinstance(section, dict):
         raise fail(("due",), _("'due' must be a mapping of settings, e.g. strict_routine_from"))
     for key in section:

@@ -37,6 +37,7 @@ from trygg_cli.findings import YamlPath
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import Period, Responsible
 from trygg_cli.model.dates import period_end, period_start, signing_date
+from trygg_cli.model.life import superseded_ids
 from trygg_cli.model.schedule import Schedule
 
 if TYPE_CHECKING:
@@ -105,16 +106,6 @@ def concluded_of(period: Any) -> Concluded | None:
     return Concluded(ended.date, ended.decision)
 
 
-def _superseded(doc: Agreement | ActionPlan | CitizenPromise) -> tuple[str, ...]:
-    """The ids of the documents ``doc`` says it replaces (``supersedes``)."""
-    return _unique(
-        named
-        for s in doc.supersedes
-        for named in (s.agreement, s.action_plan, s.citizen_promise)
-        if named is not None
-    )
-
-
 def _end_entry(
     locate: Locate, base: Base, loc: YamlPath, period: Period, end: date | None, item: Item
 ) -> Iterator[Entry]:
@@ -130,7 +121,7 @@ def _life(
     """What :mod:`trygg_cli.due.life` needs of a document (fields of DocumentSchedules)."""
     return {
         "title": doc.title,
-        "supersedes": _superseded(doc),
+        "supersedes": superseded_ids(doc),
         "end_where": locate(end_loc(loc, period)),
         "concluded": concluded_of(period),
     }
@@ -219,7 +210,7 @@ def _action_plan(doc: ActionPlan, locate: Locate) -> DocumentSchedules:
     period = doc.period
     span = Span(period.start, period_end(doc, period)) if period is not None else Span()
     entries = tuple(_action_plan_entries(doc, locate))
-    life: dict[str, Any] = {"title": doc.title, "supersedes": _superseded(doc)}
+    life: dict[str, Any] = {"title": doc.title, "supersedes": superseded_ids(doc)}
     if period is not None:
         life = _life(doc, ("period",), period, locate)
         base = Base(doc.id, doc.kind, doc.title, (), ())

@@ -2,6 +2,8 @@
 
 :func:`trygg_cli.due.engine.plan` places every occasion of every schedule in time;
 :func:`settle` then applies what only the whole workspace and the day (``as_of``) can say.
+The rules of a document's life are :mod:`trygg_cli.model.life`, which render uses for the
+status it prints on a document; what due does with them is here.
 
 The life of a document (agreement, action plan, citizen promise)
   * **Superseded**: some document in the workspace names it under ``supersedes``
@@ -44,40 +46,27 @@ Routine cadences versus obligations
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from trygg_cli.due.buckets import is_overdue
 from trygg_cli.due.occurrence import DuePlan, Ended, Occurrence, Unrecorded
 from trygg_cli.due.records import DocumentSchedules
-from trygg_cli.due.spans import resolve
+from trygg_cli.model.life import Life, lives_of, successors
 
 END_ITEMS = frozenset({"period-end", "promise-end", "validity-end"})
 """The end of a document and the reminder to renegotiate before it."""
 
 
-@dataclass(frozen=True)
-class Life:
-    """What a document's life hides: occasions planned after ``ended`` (unless anchored at
-    the end), those planned on or after ``replaced``, and with ``quiet_end`` its end
-    items."""
-
-    ended: date | None = None
-    replaced: date | None = None
-    quiet_end: bool = False
-
-    def over(self, as_of: date) -> bool:
-        """Whether the document is no longer in force on ``as_of`` (ended or replaced)."""
-        return (self.ended is not None and self.ended < as_of) or (
-            self.replaced is not None and self.replaced <= as_of
-        )
-
-    def shows(self, occurrence: Occurrence, anchored: bool) -> bool:
-        if self.quiet_end and occurrence.item in END_ITEMS:
-            return False
-        if self.replaced is not None and occurrence.planned >= self.replaced:
-            return False
-        return self.ended is None or anchored or occurrence.planned <= self.ended
+def shows(life: Life, occurrence: Occurrence, anchored: bool) -> bool:
+    """Whether ``occurrence`` is still shown in a document with this ``life``: not an end
+    item once the end is quiet, not planned once replaced, not planned after the end
+    (unless its text places it after the end)."""
+    if life.quiet_end and occurrence.item in END_ITEMS:
+        return False
+    if life.replaced is not None and occurrence.planned >= life.replaced:
+        return False
+    return life.ended is None or anchored or occurrence.planned <= life.ended
 
 
 def settle(
@@ -102,7 +91,7 @@ def settle(
     alive = [
         o
         for o in plan.occurrences
-        if o.doc_id not in lives or lives[o.doc_id].shows(o, (o.doc_id, o.yaml_path) in anchored)
+        if o.doc_id not in lives or shows(lives[o.doc_id], o, (o.doc_id, o.yaml_path) in anchored)
     ]
     shown, unrecorded = routine(alive, as_of, strict_routine_from, every_upcoming)
     over = {doc_id for doc_id, life in lives.items() if life.over(as_of)}
@@ -112,44 +101,6 @@ def settle(
         ended=sorted(ended_documents(documents, as_of)),
         unrecorded=sorted(u for u in unrecorded if u.doc_id not in over),
     )
-
-
-def successors(documents: Mapping[str, DocumentSchedules], as_of: date) -> dict[str, date]:
-    """For each document some other names under ``supersedes``: its successors' earliest
-    start (else signing, else ``as_of``)."""
-    out: dict[str, date] = {}
-    for doc in documents.values():
-        if not doc.supersedes:
-            continue
-        span = resolve(doc, documents, None)[0]
-        start = span.start or span.signing or as_of
-        for named in doc.supersedes:
-            if named != doc.doc_id:
-                out[named] = min(out.get(named, start), start)
-    return out
-
-
-def lives_of(documents: Mapping[str, DocumentSchedules], as_of: date) -> dict[str, Life]:
-    """The :class:`Life` of each document that has one to apply."""
-    replaced = successors(documents, as_of)
-    out: dict[str, Life] = {}
-    for doc_id, doc in documents.items():
-        end = resolve(doc, documents, None)[0].end
-        owner = doc_id
-        if doc.doc_kind == "action-plan" and not doc.has_period and doc.agreement:
-            owner = doc.agreement  # it lives and is replaced with its agreement
-        concluded = doc.concluded is not None
-        if concluded and end is None:
-            end = as_of
-        gone = end is not None and end < as_of
-        life = Life(
-            ended=end if gone or concluded else None,
-            replaced=replaced.get(owner),
-            quiet_end=gone or concluded or owner in replaced,
-        )
-        if life != Life():
-            out[doc_id] = life
-    return out
 
 
 def ended_documents(documents: Mapping[str, DocumentSchedules], as_of: date) -> Iterator[Ended]:

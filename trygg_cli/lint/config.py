@@ -69,6 +69,7 @@ class ConfigFile(_Strict):
     lint: LintSection = Field(default_factory=LintSection)
     due: Any = Field(None, description="Inställningar för trygg due; läses och kontrolleras där.")
     ci: Any = Field(None, description="Inställningar för trygg init (ci.install); läses där.")
+    render: Any = Field(None, description="Inställningar för trygg render --site; läses där.")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ from trygg_cli.render import sentences, words
 from trygg_cli.render.view import names, who
 from trygg_cli.resources import templates_dir
 
-FORMATS = {"html": "html.j2", "markdown": "md.j2"}
+# The template each output format is made from (a PDF or Word file is made from the HTML).
+FORMATS = {"html": "html.j2", "markdown": "md.j2", "pdf": "html.j2", "docx": "html.j2"}
 
 
 @lru_cache(maxsize=8)
@@ -154,6 +155,15 @@ def by_party(items: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
+def by_priority(items: Iterable[Any]) -> list[tuple[str | None, list[Any]]]:
+    """Actions grouped by the priority they serve (``None``: none named), in the order
+    the priorities first appear."""
+    groups: dict[str | None, list[Any]] = {}
+    for item in items:
+        groups.setdefault(item.priority, []).append(item)
+    return list(groups.items())
+
+
 def by_who(items: Iterable[Any]) -> list[tuple[tuple[str, ...], list[Any]]]:
     """Commitments grouped by who makes them (one party, or several together), in the
     order they first appear."""
@@ -214,6 +224,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "original_end": _original_end,
         "extension": sentences.extension,
         "done": sentences.completions,
+        "signed_by": sentences.signed_by,
         "indicator": sentences.indicator,
         "source": sentences.source,
         "serves": _serves,
@@ -229,6 +240,7 @@ def _filters() -> dict[str, Callable[..., Any]]:
         "status_name": lambda value: words.STATUS.get(value, value),
         "by_party": by_party,
         "by_who": by_who,
+        "by_priority": by_priority,
         "indicator_columns": indicator_columns,
     }
 
@@ -236,6 +248,12 @@ def _filters() -> dict[str, Callable[..., Any]]:
 # The largest string or list a template may make with '*', and exponent with '**'.
 _MAX_REPEAT = 1_000_000
 _MAX_EXPONENT = 1_000
+
+
+@lru_cache(maxsize=256)
+def _field_names(kind: type) -> frozenset[str]:
+    """The fields of a dataclass (asked for at every attribute a template reads)."""
+    return frozenset(f.name for f in dataclasses.fields(kind))
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
@@ -251,10 +269,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        kind = type(obj)
         if isinstance(obj, BaseModel):
-            return attr in type(obj).model_fields
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            return attr in {f.name for f in dataclasses.fields(obj)}
+            return attr in kind.model_fields
+        if not isinstance(obj, type) and dataclasses.is_dataclass(kind):
+            return attr in _field_names(kind)
         return bool(super().is_safe_attribute(obj, attr, value))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

@@ -15,20 +15,19 @@ from pathlib import Path
 
 import jinja2
 
-from trygg_cli.check.passes import KEEP_DOCUMENT
+from trygg_cli.check.passes import KEEP_DOCUMENT, Pass
 from trygg_cli.check.personal import find, mask
 from trygg_cli.errors import RefusedError, TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.model import Document
-from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
 from trygg_cli.render import engine
 from trygg_cli.render.passes import PERSONAL_NUMBERS, PERSONAL_RULE
+from trygg_cli.render.pdf import DEFAULT_VARIANT
 from trygg_cli.render.stamp import GitState, git_state, stamp_text
-from trygg_cli.render.view import build
+from trygg_cli.render.status import Lives
+from trygg_cli.render.view import View, build
 from trygg_cli.workspace import Workspace, load_paths
-
-SUFFIX = {"html": ".html", "markdown": ".md"}
 
 
 @dataclass
@@ -47,10 +46,13 @@ def prepare(
     allow_personal_data: bool,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    extra_passes: Sequence[Pass] = (),
 ) -> Prepared:
-    """Read ``paths``; sort the documents into renderable and refused."""
+    """Read ``paths``; sort the documents into renderable and refused. ``extra_passes``
+    run on every file as well (due's schedules, for a site's next follow-ups)."""
     # Links to documents that were not given are shown by id, not refused.
-    passes = (KEEP_DOCUMENT,) if allow_personal_data else (KEEP_DOCUMENT, PERSONAL_NUMBERS)
+    own = (KEEP_DOCUMENT,) if allow_personal_data else (KEEP_DOCUMENT, PERSONAL_NUMBERS)
+    passes = (*own, *extra_passes)
     workspace = load_paths(paths, jobs=jobs, progress=progress, passes=passes)
     errors: dict[str, list[Finding]] = {}
     for finding in workspace.findings:
@@ -101,30 +103,52 @@ def _personal_number_in_name(path: str) -> Finding | None:
 class Renderer:
     """Renders documents in one format with one set of templates."""
 
-    output_format: str
+    output_format: str  # html, markdown, pdf (the HTML, printed) or docx (the HTML, in Word)
     template_dir: Path | None
     stamp_day: date
     git: GitState | None
     env: jinja2.Environment
+    pdf_variant: str = DEFAULT_VARIANT
 
     def template_name(self, kind: str) -> str:
         return f"{kind}.{engine.FORMATS[self.output_format]}"
 
-    def render(
+    def view(
         self,
         doc: Document,
         path: str,
         documents: Mapping[str, Document],
         hrefs: Mapping[str, str],
-    ) -> str:
-        view = build(
+        lives: Lives | None = None,
+    ) -> View:
+        """What the templates get for ``doc``; ``lives`` (worked out once for a whole
+        site) say which documents are in force on the stamp's day."""
+        return build(
             doc,
             documents=documents,
             hrefs=hrefs,
             stamp=stamp_text(path, self.stamp_day, self.git),
+            lives=lives or Lives.of(documents.values(), self.stamp_day),
         )
+
+    def text(self, view: View) -> str:
+        """A document's view as text: HTML (also for a PDF) or Markdown."""
         text = engine.render(self.env, self.template_name(view.kind), view.context())
         return tidy(text) if self.output_format == "markdown" else text
+
+    def publish(self, doc: Document, path: str, documents: Mapping[str, Document]) -> str | bytes:
+        """``doc`` as one file in this format: text, or the bytes of a PDF or Word file
+        (made from the HTML; WeasyPrint and python-docx are imported only here)."""
+        text = self.text(self.view(doc, path, documents, {}))
+        if self.output_format == "docx":
+            from trygg_cli.render.word import to_docx
+
+            return to_docx(text, self.stamp_day)
+        if self.output_format == "pdf":
+            from trygg_cli.render.pdf import to_pdf
+
+            return to_pdf(text, day=self.stamp_day, variant=self.pdf_variant)
+        return text
 
 
 def tidy(markdown: str) -> str:
@@ -136,12 +160,16 @@ _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
 def renderer(
-    paths: Iterable[str], output_format: str, template_dir: Path | None, stamp_day: date
+    paths: Iterable[str],
+    output_format: str,
+    template_dir: Path | None,
+    stamp_day: date,
+    pdf_variant: str = DEFAULT_VARIANT,
 ) -> Renderer:
     if template_dir is not None and not template_dir.is_dir():
         raise TryggError(_("the template folder {path} does not exist").format(path=template_dir))
     env = engine.environment(template_dir)
-    return Renderer(output_format, template_dir, stamp_day, git_state(paths), env)
+    return Renderer(output_format, template_dir, stamp_day, git_state(paths), env, pdf_variant)
 
 
 def pick(prepared: Prepared, document_id: str | None) -> Document:
@@ -173,96 +201,3 @@ def pick(prepared: Prepared, document_id: str | None) -> Document:
             "or render them all with --site FOLDER"
         ).format(n=len(prepared.documents) + len(prepared.refused))
     )
-
-
-# ---------------------------------------------------------------- the site
-
-
-@dataclass(frozen=True)
-class IndexEntry:
-    """One document on the index page, with what belongs to it."""
-
-    id: str
-    title: str
-    href: str
-    plans: list[IndexEntry] = field(default_factory=list)
-    promises: list[IndexEntry] = field(default_factory=list)
-    local: list[IndexEntry] = field(default_factory=list)
-
-
-def page_names(doc_ids: Iterable[str], output_format: str) -> dict[str, str]:
-    """The file each document's page is written to: its id, unless another document or
-    the index page has that name (compared case folded, as some file systems do); then
-    the id with the first free number."""
-    suffix = SUFFIX[output_format]
-    ids = list(doc_ids)
-    taken = {index_name(output_format).casefold()}
-    names: dict[str, str] = {}
-    for doc_id in ids:  # first every document that can have its own name
-        name = doc_id + suffix
-        if name.casefold() not in taken:
-            taken.add(name.casefold())
-            names[doc_id] = name
-    for doc_id in ids:
-        n = 2
-        while doc_id not in names:
-            name = f"{doc_id}-{n}{suffix}"
-            if name.casefold() not in taken:
-                taken.add(name.casefold())
-                names[doc_id] = name
-            n += 1
-    return {doc_id: names[doc_id] for doc_id in ids}
-
-
-def index_name(output_format: str) -> str:
-    return "index" + SUFFIX[output_format]
-
-
-def site_index(
-    documents: Mapping[str, Document], hrefs: Mapping[str, str]
-) -> tuple[list[tuple[str, list[IndexEntry]]], list[IndexEntry]]:
-    """Agreements by municipality (local ones under their central one, each with its
-    action plans and citizen promises), and the documents that belong to none."""
-
-    entries = {
-        doc_id: IndexEntry(doc_id, doc.title, hrefs[doc_id]) for doc_id, doc in documents.items()
-    }
-    placed: set[str] = set()
-    for doc_id, doc in documents.items():
-        if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement is not None:
-            owner = documents.get(doc.agreement)
-            if isinstance(owner, Agreement):
-                listed = entries[owner.id]
-                (listed.plans if isinstance(doc, ActionPlan) else listed.promises).append(
-                    entries[doc_id]
-                )
-                placed.add(doc_id)
-    for doc_id, doc in documents.items():
-        if not isinstance(doc, Agreement) or doc.scope != "local" or not doc.central_agreement:
-            continue
-        # Only under a central agreement, which is never under another: no cycles.
-        central = documents.get(doc.central_agreement)
-        if isinstance(central, Agreement) and central.scope == "central":
-            entries[central.id].local.append(entries[doc_id])
-            placed.add(doc_id)
-    by_municipality: dict[str, list[IndexEntry]] = {}
-    others: list[IndexEntry] = []
-    for doc_id, doc in documents.items():
-        if doc_id in placed:
-            continue
-        if isinstance(doc, Agreement):
-            by_municipality.setdefault(doc.municipality, []).append(entries[doc_id])
-        else:
-            others.append(entries[doc_id])
-    ordered = sorted(by_municipality.items(), key=lambda item: _sort_key(item[0]))
-    for _name, group in ordered:
-        group.sort(key=lambda e: _sort_key(e.title))
-    return ordered, others
-
-
-_SWEDISH_ORDER = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyzåäö")}
-
-
-def _sort_key(text: str) -> list[tuple[int, str]]:
-    """Swedish alphabetical order (å, ä, ö after z), case folded."""
-    return [(_SWEDISH_ORDER.get(c, -1), c) for c in text.casefold()]

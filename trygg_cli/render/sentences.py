@@ -4,14 +4,15 @@ rests on, extensions of its period, recorded completions and its sub-areas.
 Like ``words`` (dates, cadences, periods) these are the words of a Swedish public document,
 written the way agreements write them: "Utgångsläge: 62 % (2019). Mål: 70 % (2024).",
 "Polisens trygghetsmätning 2019", "till och med 30 juni 2025 (beslut KS 2024-04-02 § 55)",
-"Genomförd 2022 (KS 2022/118).", "Fyra prioriterade områden med sju underområden."
+"Genomförd 2022 (KS 2022/118).", "Fyra prioriterade områden med sju underområden.",
+"15 november 2018 av Erik Nord (Polisområdeschef Storgöteborg) och Eva Hessman (…)"
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trygg_cli.model.common import Extension, Measure, Source
+from trygg_cli.model.common import Extension, Measure, Signatory, Source
 from trygg_cli.model.documents import Indicator, Priority
 from trygg_cli.model.schedule import Completion, Schedule
 from trygg_cli.render.words import joined, long_date, number, occasion, sentence
@@ -100,3 +101,20 @@ def areas(priorities: Sequence[Priority]) -> str:
     main = "ett prioriterat område" if count == 1 else f"{number(count)} prioriterade områden"
     under = "ett underområde" if subs == 1 else f"{number(subs)} underområden"
     return sentence(f"{main} med {under}")
+
+
+def signed_by(signatories: Sequence[Signatory]) -> str:
+    """Who has signed, and when: '15 november 2018 av Erik Nord (Polisområdeschef
+    Storgöteborg) och Eva Hessman (Stadsdirektör Göteborgs Stad)'; with a date each when
+    they signed on different days; '' when nobody has signed."""
+    signed = [s for s in signatories if s.signed is not None]
+
+    def who(s: Signatory) -> str:
+        return f"{s.name} ({s.title})" if s.name else s.title
+
+    days = {s.signed for s in signed}
+    if len(days) == 1:
+        (day,) = days
+        assert day is not None
+        return f"{long_date(day)} av {joined([who(s) for s in signed])}"
+    return joined([f"{who(s)} {long_date(s.signed)}" for s in signed if s.signed is not None])

@@ -24,6 +24,8 @@ from trygg_cli.model.documents import (
     SubPriority,
     Superseded,
 )
+from trygg_cli.render.identity import Identity, identify
+from trygg_cli.render.status import Lives, Status
 from trygg_cli.render.words import joined
 
 # Chapter → its default heading and the section ids that introduce it.
@@ -106,6 +108,8 @@ class View:
     links: dict[str, Link]  # document id → link
     superseded: list[Earlier]
     stamp: str
+    status: Status
+    about: Identity
     extra: dict[str, Any] = field(default_factory=dict)
 
     def context(self) -> dict[str, Any]:
@@ -121,6 +125,8 @@ class View:
             "links": self.links,
             "superseded": self.superseded,
             "stamp": self.stamp,
+            "status": self.status,
+            "about": self.about,
             **self.extra,
         }
 
@@ -212,6 +218,7 @@ def _sections(doc: ActionPlan, used: set[str]) -> list[Part]:
 def _plan_outline(doc: ActionPlan) -> list[Part]:
     used = {"innehall", "atgarder", "aktorer", "uppfoljning"}
     used.update(f"atgard-{a.id}" for a in doc.actions)
+    used.update(f"atgarder-{a.priority or 'ovriga'}" for a in doc.actions)
     parts = _sections(doc, used)
     if doc.actions:
         parts.append(Part("actions", "atgarder", "Åtgärder"))
@@ -270,9 +277,11 @@ def build(
     documents: Mapping[str, Document],
     hrefs: Mapping[str, str],
     stamp: str,
+    lives: Lives,
 ) -> View:
     """The view of ``doc``; ``documents`` are the others in the workspace (for names and
-    titles), ``hrefs`` the address of each rendered page (a site), by document id."""
+    titles), ``hrefs`` the address of each rendered page (a site), by document id, and
+    ``lives`` says which are in force."""
     agreement: Agreement | None = None
     linked = getattr(doc, "agreement", None)
     if isinstance(linked, str):
@@ -281,8 +290,12 @@ def build(
     source = doc if isinstance(doc, Agreement) else agreement
     bodies = {b.id: b.name for b in source.bodies} if source is not None else {}
     priorities = {p.id: p.title for p in _areas(source)} if source is not None else {}
+    status = lives.status(doc)
     links: dict[str, Link] = {}
-    for other_id in _linked_ids(doc):
+    linked_ids = _linked_ids(doc)
+    if status.successor is not None:
+        linked_ids.append(status.successor)
+    for other_id in linked_ids:
         other = documents.get(other_id)
         links[other_id] = Link(
             other_id, other.title if other is not None else other_id, hrefs.get(other_id)
@@ -298,6 +311,8 @@ def build(
         links=links,
         superseded=[_earlier(old, documents, hrefs) for old in _superseded(doc)],
         stamp=stamp,
+        status=status,
+        about=identify(doc, agreement),
     )
 
 

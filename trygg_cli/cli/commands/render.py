@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,13 +26,33 @@ from trygg_cli.cli.terminal import Progress, err, parse_day, to_screen, write_re
 from trygg_cli.i18n import N_, _, plural
 
 if TYPE_CHECKING:
+    from trygg_cli.check.passes import Pass
     from trygg_cli.findings import Finding
+    from trygg_cli.render.index import FollowUp
     from trygg_cli.render.run import Prepared, Renderer
 
 
 class RenderFormat(StrEnum):
     html = "html"
     markdown = "markdown"
+    pdf = "pdf"
+    docx = "docx"
+
+
+class PdfVariant(StrEnum):
+    """The PDF variants offered (trygg_cli.render.pdf.VARIANTS); all are tagged."""
+
+    a2a = "pdf/a-2a"
+    a3a = "pdf/a-3a"
+    a2u = "pdf/a-2u"
+    a3u = "pdf/a-3u"
+    ua1 = "pdf/ua-1"
+    ua2 = "pdf/ua-2"
+
+
+# A PDF or Word file is not shown on the screen: it needs --output (or '-o -').
+BINARY = frozenset({"pdf", "docx"})
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +66,8 @@ class RenderOptions:
     stamp_date: str | None
     allow_personal_data: bool
     jobs: int | None
+    pdf_variant: str = PdfVariant.a2a.value
+    with_pdf: bool = False
 
 
 def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
@@ -70,8 +93,9 @@ def command(
         RenderFormat | None,
         format_option(
             _(
-                "html (one self-contained, accessible file) or markdown; by default taken "
-                "from the output file's name, else html."
+                "html (one self-contained, accessible file), markdown, pdf (tagged PDF/A "
+                "for signing and the registry) or docx (Word, for a consultation "
+                "version); by default taken from the output file's name, else html."
             ),
             show_default=False,
         ),
@@ -116,6 +140,23 @@ def command(
             help=_("Render even when a personnummer or samordningsnummer is in the text."),
         ),
     ] = False,
+    pdf_variant: Annotated[
+        PdfVariant,
+        typer.Option(
+            "--pdf-variant",
+            help=_(
+                "With --format pdf: the PDF standard to meet. pdf/a-2a (the default) is "
+                "archival and accessible; pdf/ua-1 is accessible only."
+            ),
+        ),
+    ] = PdfVariant.a2a,
+    with_pdf: Annotated[
+        bool,
+        typer.Option(
+            "--with-pdf",
+            help=_("With --site: a PDF of every document beside its page, made in parallel."),
+        ),
+    ] = False,
     jobs: Jobs = 0,
 ) -> None:
     options = RenderOptions(
@@ -128,6 +169,8 @@ def command(
         stamp_date,
         allow_personal_data,
         jobs or None,
+        pdf_variant.value,
+        with_pdf,
     )
     raise typer.Exit(run(options))
 
@@ -136,33 +179,56 @@ def output_format_for(given: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's name suggests, else HTML."""
     if given is not None:
         return given
-    if output is not None and output.suffix.lower() in (".md", ".markdown"):
-        return "markdown"
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
     return "html"
 
 
 def run(options: RenderOptions) -> int:
     """Render and write; the exit code (1 when a document had to be left out)."""
     from trygg_cli.errors import TryggError
-    from trygg_cli.render.run import prepare, renderer
+    from trygg_cli.render.run import renderer
     from trygg_cli.render.stamp import stamp_day
 
     if options.site is not None and options.output is not None:
         raise TryggError(_("give either --output for one document or --site for all, not both"))
     fmt = output_format_for(options.output_format, options.output)
+    _check_format(fmt, options)
     given_day = parse_day(options.stamp_date, "--stamp-date") if options.stamp_date else None
     day = stamp_day(given_day)
+    render = renderer(list(options.paths), fmt, options.template_dir, day, options.pdf_variant)
+    if options.site is None:
+        return _one_document(_prepare(options), render, options)
+    return _site(options, render)
+
+
+def _prepare(options: RenderOptions, extra_passes: Sequence[Pass] = ()) -> Prepared:
+    """Read the files given, with a progress bar, and sort out what may be rendered."""
+    from trygg_cli.render.run import prepare
+
     with Progress() as progress:
-        prepared = prepare(
+        return prepare(
             list(options.paths),
             allow_personal_data=options.allow_personal_data,
             jobs=options.jobs,
             progress=progress,
+            extra_passes=extra_passes,
         )
-    render = renderer(list(options.paths), fmt, options.template_dir, day)
-    if options.site is None:
-        return _one_document(prepared, render, options)
-    return _site(prepared, render, options.site)
+
+
+def _check_format(fmt: str, options: RenderOptions) -> None:
+    """Refuse, before any work, what cannot be done with ``fmt``."""
+    from trygg_cli.errors import TryggError
+
+    if fmt in BINARY and options.site is not None:
+        raise TryggError(_("--site writes HTML or Markdown pages, not {format}").format(format=fmt))
+    if fmt in BINARY and options.output is None:
+        raise TryggError(
+            _(
+                "a {format} file is not shown on the screen: give --output FILE "
+                "(or '-o -' to write it to standard output)"
+            ).format(format=fmt.upper())
+        )
 
 
 def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) -> int:
@@ -174,21 +240,30 @@ def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) 
     except RefusedError:
         _report_refused(prepared.refused)
         raise
-    text = render.render(doc, prepared.paths[doc.id], prepared.documents, {})
-    write_report(text, options.output)
+    content = render.publish(doc, prepared.paths[doc.id], prepared.documents)
+    write_report(content, options.output)
     if not to_screen(options.output):
         err(_("wrote {path}").format(path=options.output))
     return 0
 
 
-def _site(prepared: Prepared, render: Renderer, folder: Path) -> int:
-    from trygg_cli.render.site import write_site
+def _site(options: RenderOptions, render: Renderer) -> int:
+    """Every document and an index page with their status, period and next follow-up."""
+    from trygg_cli.due.extract import SCHEDULES
+    from trygg_cli.render.site import SiteOptions, write_site
+    from trygg_cli.render.siteconfig import site_config
 
-    written = write_site(prepared, render, folder, Progress)
+    assert options.site is not None
+    config = site_config(Path(options.paths[0]) if options.paths else Path.cwd())
+    prepared = _prepare(options, (SCHEDULES,))
+    extras = SiteOptions(
+        config, _next_follow_ups(prepared, render.stamp_day), options.with_pdf, options.jobs
+    )
+    written = write_site(prepared, render, options.site, Progress, extras)
     _report_refused(prepared.refused)
     err(
         _("wrote {pages} and an index page to {folder}").format(
-            pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=folder
+            pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=options.site
         )
     )
     if prepared.refused:
@@ -199,6 +274,39 @@ def _site(prepared: Prepared, render: Renderer, folder: Path) -> int:
         )
         return 1
     return 0
+
+
+# What the index page calls a document's next follow-up, among what due plans.
+_FOLLOW_UPS = frozenset({"follow-up", "final-follow-up", "promise-follow-up"})
+
+
+def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
+    """Each document's first follow-up not recorded as done, as ``trygg due`` plans it on
+    ``day`` (an overdue one first: it is the one to do next)."""
+    from trygg_cli.due.buckets import is_overdue
+    from trygg_cli.due.engine import plan
+    from trygg_cli.due.extract import schedules_of
+    from trygg_cli.due.life import settle
+    from trygg_cli.render.index import FollowUp
+
+    # Only the follow-ups are planned (meetings and actions would cost a second on a
+    # national corpus); what a document's life hides is read from the whole records.
+    schedules = schedules_of(prepared.workspace)
+    follow_ups = {
+        doc_id: doc._replace(entries=tuple(e for e in doc.entries if e.base.item in _FOLLOW_UPS))
+        for doc_id, doc in schedules.items()
+    }
+    planned = plan(
+        follow_ups, until=date(day.year + 2, 12, 31), fallback_start=date(day.year, 1, 1), as_of=day
+    )
+    found: dict[str, FollowUp] = {}
+    for o in settle(planned, schedules, as_of=day).occurrences:
+        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in prepared.documents:
+            continue
+        known = found.get(o.doc_id)
+        if known is None or o.due < known.due:
+            found[o.doc_id] = FollowUp(o.due, is_overdue(o, day))
+    return found
 
 
 def _report_refused(refused: Mapping[str, Sequence[Finding]]) -> None:
