@@ -250,3 +250,41 @@ def test_output_never_replaces_a_trygg_document(tmp_path: Path, cli: Callable[..
         assert result.exit_code == 2, command
         assert "is a trygg document, and the output would replace it" in result.stderr
     assert path.read_text(encoding="utf-8") == MINIMAL_AGREEMENT
+
+
+BYPASSES = (
+    "[klick](javascript:alert(1))",
+    "[klick](\njavascript:alert(1))",  # the address on the next line
+    "[klick](javascript&#58;alert(1))",
+    "[klick](&#x6A;avascript:alert(1))",
+    "[klick](javascript\\:alert(1))",
+    "[klick](java\tscript:alert(1))",
+    "[klick](JaVaScRiPt:alert(1))",
+    "<javascript:alert(1)>",
+    "[klick]: vbscript:msgbox(1)\n\n[klick]",
+    "[klick](data:text/html;base64,PHNjcmlwdD4=)",
+    "text <img\nsrc=x onerror=alert(1)> over two lines",
+    "`<b>` first in a code span, then <b>a tag</b>",
+    "<script>alert(1)</script>",
+)
+
+
+@pytest.mark.parametrize("prose", BYPASSES)
+def test_markdown_prose_is_safe_even_in_a_renderer_that_follows_any_link(prose: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from trygg_cli.render.engine import markdown_prose
+
+    permissive = MarkdownIt("commonmark")  # raw HTML on, and no check of link addresses:
+    permissive.validateLink = lambda url: True  # the worst renderer a PR comment may meet
+    shown = permissive.render(markdown_prose(prose)).lower()
+    hrefs = [h.replace(" ", "").replace("\t", "") for h in shown.split('href="')[1:]]
+    assert not any(h.startswith(("javascript", "vbscript", "data:", "file:")) for h in hrefs)
+    assert not any(tag in shown for tag in ("<img", "<script", "<b>"))
+
+
+def test_benign_markdown_prose_is_left_as_written() -> None:
+    from trygg_cli.render.engine import markdown_prose
+
+    prose = "Läs [Brå:s handbok](https://bra.se) och `a<b`. Följande data: 12 procent."
+    assert markdown_prose(prose) == prose

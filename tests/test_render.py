@@ -539,7 +539,7 @@ def test_markdown_prose_cannot_break_the_markdown_document(
     markdown = cli("render", str(write("avtal.yaml", text)), "-f", "markdown").stdout
     assert "### Lagen\n" in markdown and "### Underrubrik\n" in markdown
     assert "Text &lt;script>alert(1)&lt;/script> och `a<b`" in markdown
-    assert "[klick]\\(javascript:alert(2))" in markdown
+    assert "\\[klick\\](javascript:alert(2))" in markdown
     shown = MarkdownIt("commonmark").render(markdown)
     assert shown.count("<h1>") == 1 and "<script" not in shown and 'href="javascript' not in shown
     # The open fence is closed: the parties and the footer are not swallowed by it.

@@ -11,6 +11,7 @@ HTML and images switched off, and its headings moved below the heading they stan
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 import traceback
 from collections.abc import Callable, Iterable, Mapping
@@ -68,15 +69,39 @@ def markdown_text(value: Any) -> str:
 
 # An ATX heading's '#'s, after any blockquote '>' and list markers before them.
 _ATX = re.compile(r"^((?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*)#{1,6}")
-_UNSAFE_SCHEME = r"\s*<?\s*(?:javascript|vbscript|data|file):"
-_UNSAFE = (
-    # [a](javascript:…)
-    (re.compile(r"\]\((?=" + _UNSAFE_SCHEME + ")", re.IGNORECASE), r"]\\("),
-    # <javascript:…>
-    (re.compile(r"<(?=\s*(?:javascript|vbscript|data|file):)", re.IGNORECASE), "&lt;"),
-    # [a]: javascript:…
-    (re.compile(r"^(\s*)\[(?=[^\]]*\]:" + _UNSAFE_SCHEME + ")", re.IGNORECASE), r"\1\\["),
-)
+# A link that a renderer could follow to run code or read files, once the text is read
+# as a browser reads an address: entities decoded, backslash escapes dropped, and spaces,
+# tabs, line breaks and control characters inside the word ignored ("java\nscript:").
+_UNSAFE_SCHEME = re.compile(r"(?<![a-z0-9+.-])(?:javascript|vbscript|data|file):")
+_ESCAPED = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_SQUEEZE = re.compile(r"[\x00-\x20\x7f]+")
+_TAG_START = re.compile(r"<\s*[A-Za-z/!?]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _suspicious(text: str) -> bool:
+    """Whether ``text`` could make a link to an unsafe address, or raw HTML, in some
+    Markdown renderer, however it is encoded or spread over lines."""
+    decoded = _ESCAPED.sub("", html.unescape(_CODE_SPAN.sub("", text)))
+    if _TAG_START.search(decoded):
+        return True
+    return _UNSAFE_SCHEME.search(_SQUEEZE.sub("", decoded).lower()) is not None
+
+
+def _defused(line: str) -> str:
+    """``line`` with every character that starts a link or a tag escaped, outside code
+    spans: shown as written, followed by no renderer."""
+    out, at = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out.append(_defuse_text(line[at : span.start()]))
+        out.append(span.group(0))
+        at = span.end()
+    out.append(_defuse_text(line[at:]))
+    return "".join(out)
+
+
+def _defuse_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;")
 
 
 @lru_cache(maxsize=1)
@@ -120,28 +145,17 @@ def markdown_prose(value: Any, level: int = 3) -> str:
             )
             if token.type == "fence" and not closed:
                 close_fence = token.markup
-        elif token.type == "html_block":
-            for i in range(start, end):
-                lines[i] = str(lines[i]).replace("<", "&lt;")
-        elif token.type == "inline":
-            for child in token.children or []:
-                if child.type == "html_inline":
-                    for i in range(start, end):
-                        line = str(lines[i])
-                        if child.content in line:
-                            lines[i] = line.replace(
-                                child.content, child.content.replace("<", "&lt;"), 1
-                            )
-                            break
+    prose = [i for i, line in enumerate(lines) if line is not None and i not in code]
+    unsafe: set[int] = set()
+    for i, j in zip(prose, [*prose[1:], None], strict=True):
+        # Each line with the next: a link's address may start on the line after its text.
+        pair = [i] if j is None or j != i + 1 else [i, j]
+        if _suspicious("\n".join(str(lines[k]) for k in pair)):
+            unsafe.update(pair)
     kept = []
     for i, maybe in enumerate(lines):
-        if maybe is None:
-            continue
-        line = maybe
-        if i not in code:
-            for pattern, replacement in _UNSAFE:
-                line = pattern.sub(replacement, line)
-        kept.append(line)
+        if maybe is not None:
+            kept.append(_defused(maybe) if i in unsafe else maybe)
     if close_fence is not None:
         kept.append(close_fence)
     return "\n".join(kept)
