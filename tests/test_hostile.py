@@ -288,3 +288,34 @@ def test_benign_markdown_prose_is_left_as_written() -> None:
 
     prose = "Läs [Brå:s handbok](https://bra.se) och `a<b`. Följande data: 12 procent."
     assert markdown_prose(prose) == prose
+
+
+TEMPLATE_ATTACKS = {
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}": "seconds",
+    "{{ lipsum(10000000) }}": "'lipsum' is undefined",
+    "{{ '%2000000000s'|format(1) }}": "a width in the format is too large",
+    "{{ '%2000000000s' % 1 }}": "a width in the format is too large",
+    "{{ 9 ** 999999 }}": "the exponent 999999 is too large",
+    "{{ 'a' * 1000000000 }}": "would be too long",
+    "{% set ns = namespace(s='a') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}": "would be too long",
+    "{% set ns = namespace(s='a') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}": "MB of memory",
+}
+
+
+@POSIX
+@pytest.mark.parametrize("template", list(TEMPLATE_ATTACKS))
+def test_a_users_template_cannot_exhaust_time_or_memory(
+    tmp_path: Path, cli: Callable[..., Result], template: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trygg_cli.render import sandbox
+
+    monkeypatch.setattr(sandbox, "BUDGET_SECONDS", 1)
+    path = write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    write_file(tmp_path / "mallar", "agreement.md.j2", template)
+    started = time.monotonic()
+    result = cli("render", str(path), "-f", "markdown", "--template-dir", str(tmp_path / "mallar"))
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 2
+    assert TEMPLATE_ATTACKS[template] in result.stderr, result.stderr

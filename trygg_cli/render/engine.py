@@ -10,7 +10,6 @@ HTML and images switched off, and its headings moved below the heading they stan
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 import traceback
@@ -21,14 +20,13 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
-from pydantic import BaseModel
 
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
 from trygg_cli.model import Document
 from trygg_cli.render import sentences, words
+from trygg_cli.render.sandbox import OverBudget, Sandbox, budget
 from trygg_cli.render.view import names, who
 from trygg_cli.resources import templates_dir
 
@@ -259,48 +257,6 @@ def _filters() -> dict[str, Callable[..., Any]]:
     }
 
 
-# The largest string or list a template may make with '*', and exponent with '**'.
-_MAX_REPEAT = 1_000_000
-_MAX_EXPONENT = 1_000
-
-
-@lru_cache(maxsize=256)
-def _field_names(kind: type) -> frozenset[str]:
-    """The fields of a dataclass (asked for at every attribute a template reads)."""
-    return frozenset(f.name for f in dataclasses.fields(kind))
-
-
-class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's sandbox, narrowed further for the objects trygg hands to templates.
-
-    Of a pydantic model a template may read the fields and nothing else: a model's public
-    methods include some that read files or unpickle (``parse_file``, ``parse_raw``).
-    Of trygg's own records (outline parts, links, index entries) likewise only the fields.
-    ``*`` and ``**`` are checked, so that no template can fill the memory with one
-    expression.
-    """
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        kind = type(obj)
-        if isinstance(obj, BaseModel):
-            return attr in kind.model_fields
-        if not isinstance(obj, type) and dataclasses.is_dataclass(kind):
-            return attr in _field_names(kind)
-        return bool(super().is_safe_attribute(obj, attr, value))
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, int) and abs(right) > _MAX_EXPONENT:
-            raise SecurityError(_("the exponent {n} is too large").format(n=right))
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(n, int)
-                if sized and len(seq) * n > _MAX_REPEAT:
-                    raise SecurityError(_("the repeated text or list would be too long"))
-        return super().call_binop(context, operator, left, right)
-
-
 class ConfinedLoader(jinja2.FileSystemLoader):
     """A FileSystemLoader that will not follow a link out of its folders."""
 
@@ -329,6 +285,7 @@ def environment(template_dir: Path | None) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters.update(_filters())
+    env.user_templates = template_dir is not None
     env.globals["who"] = who
     env.globals["names"] = names
     return env
@@ -337,7 +294,8 @@ def environment(template_dir: Path | None) -> jinja2.Environment:
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """Render the template ``name``; a template's mistake becomes a located TryggError."""
     try:
-        return env.get_template(name).render(context)
+        with budget(env):
+            return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise TryggError(
             _("the template {file}, line {line}: {message}").format(
@@ -361,6 +319,8 @@ def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> st
 
 
 def _template_problem(exc: Exception) -> str:
+    if isinstance(exc, OverBudget):
+        return str(exc)
     if isinstance(exc, SecurityError):
         return _("{message} — templates may not reach into Python or the file system").format(
             message=exc
