@@ -13,7 +13,8 @@ bytes). Two phases:
    finding), and the slowest case.
 2. The cases in folders of ``--batch``, through the five commands as a user runs them
    (``validate``, ``lint``, ``due``, ``render --site``, ``diff`` against the untouched
-   examples), each in a new process with ``--jobs 1``. Counted: runs that printed
+   examples), each in a new process with ``--jobs 1`` (memory by GNU time, when the
+   machine has it). Counted: runs that printed
    "internal error" or a traceback, ran out of time, or exited with a code other than
    0, 1 or 2; and the peak memory of any one run.
 
@@ -87,27 +88,33 @@ def phase_one(cases: dict[str, bytes]) -> Counter[str]:
     return counts
 
 
+_TIME = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+
+
 def _peak_mb(command: list[str], timeout: float) -> tuple[int | None, str, float, float]:
     """Exit code (None: out of time), stderr, seconds and peak resident memory in MB of one
-    run, the memory from the kernel's account of the finished process. stderr goes to a
-    file, not a pipe: a pipe that fills up would stop the run as if it hung."""
+    run. The memory is GNU time's "%M" (a forked child starts with this script's pages,
+    thousands of cases, so the kernel's account of it would count those too; time forks
+    from a small process). stderr goes to a file, not a pipe: a pipe that fills up would
+    stop the run as if it hung."""
     env = {**os.environ, "TRYGG_LANG": "en", "NO_COLOR": "1"}
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > started + timeout:
-                process.kill()
-                os.wait4(process.pid, 0)
+    with tempfile.TemporaryDirectory() as folder:
+        peak_file = Path(folder) / "peak"
+        measured = [_TIME, "-f", "%M", "-o", str(peak_file), *command] if _TIME else command
+        with open(Path(folder) / "stderr", "w+b") as errors:
+            try:
+                done = subprocess.run(
+                    measured, stdout=subprocess.DEVNULL, stderr=errors, env=env, timeout=timeout
+                )
+            except subprocess.TimeoutExpired:
                 return None, "", timeout, 0.0
-            time.sleep(0.01)
-        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-        errors.seek(0)
-        err = errors.read().decode("utf-8", "replace")
-    return process.returncode, err, time.perf_counter() - started, usage.ru_maxrss / 1024
+            errors.seek(0)
+            err = errors.read().decode("utf-8", "replace")
+        took = time.perf_counter() - started
+        lines = peak_file.read_text().split() if peak_file.exists() else []
+        megabytes = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else 0.0
+    return done.returncode, err, took, megabytes
 
 
 def phase_two(folders: list[Path], work: Path, timeout: float) -> Counter[str]:
