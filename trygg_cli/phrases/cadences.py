@@ -151,7 +151,6 @@ def _once(read: _Read) -> bool:
     match = read.take(p.EVENT)
     if match is not None:
         event, qualifier = p.EVENTS[" ".join(match.group("event").lower().split())]
-        read.weak = event == "validity_end" and "varefter" in match.group("event").lower()
         return read.set("first", event) and read.set("qualifier", qualifier)
     match = read.take(p.ONCE)
     if match is None:

@@ -15,6 +15,8 @@ MEMBERS = re.compile(
     r"|(?P<subject2>[^.:]*?)\s+har\s+representation\s+av(?:\s+bland\s+annat)?\s*(?P<list2>[^.]*)",
     _F,
 )
+# A list of members ends where the sentence goes on with a verb ("… bistår staden …").
+_VERB = re.compile(r"\s(?:bistår|är|ska|har|arbetar|ansvarar|träffas|deltar|leds|samordnas)\s", _F)
 _END_WORDS = re.compile(r",?\s*(?:med\s+flera|m\.\s*fl\.?|etc\.?|med\s+mera|m\.\s*m\.?)\s*$", _F)
 _PREPOSITION = re.compile(r"\s(?:för|från|vid|inom|på|i)$", _F)
 PROMISE = re.compile(
@@ -82,7 +84,8 @@ def members(sentence: str) -> tuple[str, list[str]] | None:
         return None
     subject = match.group("subject") or match.group("subject2") or ""
     listed = match.group("list") if match.group("list") is not None else match.group("list2")
-    roles = split_list(listed or "")
+    listed = _VERB.split(listed or "")[0]
+    roles = split_list(listed)
     return (subject.strip(), roles) if roles else None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trygg_cli.municipalities import find
+from trygg_cli.municipalities import find, is_example
 from trygg_cli.phrases.found import Found
 
 
@@ -67,6 +67,8 @@ _ACTORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 def _municipality(name: str) -> str | None:
     """The municipality ``name`` (or its genitive, 'Mölndals') is, else None."""
     for candidate in (name, name[:-1] if name.endswith("s") else name):
+        if is_example(candidate):
+            return candidate
         found = find(candidate)
         if found is not None:
             return found.name
