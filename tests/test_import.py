@@ -210,6 +210,19 @@ def test_a_password_protected_pdf(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "locked with a password" in (result.stdout + result.stderr)
 
 
+def test_two_documents_with_the_same_id_get_two_drafts(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(AGREEMENT, "utf-8")
+    (tmp_path / "b.txt").write_text(AGREEMENT, "utf-8")
+    result = run_cli(
+        "import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--into", str(tmp_path / "ut")
+    )
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == [
+        "exempelby-lokal-2024-2.yaml",
+        "exempelby-lokal-2024.yaml",
+    ]
+
+
 def test_never_over_an_existing_file_without_force(tmp_path: Path) -> None:
     (tmp_path / "avtal.txt").write_text(AGREEMENT, "utf-8")
     target = tmp_path / "utkast.yaml"

@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 from trygg_cli.i18n import _
 from trygg_cli.importer import agreement as a
 from trygg_cli.importer import others
-from trygg_cli.importer.draft import Draft
+from trygg_cli.importer.draft import Draft, unique
 from trygg_cli.importer.others import Context
 from trygg_cli.importer.parts import Layout, Sentence, layout, masked
 from trygg_cli.importer.source import Block, read_document
@@ -69,9 +69,13 @@ def guess_kind(blocks: Sequence[Block]) -> str:
 
 
 def import_document(
-    path: Path, kind: str | None = None, context: Context | None = None
+    path: Path,
+    kind: str | None = None,
+    context: Context | None = None,
+    taken: set[str] | None = None,
 ) -> Imported:
-    """The draft of the document at ``path`` (a TryggError when it cannot be read)."""
+    """The draft of the document at ``path`` (a TryggError when it cannot be read); its id
+    is none of ``taken`` (the drafts of the same run), and is added to it."""
     blocks = masked(read_document(path))
     kind = kind or guess_kind(blocks)
     shape = layout(blocks)
@@ -92,6 +96,8 @@ def import_document(
         roles, doc_id = _promise(draft, shape, ids, context)
     else:
         roles, doc_id = _plan(draft, shape, ids, context)
+    if taken is not None:
+        doc_id = unique(doc_id, taken)
     draft.root["id"] = doc_id
     draft.root = _ordered(draft.root)
     header = (

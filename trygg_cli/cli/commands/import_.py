@@ -91,8 +91,9 @@ def run(options: ImportOptions) -> None:
     ordered = sorted(options.files, key=lambda p: _kind_first(p, options.kind))
     drafts = []
     context: Context | None = None
+    taken: set[str] = set()
     for path in ordered:
-        draft = import_document(path, options.kind, context)
+        draft = import_document(path, options.kind, context, taken)
         if draft.kind == "agreement" and context is None:
             context = Context(draft.doc_id, draft.roles)
         drafts.append((path, draft))
