@@ -20,6 +20,7 @@ from trygg_cli.cli.commands import (
     diff,
     done,
     due,
+    import_,
     init,
     lint,
     new,
@@ -147,6 +148,7 @@ _COMMANDS: dict[str, Callable[..., None]] = {
     "schema": schema.command,
     "init": init.command,
     "new": new.command,
+    "import": import_.command,
 }
 for _name in COMMANDS:
     app.command(

@@ -58,6 +58,7 @@ COMMANDS: dict[str, str] = {
     "schema": N_("Write a JSON Schema for each document kind, for editors."),
     "init": N_("Set up a repository: config, an example agreement, hooks and CI."),
     "new": N_("Start a new agreement, action plan or citizen promise."),
+    "import": N_("Read a Word file, PDF or web page into a draft to complete."),
 }
 
 
@@ -286,6 +287,25 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ),
     ),
 }
+
+
+HELP["import"] = (
+    N_(
+        "Read the agreement, action plan or citizen promise a municipality already has — a "
+        "Word file, a PDF, a web page, text or Markdown — into a draft YAML document.\n\n"
+        "The draft never invents: every value has a comment that quotes the sentence it was "
+        "read from, with its line or page; what a document must have but the text did not "
+        "say is marked TODO, and lint reports it until it is completed; text that fits no "
+        "field is kept as a section. Nothing is written over an existing file without "
+        "--force. Exit code 0 written; 2 a document could not be read (empty, corrupt, "
+        "locked with a password, or pictures only)."
+    ),
+    (
+        ("trygg import avtal.docx -o overenskommelse.yaml", ""),
+        ("trygg import avtal.pdf plan.pdf --into utkast/", N_("the plan links to the agreement")),
+        ("trygg import lofte.html --kind citizen-promise", ""),
+    ),
+)
 
 
 def command_help(name: str) -> str:

@@ -38,6 +38,7 @@ from trygg_cli.lint.rules import (
     try306_promise_period_length,
     try307_cadence_without_start,
     try308_done_off_schedule,
+    try309_text_contradicts_data,
     try401_personal_identity_number,
     try402_phone_number,
     try403_email_address,
@@ -76,6 +77,7 @@ _MODULES: tuple[ModuleType, ...] = (
     try306_promise_period_length,
     try307_cadence_without_start,
     try308_done_off_schedule,
+    try309_text_contradicts_data,
     # TRY4xx: personal data that must never be published.
     try401_personal_identity_number,
     try402_phone_number,
