@@ -770,8 +770,8 @@ def test_the_readmes_windows_commands_match_the_linux_ones() -> None:
     assert windows[0][:1] == ["py"] and linux[0][:1] == ["python3"]
     assert windows[0][1:] == linux[0][1:]  # -m venv .venv
     assert [posix(words) for words in windows[1:]] == linux[1:]
-    assert sh[1] == ".venv/bin/python -m pytest -q"
-    assert "`.venv\\Scripts\\python -m pytest -q`" in section
+    assert sh[1] == ".venv/bin/python -m pytest -q -n auto"
+    assert "`.venv\\Scripts\\python -m pytest -q -n auto`" in section
     # .ci/run runs README's test command exactly, and the first trygg command too.
     ci_run = (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines()
     assert sh[1] in ci_run and " ".join(linux[2]) in ci_run
