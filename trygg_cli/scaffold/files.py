@@ -22,6 +22,7 @@ FOLDERS = {
     "agreement": "overenskommelser",
     "action-plan": "atgardsplaner",
     "citizen-promise": "medborgarloften",
+    "follow-up": "uppfoljningar",  # written by `trygg report new`
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
 _PLAIN = re.compile(r"[A-Za-zÅÄÖÉåäöé][\w .,()–/-]*\Z")
