@@ -19,7 +19,7 @@ from trygg_cli.i18n import N_, _, quoted
 from trygg_cli.model import ActionPlan, CitizenPromise, Document, FollowUp
 from trygg_cli.model.common import Measure
 from trygg_cli.model.followup import IndicatorReport, Measurement
-from trygg_cli.model.series import find_indicator, occasion_key
+from trygg_cli.model.series import find_indicator
 
 REPORTED = ("actions", "commitments", "indicators")
 """The lists of a follow-up that these sentences tell, not the field-by-field diff."""
@@ -165,14 +165,3 @@ def _statuses(
             Change("changed", path, "status", status, reported.status, Owner(key, title)),
             sentence,
         )
-
-
-def previous_of(new: FollowUp, context: Mapping[str, Document]) -> FollowUp | None:
-    """The follow-up just before ``new`` of the same documents, among ``context``."""
-    earlier = [
-        d
-        for d in context.values()
-        if isinstance(d, FollowUp) and d.id != new.id and d.followed == new.followed
-    ]
-    earlier = [d for d in earlier if occasion_key(d) < occasion_key(new)]
-    return max(earlier, key=occasion_key, default=None)

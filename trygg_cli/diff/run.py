@@ -16,11 +16,12 @@ from trygg_cli.check.passes import KEEP_DOCUMENT
 from trygg_cli.check.results import FileResult
 from trygg_cli.diff.compare import Change, compare
 from trygg_cli.diff.narrate import Narrated, Narrator
-from trygg_cli.diff.progress import REPORTED, previous_of, progress
+from trygg_cli.diff.progress import REPORTED, progress
 from trygg_cli.diff.sides import Side, sides_from_arguments
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document, FollowUp
+from trygg_cli.model.series import previous
 from trygg_cli.nouns import KIND_NOUNS
 from trygg_cli.workspace import load_sources
 
@@ -289,5 +290,5 @@ def _whole(
     narrated = [Narrated(change, sentence)]
     if status == "added" and isinstance(document, FollowUp):
         # A new follow-up: its progress since the one before it (or the baselines).
-        narrated += progress(previous_of(document, context or {}), document, context or {})
+        narrated += progress(previous(document, (context or {}).values()), document, context or {})
     return DocumentDiff(document.id, kind, document.title, status, old_path, new_path, narrated)

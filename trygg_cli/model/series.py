@@ -87,6 +87,19 @@ def follow_ups_of(documents: Iterable[Document], measured: str) -> list[FollowUp
     return sorted(found, key=occasion_key)
 
 
+def previous(follow_up: FollowUp, documents: Iterable[Document]) -> FollowUp | None:
+    """The follow-up just before ``follow_up`` of the same documents, among ``documents``."""
+    earlier = [
+        d
+        for d in documents
+        if isinstance(d, FollowUp)
+        and d.id != follow_up.id
+        and d.followed == follow_up.followed
+        and occasion_key(d) < occasion_key(follow_up)
+    ]
+    return max(earlier, key=occasion_key, default=None)
+
+
 def series(
     documents: Mapping[str, Document], follow_up: FollowUp, indicator_id: str
 ) -> Series | None:
@@ -123,6 +136,7 @@ def series_of(indicator: Indicator, follow_ups: Iterable[FollowUp]) -> Series:
 
 def figure(value: float) -> str:
     """A value as Swedish documents write it: '1 250', '3,5'."""
+    value = float(value)
     if value.is_integer():
         return f"{int(value):,}".replace(",", " ")
     return f"{value:.6g}".replace(".", ",")
