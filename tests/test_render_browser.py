@@ -111,7 +111,7 @@ def _axe_violations(browser: Any, pages: list[Path], min_passes: int = 10) -> No
 
 def test_every_rendered_page_passes_axe_wcag21_aa(browser: Any, site: Path) -> None:
     pages = sorted(site.glob("*.html"))
-    assert len(pages) == 8  # seven examples and the index
+    assert len(pages) == 9  # eight examples and the index
     _axe_violations(browser, pages)
 
 

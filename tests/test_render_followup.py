@@ -4,12 +4,13 @@ as golden files."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from followup_cases import AGREEMENT, PLAN, PROMISE, follow_up
-from helpers import Result
+from helpers import EXAMPLES, Result
 
 from trygg_cli.model.documents import Indicator
 from trygg_cli.model.series import Point, Series
@@ -82,3 +83,19 @@ def test_a_chart_needs_two_points_and_escapes_what_it_is_given() -> None:
     drawn = chart(two, "d", "Diagram: Andel <trygga>")
     assert drawn is not None and "Andel &lt;trygga&gt;" in drawn
     assert drawn == chart(two, "d", "Diagram: Andel <trygga>")  # the same every time
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_the_molndal_example_renders_as_the_golden_files(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Result],
+    golden: Callable[[str, str], None],
+    fmt: str,
+) -> None:
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    doc_id = "molndal-uppfoljning-2024"
+    result = cli("render", "examples", "-d", doc_id, "-f", fmt, "--stamp-date", "2026-01-01")
+    assert result.exit_code == 0, result.stderr
+    golden(f"render/{doc_id}.{'md' if fmt == 'markdown' else 'html'}", result.stdout)
