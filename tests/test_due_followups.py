@@ -61,7 +61,7 @@ def test_the_date_it_was_noted_counts_when_it_has_no_date_of_its_own() -> None:
 
 
 def test_an_occasion_none_of_its_documents_plans_closes_nothing_and_is_no_due_finding() -> None:
-    # 2023 is before the agreement's first follow-up: lint's TRY309 says so, not due.
+    # 2023 is before the agreement's first follow-up: lint's TRY310 says so, not due.
     assert all(o.done is None for o in _follow_ups(follow_up("2023", date="2024-01-10")))
 
 

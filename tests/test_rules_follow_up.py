@@ -1,4 +1,4 @@
-"""The lint rules of the follow-up kind beyond their fixtures: TRY309 knows the years a
+"""The lint rules of the follow-up kind beyond their fixtures: TRY310 knows the years a
 follow-up is planned in as the due engine counts them, and the rules stay quiet where they
 cannot tell."""
 
@@ -14,7 +14,7 @@ from trygg_cli.due.extract import Cadence
 from trygg_cli.due.slots import Span, plan_slots
 from trygg_cli.lint.engine import lint_workspace
 from trygg_cli.lint.passes import lint_passes
-from trygg_cli.lint.rules.try309_follow_up_occasion_not_planned import _Plans, planned_years
+from trygg_cli.lint.rules.try310_follow_up_occasion_not_planned import _Plans, planned_years
 from trygg_cli.model.schedule import Schedule
 from trygg_cli.workspace import load_sources
 
@@ -89,7 +89,7 @@ def test_an_agreement_no_follow_up_names_is_not_judged() -> None:
 
 
 def test_the_occasion_message_lists_the_planned_years() -> None:
-    found = [m for rule, m in _rules(follow_up("2023")) if rule == "TRY309"]
+    found = [m for rule, m in _rules(follow_up("2023")) if rule == "TRY310"]
     assert found == [
         "2023 is not an occasion when avtal, plan, lofte are followed up (planned: 2024, "
         "2025, 2026, 2027); set 'occasion:' to the year or date 'trygg due' shows for this "

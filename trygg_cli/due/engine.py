@@ -319,7 +319,7 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
                 completion.year_only,
             )
         )
-    if schedule.closed_by:  # follow-up documents; lint judges their occasions (TRY309)
+    if schedule.closed_by:  # follow-up documents; lint judges their occasions (TRY310)
         closing = schedule._replace(done=schedule.closed_by)
         for _unmatched in match(closing, slots, span, tolerance, c.as_of, latest=routine):
             pass

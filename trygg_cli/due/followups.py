@@ -6,7 +6,7 @@ follow-up schedule of each document it follows up (its agreement's ``follow_up``
 action plan's, its citizen promise's), exactly as ``done: [{date: …, occurrence: …}]``
 there would: a year closes the open occasion of that year, a date the occasion planned on
 it or whose window holds it. A document that plans no follow-up at that occasion is left
-as it is; a follow-up whose occasion none of its documents plans is lint's TRY309, not a
+as it is; a follow-up whose occasion none of its documents plans is lint's TRY310, not a
 due finding.
 """
 

@@ -41,7 +41,7 @@ from trygg_cli.lint.rules import (
     try306_promise_period_length,
     try307_cadence_without_start,
     try308_done_off_schedule,
-    try309_follow_up_occasion_not_planned,
+    try310_follow_up_occasion_not_planned,
     try401_personal_identity_number,
     try402_phone_number,
     try403_email_address,
@@ -83,7 +83,7 @@ _MODULES: tuple[ModuleType, ...] = (
     try306_promise_period_length,
     try307_cadence_without_start,
     try308_done_off_schedule,
-    try309_follow_up_occasion_not_planned,
+    try310_follow_up_occasion_not_planned,
     # TRY4xx: personal data that must never be published.
     try401_personal_identity_number,
     try402_phone_number,

@@ -42,7 +42,7 @@ from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, FollowUp
 from trygg_cli.model.dates import period_end, period_start, signing_date
 from trygg_cli.model.schedule import Schedule
 
-ID = "TRY309"
+ID = "TRY310"
 NAME = "follow-up-occasion-not-planned"
 SEVERITY = Severity.WARNING
 
