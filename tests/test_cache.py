@@ -66,7 +66,7 @@ def test_unchanged_files_are_not_checked_again(tmp_path: Path, monkeypatch: Any)
     ws.load_paths([str(repo / "docs" / "broken.yaml")], jobs=1, cache=True)
     checked.clear()
     lint = ws.load_paths([docs], jobs=1, cache=True, passes=lint_passes(_settings()))
-    assert checked == sorted(checked) and len(checked) == 8  # lint keeps a pack of its own
+    assert checked == sorted(checked) and len(checked) == 9  # lint keeps a pack of its own
     checked.clear()
     assert (
         ws.load_paths([docs], jobs=1, cache=True, passes=lint_passes(_settings())).findings
@@ -107,7 +107,7 @@ def test_results_checked_in_worker_processes_are_kept(tmp_path: Path, monkeypatc
     (pack,) = _packs(repo)
     store = ResultCache(repo / FOLDER, pack.stem, _secret_of_this_user())
     readable = [path for path in sorted(docs.glob("*.yaml")) if path.exists()]
-    assert len(readable) == 37
+    assert len(readable) == 38
     for path in readable:
         kept = store.get(file_key(str(path), path.read_bytes()))
         assert isinstance(kept, FileResult) and kept.path == str(path)
@@ -178,7 +178,7 @@ def test_an_unwritable_cache_folder_only_costs_time(cli: Any, tmp_path: Path) ->
     repo = _repo(tmp_path)
     (repo / FOLDER).write_text("a file where the folder should be", encoding="utf-8")
     result = cli("validate", str(repo / "docs"))
-    assert result.exit_code == 0 and result.stderr == "No problems in 7 files.\n"
+    assert result.exit_code == 0 and result.stderr == "No problems in 8 files.\n"
 
 
 def test_lint_settings_and_due_keep_packs_of_their_own(cli: Any, tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ def test_missing_kind_and_unsupported_version() -> None:
             1,
             1,
             "missing-field",
-            "'kind' is missing; add 'kind:' with one of: agreement, action-plan, citizen-promise",
+            "'kind' is missing; add 'kind:' with one of: agreement, action-plan, citizen-promise, follow-up",
         )
     ]
     assert findings("trygg: 2\nkind: agreement\n") == [

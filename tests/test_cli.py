@@ -200,6 +200,7 @@ def test_schema_check_and_write(tmp_path: Path, cli: Any) -> None:
         "action-plan.schema.json",
         "agreement.schema.json",
         "citizen-promise.schema.json",
+        "follow-up.schema.json",
     ]
     assert cli("schema", "--check", "-o", str(tmp_path)).exit_code == 0
 

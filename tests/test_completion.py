@@ -33,6 +33,7 @@ def test_document_ids_complete() -> None:
         "molndal-atgardsplan-2023",
         "molndal-lokal-2023",
         "molndal-medborgarlofte-2023",
+        "molndal-uppfoljning-2024",
     ]
     assert _complete("trygg due --document goteborg") == ["goteborg-central-2018"]
     # Only agreements for the agreement an action plan belongs to.

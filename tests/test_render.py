@@ -392,6 +392,7 @@ def test_site_index_groups_by_municipality(
         "molndal-atgardsplan-2023.html",
         "molndal-lokal-2023.html",
         "molndal-medborgarlofte-2023.html",
+        "molndal-uppfoljning-2024.html",
     ]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.index("<h2>Mölndal</h2>") < index.index("<h2>Storstad</h2>")
@@ -401,7 +402,7 @@ def test_site_index_groups_by_municipality(
     assert 'Åtgärdsplan: <a href="molndal-atgardsplan-2023.html">' in index
     plan = (out / "molndal-atgardsplan-2023.html").read_text(encoding="utf-8")
     assert '<a href="molndal-lokal-2023.html">Lokal samverkansöverenskommelse</a>' in plan
-    assert "wrote 5 documents and an index page" in result.stderr
+    assert "wrote 6 documents and an index page" in result.stderr
 
 
 def test_site_leaves_out_a_broken_document_and_says_so(

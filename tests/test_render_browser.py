@@ -134,7 +134,7 @@ def _axe_passes(page: Any, axe: str, name: str) -> int:
 
 def test_every_rendered_page_reflows_and_passes_axe_wcag21_aa(browser: Any, site: Path) -> None:
     pages = sorted(site.glob("*.html"))
-    assert len(pages) == 8  # seven examples and the index
+    assert len(pages) == 9  # eight examples and the index
     _axe_violations(browser, pages)
 
 

@@ -42,11 +42,13 @@ def test_the_index_says_status_period_and_next_follow_up(
         '<span class="facts">Utkast. Gäller från och med 1 maj 2023 till och med 31 december '
         "2026. Uppföljningen 30 april 2024 är försenad.</span>"
     ) in index
-    # The same follow-ups as trygg due: the promise's, after its end, is still to do.
+    # The same follow-ups as trygg due: the promise's final one, after its end, was done
+    # by the follow-up of 30 April 2025 (examples/molndal/uppfoljning-2024.yaml).
     assert (
         '<span class="facts">Upphört. Gäller från och med 1 maj 2023 till och med 30 april '
-        "2025. Uppföljningen 30 juli 2025 är försenad.</span>"
+        "2025.</span>"
     ) in index
+    assert '<span class="facts">Genomförd.</span>' in index  # the follow-up itself
     assert "Tillgänglighetsredogörelse" not in index and "<img" not in index
 
 

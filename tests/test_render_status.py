@@ -128,5 +128,6 @@ def test_render_and_due_read_the_same_life_from_every_example() -> None:
         "molndal-atgardsplan-2023": "Gällande",
         "molndal-lokal-2023": "Utkast",
         "molndal-medborgarlofte-2023": "Upphört",
+        "molndal-uppfoljning-2024": "Genomförd",  # a follow-up: a record, not in force
         "stockholm-overgripande": "Utkast",
     }

@@ -47,6 +47,7 @@ GITHUB_FILES = [
     "schemas/action-plan.schema.json",
     "schemas/agreement.schema.json",
     "schemas/citizen-promise.schema.json",
+    "schemas/follow-up.schema.json",
 ]
 
 

@@ -9,11 +9,13 @@ KIND_NOUNS = {
     "agreement": N_("agreement"),
     "action-plan": N_("action plan"),
     "citizen-promise": N_("citizen promise"),
+    "follow-up": N_("follow-up"),
 }
 KIND_WITH_ARTICLE = {
     "agreement": N_("an agreement"),
     "action-plan": N_("an action plan"),
     "citizen-promise": N_("a citizen promise"),
+    "follow-up": N_("a follow-up"),
 }
 # A document's id lists → what one item in them is called.
 ITEM_NOUNS = {
@@ -27,4 +29,5 @@ ITEM_NOUNS = {
     "actions": N_("action"),
     "commitments": N_("commitment"),
     "goals": N_("goal"),
+    "indicators": N_("indicator"),
 }

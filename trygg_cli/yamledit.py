@@ -5,13 +5,30 @@ and written back unchanged, it comes out byte for byte as it was (with the first
 usual indentation styles that does). Callers then compare the edited text with the
 original (:func:`changed_lines`) and refuse an edit that touched more than it should.
 ``record.py`` (``trygg done``) and ``fix.py`` (``--fix``) both edit this way.
+
+:func:`yaml_scalar` writes a value into new YAML text (``trygg new``, ``trygg report
+new``) so that a name with a colon or a quote cannot break the file.
 """
 
 from __future__ import annotations
 
 import difflib
 import io
+import json
+import re
 from typing import Any
+
+_PLAIN = re.compile(r"[A-Za-zÅÄÖÉåäöé][\w .,()–/-]*\Z")
+
+
+def yaml_scalar(value: Any) -> str:
+    """``value`` as a YAML scalar: plain when that is safe, else double-quoted."""
+    text = str(value)
+    reserved = text.lower() in ("yes", "no", "true", "false", "on", "off", "null", "~")
+    if _PLAIN.match(text) and not reserved and ": " not in text and " #" not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
 
 # (mapping, sequence, offset) indentation styles, most common first: "  - id:" under a key,
 # "- id:" at the key's column, and the four-space variants.

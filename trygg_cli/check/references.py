@@ -11,14 +11,15 @@ from trygg_cli.check.results import DocIndex, Ref
 from trygg_cli.check.schema_errors import At
 from trygg_cli.findings import Finding, YamlPath
 from trygg_cli.i18n import _
-from trygg_cli.model import KINDS, ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model import KINDS, ActionPlan, Agreement, CitizenPromise, Document, FollowUp
 from trygg_cli.model.dates import schedules
 from trygg_cli.nouns import ITEM_NOUNS
 from trygg_cli.yamlload import locate
 
 # Collections whose items carry ids that must be unique and can be referred to, with the
 # YAML paths of the lists that hold them: sub-priorities share their priorities' ids, and
-# goals are unique over the whole document wherever they stand.
+# goals are unique over the whole document wherever they stand. Indicators, wherever their
+# goal stands, are referred to by a follow-up's measurements.
 _Lists = tuple[tuple[str | int | None, ...], ...]  # None: every item of the list above
 ID_LISTS: dict[str, dict[str, _Lists]] = {
     "agreement": {
@@ -30,6 +31,11 @@ ID_LISTS: dict[str, dict[str, _Lists]] = {
             ("goals",),
             ("priorities", None, "goals"),
             ("priorities", None, "sub_priorities", None, "goals"),
+        ),
+        "indicators": (
+            ("goals", None, "indicators"),
+            ("priorities", None, "goals", None, "indicators"),
+            ("priorities", None, "sub_priorities", None, "goals", None, "indicators"),
         ),
         "sections": (("sections",),),
         "occasions": (("occasions",),),
@@ -43,9 +49,17 @@ ID_LISTS: dict[str, dict[str, _Lists]] = {
         "parties": (("parties",),),
         "actors": (("actors",),),
         "goals": (("goals",),),
+        "indicators": (("goals", None, "indicators"),),
         "commitments": (("commitments",),),
     },
+    "follow-up": {
+        "sections": (("sections",),),
+    },
 }
+# Indicator ids were optional, and never required to be unique, before follow-ups referred
+# to them: a repeated one stays valid (a file valid before stays valid), and a follow-up's
+# measurement of it belongs to the first.
+NOT_CHECKED_FOR_DUPLICATES = frozenset({"indicators"})
 # Who can be named as doing something (members, responsibles, commitments): a party or an
 # actor. Signatories sign for parties only.
 PARTICIPANTS = "participants"
@@ -112,7 +126,7 @@ def raw_index(
     if not isinstance(doc_id, str):
         return None
     collections = {name: {i for i, _loc in ids} for name, ids in lists.items()}
-    collections[PARTICIPANTS] = collections.get("parties", set()) | collections["actors"]
+    collections[PARTICIPANTS] = collections.get("parties", set()) | collections.get("actors", set())
     line, column = locate(root, ("id",))
     return DocIndex(doc_id, kind, path, line + 1, column + 1, collections, complete=True)
 
@@ -122,9 +136,10 @@ def duplicate_ids(lists: IdLists, at: At) -> Iterator[Finding]:
     :func:`id_lists`), and for an actor that has a party's id (who would a reference to it
     mean?)."""
     for name, ids in lists.items():
-        yield from _repeated(name, ids, at)
+        if name not in NOT_CHECKED_FOR_DUPLICATES:
+            yield from _repeated(name, ids, at)
     parties = {i: loc for i, loc in lists.get("parties", [])}
-    for actor_id, loc in lists["actors"]:
+    for actor_id, loc in lists.get("actors", []):
         if actor_id in parties:
             yield _duplicate(at, loc, "parties", actor_id, parties[actor_id])
 
@@ -200,6 +215,8 @@ def references(document: Document, path: str, root: Any) -> Iterator[Ref]:
         yield from _action_plan_refs(document, ref)
     elif isinstance(document, CitizenPromise):
         yield from _promise_refs(document, ref)
+    elif isinstance(document, FollowUp):
+        yield from _follow_up_refs(document, ref)
     yield from _superseded_refs(document, ref)
     yield from _tied_schedule_refs(document, ref)
 
@@ -265,6 +282,26 @@ def _promise_refs(document: CitizenPromise, ref: _Refs) -> Iterator[Ref]:
             for p, priority in enumerate(goal.priorities):
                 loc: YamlPath = ("goals", g, "priorities", p)
                 yield ref(loc, agreement, "priorities", priority, via=agreement)
+
+
+def _follow_up_refs(document: FollowUp, ref: _Refs) -> Iterator[Ref]:
+    """What it follows up, and every action, commitment and indicator it reports on."""
+    for field_name, kind in _SUPERSEDED_KINDS:
+        target = getattr(document, field_name)
+        if target is not None:
+            yield ref.document((field_name,), target, kind)
+    plan, promise, measured = document.action_plan, document.citizen_promise, document.indicators_of
+    for a, action in enumerate(document.actions):
+        if plan is not None:
+            yield ref(("actions", a, "action"), plan, "actions", action.action, via=plan)
+    for c, commitment in enumerate(document.commitments):
+        if promise is not None:
+            loc: YamlPath = ("commitments", c, "commitment")
+            yield ref(loc, promise, "commitments", commitment.commitment, via=promise)
+    for i, indicator in enumerate(document.indicators):
+        if measured is not None:
+            loc = ("indicators", i, "indicator")
+            yield ref(loc, measured, "indicators", indicator.indicator, via=measured)
 
 
 def _named(who: Any) -> Iterator[tuple[YamlPath, str]]:

@@ -25,6 +25,7 @@ from trygg_cli.cli.commands import (
     lint,
     new,
     render,
+    report,
     rules,
     schema,
     validate,
@@ -37,6 +38,7 @@ from trygg_cli.cli.helptext import (
     DEBUG_HELP,
     LANG_HELP,
     OPTIONS_METAVAR,
+    SUBCOMMANDS,
     VERSION_HELP,
     command_help,
 )
@@ -150,7 +152,27 @@ _COMMANDS: dict[str, Callable[..., None]] = {
     "new": new.command,
     "import": import_.command,
 }
+# Groups of commands: `trygg report new`.
+_GROUPS: dict[str, dict[str, Callable[..., None]]] = {"report": {"new": report.new}}
 for _name in COMMANDS:
+    if _name in _GROUPS:
+        group = typer.Typer(
+            cls=typer_adapter.Group,
+            rich_markup_mode=None,
+            no_args_is_help=True,
+            options_metavar=_(OPTIONS_METAVAR),
+            subcommand_metavar=_(COMMAND_METAVAR),
+        )
+        for _sub, _function in _GROUPS[_name].items():
+            group.command(
+                _sub,
+                cls=typer_adapter.Command,
+                short_help=_(SUBCOMMANDS[f"{_name} {_sub}"]),
+                help=command_help(f"{_name} {_sub}"),
+                options_metavar=_(OPTIONS_METAVAR),
+            )(handled(_function))
+        app.add_typer(group, name=_name, short_help=_(COMMANDS[_name]), help=command_help(_name))
+        continue
     app.command(
         _name,
         cls=typer_adapter.Command,

@@ -59,6 +59,11 @@ COMMANDS: dict[str, str] = {
     "init": N_("Set up a repository: config, an example agreement, hooks and CI."),
     "new": N_("Start a new agreement, action plan or citizen promise."),
     "import": N_("Read a Word file, PDF or web page into a draft to complete."),
+    "report": N_("Write a draft of a follow-up (uppföljning) from the documents as they are."),
+}
+# The commands of a group, for the list in its --help: `trygg report --help`.
+SUBCOMMANDS: dict[str, str] = {
+    "report new": N_("A draft follow-up, prefilled from the documents as they are now."),
 }
 
 
@@ -284,6 +289,30 @@ HELP: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
             ("trygg new agreement --municipality Mölndal", ""),
             ("trygg new action-plan --agreement molndal-lokal-2026", ""),
             ("trygg new citizen-promise --agreement molndal-lokal-2026 -o lofte.yaml", ""),
+        ),
+    ),
+    "report": (
+        N_(
+            "Follow-ups (uppföljningar): the document that records what was done and "
+            "measured at one follow-up occasion of an agreement, an action plan or a citizen "
+            "promise."
+        ),
+        (("trygg report new molndal-lokal-2023 --occasion 2025", ""),),
+    ),
+    "report new": (
+        N_(
+            "Write a draft follow-up of an agreement (with its action plan and citizen "
+            "promise), an action plan or a citizen promise, at the occasion 'trygg due' "
+            "shows: every action and commitment with its status now, every indicator with "
+            "its last value and an empty place for the new one. The draft passes 'trygg "
+            "validate'; fill it in, and add 'date:' when the follow-up is done: then it "
+            "closes its occasion in 'trygg due'.\n\n"
+            "The file goes to uppfoljningar/, named after its id; -o chooses another place."
+        ),
+        (
+            ("trygg report new molndal-lokal-2023 --occasion 2025", ""),
+            ("trygg report new molndal-lokal-2023 --occasion 2025-04-30 -o -", N_("to the screen")),
+            ("trygg report new molndal-medborgarlofte-2023 --occasion validity_end", ""),
         ),
     ),
 }

@@ -52,6 +52,7 @@ _NOUNS = {
 }
 
 _LABELS = {
+    "id": N_("the id"),
     "title": N_("the title"),
     "name": N_("the name"),
     "scope": N_("the scope"),
@@ -88,6 +89,12 @@ _LABELS = {
     "signed": N_("the date of signing"),
     "from": N_("the start"),
     "start": N_("the start"),
+    "action_plan": N_("the action plan"),
+    "citizen_promise": N_("the citizen promise"),
+    "occasion": N_("the occasion"),
+    "prepared_by": N_("who put it together"),
+    "summary": N_("the overall assessment"),
+    "next_steps": N_("what changes next"),
 }
 
 _SCHEDULES = {

@@ -16,10 +16,12 @@ from trygg_cli.check.passes import KEEP_DOCUMENT
 from trygg_cli.check.results import FileResult
 from trygg_cli.diff.compare import Change, compare
 from trygg_cli.diff.narrate import Narrated, Narrator
+from trygg_cli.diff.progress import REPORTED, progress
 from trygg_cli.diff.sides import Side, sides_from_arguments
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
-from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document, FollowUp
+from trygg_cli.model.series import previous
 from trygg_cli.nouns import KIND_NOUNS
 from trygg_cli.workspace import load_sources
 
@@ -114,8 +116,23 @@ def diff_sides(old: Side, new: Side) -> DiffResult:
             loaded.broken[key] = FileResult(key, checked=True, findings=[finding])
     # Two single files are two versions of one document, whatever their names.
     files = old.single_file and new.single_file
-    documents = _documents(before, after, moved, old.label, new.label, note_moves=not files)
+    context = _context(new, new_keys, after)
+    documents = _documents(
+        before, after, moved, old.label, new.label, note_moves=not files, context=context
+    )
     return DiffResult(old.label, new.label, documents)
+
+
+def _context(new: Side, read: list[str], after: _Loaded) -> dict[str, Document]:
+    """The new version's documents, by id, when a follow-up changed: its progress names
+    indicators, actions and commitments as their documents do. Read only then."""
+    changed = [d for _path, d in after.documents.values()]
+    if not any(isinstance(d, FollowUp) for d in changed):
+        return {}
+    rest = _load(new.read([k for k in new.blobs if k not in set(read)]))
+    found = {doc_id: d for doc_id, (_path, d) in rest.documents.items()}
+    found.update({d.id: d for d in changed})
+    return found
 
 
 def _documents(
@@ -126,7 +143,9 @@ def _documents(
     new_label: str,
     *,
     note_moves: bool = True,
+    context: Mapping[str, Document] | None = None,
 ) -> list[DocumentDiff]:
+    context = context or {}
     out: list[DocumentDiff] = []
     old_only = {i: v for i, v in before.documents.items() if i not in after.documents}
     new_only = {i: v for i, v in after.documents.items() if i not in before.documents}
@@ -145,11 +164,11 @@ def _documents(
         old_id = doc_id if doc_id in before.documents else renamed_ids.get(doc_id)
         if old_id is not None:
             old_path, old_document = before.documents[old_id]
-            out.extend(_changed(old_document, document, old_path, path, note_moves))
+            out.extend(_changed(old_document, document, old_path, path, note_moves, context))
         elif doc_id in before.broken_ids:
             continue  # broken before: reported below, not as new
         else:
-            out.append(_whole(document, "added", None, path))
+            out.append(_whole(document, "added", None, path, context))
     for doc_id, (path, document) in sorted(before.documents.items(), key=lambda i: i[1][0]):
         if doc_id in after.documents or doc_id in renamed_ids.values():
             continue
@@ -185,6 +204,8 @@ def _kind(document: Document) -> str:
         return "agreement"
     if isinstance(document, ActionPlan):
         return "action-plan"
+    if isinstance(document, FollowUp):
+        return "follow-up"
     assert isinstance(document, CitizenPromise)
     return "citizen-promise"
 
@@ -204,17 +225,24 @@ def _names(*documents: Document) -> dict[str, str]:
 
 
 def _changed(
-    old: Document, new: Document, old_path: str, new_path: str, note_move: bool = True
+    old: Document,
+    new: Document,
+    old_path: str,
+    new_path: str,
+    note_move: bool = True,
+    context: Mapping[str, Document] | None = None,
 ) -> list[DocumentDiff]:
     kind = _kind(new)
     if kind != _kind(old):
         return [_whole(old, "removed", old_path, None), _whole(new, "added", None, new_path)]
-    changes: list[Change] = []
-    if old.id != new.id:
-        changes.append(Change("changed", ("id",), "id", old.id, new.id))
-    changes += compare(old, new)
+    changes = compare(old, new)  # a new id among them: `id` is a field like any other
+    told: list[Narrated] = []
+    if isinstance(old, FollowUp) and isinstance(new, FollowUp):
+        # What was reported and measured is told as progress, not field by field.
+        changes = [c for c in changes if c.path[:1] not in [(key,) for key in REPORTED]]
+        told = progress(old, new, context or {})
     narrator = Narrator(_names(old, new), kind)
-    narrated = [narrator.narrate(c) for c in changes]
+    narrated = [narrator.narrate(c) for c in changes] + told
     if old_path != new_path and note_move:
         move = Change("changed", ("file",), "file", old_path, new_path)
         narrated.insert(
@@ -226,7 +254,7 @@ def _changed(
         )
     if not narrated:
         return []
-    status: Status = "changed" if changes else "moved"
+    status: Status = "changed" if changes or told else "moved"
     return [DocumentDiff(new.id, kind, new.title, status, old_path, new_path, narrated)]
 
 
@@ -245,7 +273,11 @@ def _moved(document: Document, old_path: str, new_path: str) -> DocumentDiff:
 
 
 def _whole(
-    document: Document, status: Status, old_path: str | None, new_path: str | None
+    document: Document,
+    status: Status,
+    old_path: str | None,
+    new_path: str | None,
+    context: Mapping[str, Document] | None = None,
 ) -> DocumentDiff:
     kind = _kind(document)
     noun = _(KIND_NOUNS[kind])
@@ -255,12 +287,8 @@ def _whole(
     else:
         sentence = _("The {kind} {title} was removed.").format(kind=noun, title=document.title)
         change = Change("removed", (), "", document.id, None)
-    return DocumentDiff(
-        document.id,
-        kind,
-        document.title,
-        status,
-        old_path,
-        new_path,
-        [Narrated(change, sentence)],
-    )
+    narrated = [Narrated(change, sentence)]
+    if status == "added" and isinstance(document, FollowUp):
+        # A new follow-up: its progress since the one before it (or the baselines).
+        narrated += progress(previous(document, (context or {}).values()), document, context or {})
+    return DocumentDiff(document.id, kind, document.title, status, old_path, new_path, narrated)

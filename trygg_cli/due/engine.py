@@ -106,6 +106,8 @@ Dones (``done:``)
      year (as in 1.) unless it names another occasion. It is shown done on the occasion's
      planned date when that is in the year, else on 31 December — but never after
      ``as_of`` when ``as_of`` is in that year. Any completion's ``report`` travels along.
+  4. Then what follow-up documents record (:mod:`trygg_cli.due.followups`), as entries
+     with ``occurrence:`` (their ``occasion``); one that closes nothing is no finding here.
   Windows: a year occasion — the year; a part of a unit — from the day after the
   previous part; an anniversary — from the day after the previous one (one interval
   before the first); a one-off date — the year before it; the final follow-up — from
@@ -143,6 +145,7 @@ from datetime import date
 
 from trygg_cli.due.buckets import ABOUT_MAX_DAYS, bucket, buckets, is_overdue, tolerance_days
 from trygg_cli.due.extract import Base, Cadence, DocumentSchedules, Entry
+from trygg_cli.due.followups import with_follow_ups
 from trygg_cli.due.holidays_se import shifted
 from trygg_cli.due.occurrence import (
     ROUTINE_ITEMS,
@@ -196,8 +199,10 @@ def plan(
 
     ``fallback_start`` is where cadences of documents with an unknown start begin counting
     (see the module docstring); ``as_of`` bounds the date shown for completions known only
-    by their year.
+    by their year. A dated follow-up document closes its occasion in the documents it
+    follows up (see :mod:`trygg_cli.due.followups`).
     """
+    documents = with_follow_ups(documents)
     return merge(
         plan_document(
             documents[doc_id],
@@ -287,7 +292,7 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
         return
     if schedule.qualifier == "as_needed":
         return
-    horizon = max([c.until, *(d.date for d in schedule.done)])
+    horizon = max([c.until, *(d.date for d in (*schedule.done, *schedule.closed_by))])
     slots = plan_slots(schedule, span, horizon)
     if isinstance(slots, str):
         path, line, column = entry.where
@@ -314,6 +319,10 @@ def _schedule(c: _Collector, entry: Entry, base: Base, schedule: Cadence, span: 
                 completion.year_only,
             )
         )
+    if schedule.closed_by:  # follow-up documents; lint judges their occasions (TRY310)
+        closing = schedule._replace(done=schedule.closed_by)
+        for _unmatched in match(closing, slots, span, tolerance, c.as_of, latest=routine):
+            pass
     kept = [s for s in slots if s.done is not None or not entry.closed_only]
     _emit(c, entry, base, kept, schedule, tolerance)
 

@@ -24,6 +24,7 @@ from trygg_cli.due.occurrence import Item
 from trygg_cli.due.records import (
     Base,
     Cadence,
+    Closing,
     Concluded,
     DocumentSchedules,
     Done,
@@ -34,7 +35,7 @@ from trygg_cli.due.records import (
     Where,
 )
 from trygg_cli.findings import YamlPath
-from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document, FollowUp
 from trygg_cli.model.common import Period, Responsible
 from trygg_cli.model.dates import period_end, period_start, signing_date
 from trygg_cli.model.life import superseded_ids
@@ -48,6 +49,7 @@ __all__ = [
     "SCHEDULES",
     "Base",
     "Cadence",
+    "Closing",
     "Concluded",
     "DocumentSchedules",
     "Done",
@@ -76,6 +78,8 @@ def extract(document: Document, locate: Locate) -> DocumentSchedules:
         return _action_plan(document, locate)._replace(party_names=names)
     if isinstance(document, CitizenPromise):
         return _promise(document, locate)._replace(party_names=names)
+    if isinstance(document, FollowUp):
+        return _follow_up(document, locate)
     raise TypeError(f"not a trygg document kind: {type(document).__name__}")
 
 
@@ -293,6 +297,17 @@ def _promise_entries(doc: CitizenPromise, locate: Locate, end: date | None) -> I
             schedule=commitment.schedule,
             closed_only=commitment.status == "done",
         )
+
+
+def _follow_up(doc: FollowUp, locate: Locate) -> DocumentSchedules:
+    """A follow-up schedules nothing; once dated, it closes its occasion of the documents
+    it follows up (a draft, with no date, closes nothing)."""
+    closes = None
+    done_on = doc.done_on
+    if done_on is not None:
+        done = Done(done_on, doc.occasion, doc.id)
+        closes = Closing(doc.followed, done, locate(("occasion",)))
+    return DocumentSchedules(doc.id, doc.kind, Span(), (), title=doc.title, closes=closes)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class Cadence(NamedTuple):
     during: str | None = None
     with_meetings_of: str | None = None
     at_event: str | None = None
+    closed_by: tuple[Done, ...] = ()  # what follow-up documents record, after ``done``
 
     @classmethod
     def of(cls, schedule: Schedule) -> Cadence:
@@ -138,6 +139,16 @@ class Concluded(NamedTuple):
     decision: str | None = None
 
 
+class Closing(NamedTuple):
+    """What a dated follow-up document closes: the follow-up occasion ``done.occurrence``
+    of each document it follows up (``documents``), as a completion whose ``report`` is
+    the follow-up's id; ``where`` is where its ``occasion:`` is written."""
+
+    documents: tuple[str, ...]
+    done: Done
+    where: Where
+
+
 class DocumentSchedules(NamedTuple):
     """Everything :func:`trygg_cli.due.engine.plan` needs from one document.
 
@@ -148,6 +159,8 @@ class DocumentSchedules(NamedTuple):
     For the life of the document (:mod:`trygg_cli.due.life`): ``title``; ``supersedes``,
     the ids of the documents it replaces; ``end_where``, where its own end in effect is
     written; ``concluded``, set when it is marked as deliberately ended.
+
+    A follow-up document schedules nothing: ``closes`` says what occasion it closes.
     """
 
     doc_id: str
@@ -163,3 +176,4 @@ class DocumentSchedules(NamedTuple):
     supersedes: tuple[str, ...] = ()
     end_where: Where | None = None
     concluded: Concluded | None = None
+    closes: Closing | None = None

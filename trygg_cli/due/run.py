@@ -12,6 +12,7 @@ from trygg_cli.check.results import FileResult
 from trygg_cli.due.config import DueConfig, due_config
 from trygg_cli.due.engine import bucket, merge, plan_document
 from trygg_cli.due.extract import SCHEDULES, DocumentSchedules, schedules_of
+from trygg_cli.due.followups import closings, with_closings
 from trygg_cli.due.life import END_ITEMS, settle
 from trygg_cli.due.occurrence import DuePlan, Ended, Occurrence, Tied, Unrecorded
 from trygg_cli.errors import TryggError
@@ -229,13 +230,19 @@ class _Planner:
 
     def finish(self, workspace: Workspace) -> DuePlan:
         """The whole plan, once every file has arrived: with the documents that hold
-        their ids, and each action plan with the agreement that holds its id."""
+        their ids, each action plan with the agreement that holds its id, and each
+        document that a follow-up document follows up with what that closes."""
         planned = schedules_of(workspace)
+        closed = closings(planned)
         parts: list[DuePlan] = []
         for r in workspace.results:
             source: DocumentSchedules | None = r.outputs.get(SCHEDULES.name)
             if source is None or planned.get(source.doc_id) is not source:
                 continue  # unread, or its id was taken by an earlier file
+            if source.doc_id in closed:
+                # Follow-up documents close some of its occasions: planned again with them.
+                parts.append(self.plan(with_closings(source, closed[source.doc_id]), planned))
+                continue
             parts.append(self.early[r.path])
             if source.doc_kind == "action-plan":
                 lent = self.borrowed.get(r.path)

@@ -1,6 +1,6 @@
 """Walks over the parts of a document that several rules read: the areas (priorities and
-their sub-priorities), every goal wherever it stands, the organisations (parties and
-actors), and where a period's end in effect is written."""
+their sub-priorities), every goal and indicator wherever it stands, the organisations
+(parties and actors), and where a period's end in effect is written."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from trygg_cli.findings import YamlPath
 from trygg_cli.model import ActionPlan, Agreement, CitizenPromise, Document
 from trygg_cli.model.common import Period
-from trygg_cli.model.documents import Goal, SubPriority
+from trygg_cli.model.documents import Goal, Indicator, SubPriority
 
 
 def areas(document: Document) -> Iterator[tuple[YamlPath, SubPriority]]:
@@ -41,6 +41,13 @@ def goals(document: Document) -> Iterator[PlacedGoal]:
     for loc, area in areas(document):
         for g, goal in enumerate(area.goals):
             yield PlacedGoal((*loc, "goals", g), goal, area)
+
+
+def indicators(document: Document) -> Iterator[tuple[YamlPath, Goal, Indicator]]:
+    """Every indicator of the document's goals, wherever the goal stands, with its path."""
+    for placed in goals(document):
+        for index, indicator in enumerate(placed.goal.indicators):
+            yield (*placed.loc, "indicators", index), placed.goal, indicator
 
 
 def organisations(document: Document) -> Iterator[tuple[YamlPath, str, str, bool]]:

@@ -1,7 +1,6 @@
 """The trygg data model (pydantic v2). Import is heavy: keep it out of ``trygg --help``."""
 
 from trygg_cli.model.documents import (
-    KINDS,
     VERSION,
     Action,
     ActionPlan,
@@ -10,6 +9,15 @@ from trygg_cli.model.documents import (
     CitizenPromise,
     Document,
 )
+from trygg_cli.model.followup import FollowUp
+
+# Every kind of document, by the name a file gives under 'kind:'.
+KINDS: dict[str, type[Document]] = {
+    "agreement": Agreement,
+    "action-plan": ActionPlan,
+    "citizen-promise": CitizenPromise,
+    "follow-up": FollowUp,
+}
 
 __all__ = [
     "KINDS",
@@ -20,4 +28,5 @@ __all__ = [
     "Body",
     "CitizenPromise",
     "Document",
+    "FollowUp",
 ]

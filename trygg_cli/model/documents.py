@@ -1,4 +1,5 @@
-"""The three document kinds: agreement, action plan and citizen promise.
+"""The first three document kinds: agreement, action plan and citizen promise (the
+fourth, a follow-up, is in :mod:`trygg_cli.model.followup`; all four in ``KINDS``).
 
 Each YAML file is one document that starts with ``trygg: 1`` and a ``kind``. Fields trace
 back to the seeds in shared/seeds (000 Göteborg, 003 Stockholm, 004 Mölndal) and to
@@ -375,10 +376,3 @@ class CitizenPromise(Document):
     follow_up: Schedule | None = Field(None, description="När löftet följs upp.")
     outcome: Text | None = Field(None, description="Utfall när löftet följts upp.")
     signatories: list[Signatory] = Field(default_factory=list, description="Undertecknare.")
-
-
-KINDS: dict[str, type[Document]] = {
-    "agreement": Agreement,
-    "action-plan": ActionPlan,
-    "citizen-promise": CitizenPromise,
-}

@@ -39,6 +39,11 @@ _SWEDISH = {
     "Occasion": "Ett återkommande gemensamt tillfälle, t.ex. en årlig hearing.",
     "Action": "En åtgärd: vem som planerar, utför och följer upp, och när.",
     "Commitment": "Ett åtagande i ett medborgarlöfte, från en part eller från flera tillsammans.",
+    "FollowUp": "Uppföljning av en samverkansöverenskommelse, en åtgärdsplan eller ett medborgarlöfte: läget för åtgärder och åtaganden och indikatorernas uppmätta värden vid ett uppföljningstillfälle.",
+    "ActionReport": "En åtgärd i åtgärdsplanen vid uppföljningen: läge och kommentar.",
+    "CommitmentReport": "Ett åtagande i medborgarlöftet vid uppföljningen: läge och kommentar.",
+    "IndicatorReport": "En indikators uppmätta värden vid uppföljningen.",
+    "Measurement": "Ett uppmätt värde: värde, enhet, år och källa, t.ex. 68 % år 2024 enligt Polisens trygghetsmätning.",
 }
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple, Protocol
 
 from trygg_cli.model.dates import period_end, period_start, signing_date
 from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise, Document
+from trygg_cli.model.followup import FollowUp
 
 
 class Dates(Protocol):
@@ -95,6 +96,8 @@ def standing(doc: Document) -> Standing:
             period_start(doc, period), period_end(doc, period), signing_date(doc.signatories)
         )
         return Standing(doc.kind, dates, supersedes=superseded_ids(doc), concluded=period.ended)
+    if isinstance(doc, FollowUp):  # a record of one occasion: no period of its own
+        return Standing(doc.kind, OwnDates())
     assert isinstance(doc, ActionPlan)
     plan_period = doc.period
     if plan_period is None:

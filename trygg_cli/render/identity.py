@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from trygg_cli.model import Document
 from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.model.followup import FollowUp
 from trygg_cli.render.words import joined
 
 # A running header holds a title up to this long; a longer one is shortened to the kind
@@ -36,10 +37,12 @@ class Identity:
 
 def kind_name(doc: Document) -> str:
     """'Central samverkansöverenskommelse', 'Lokal samverkansöverenskommelse',
-    'Åtgärdsplan', 'Medborgarlöfte'."""
+    'Åtgärdsplan', 'Medborgarlöfte', 'Uppföljning'."""
     if isinstance(doc, Agreement):
         scope = "Central" if doc.scope == "central" else "Lokal"
         return f"{scope} samverkansöverenskommelse"
+    if isinstance(doc, FollowUp):
+        return "Uppföljning"
     return "Åtgärdsplan" if isinstance(doc, ActionPlan) else "Medborgarlöfte"
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from trygg_cli.model import Document
 from trygg_cli.model.documents import ActionPlan, Agreement
+from trygg_cli.model.followup import FollowUp
 from trygg_cli.model.life import Life, Standing, in_effect, lives_of, standings
 
 # The status as a word, for the index page and the document's own status line.
@@ -23,6 +24,7 @@ LABELS = {
     "in-force": "Gällande",
     "ended": "Upphört",
     "replaced": "Ersatt",
+    "done": "Genomförd",  # a follow-up with its date: a record, never "in force"
 }
 
 
@@ -60,6 +62,8 @@ class Lives:
             return _status("ended", life.ended)
         if _draft(doc):
             return _status("draft")
+        if isinstance(doc, FollowUp):
+            return _status("done", doc.date or (doc.noted_by.date if doc.noted_by else None))
         start = in_effect(self.standings[doc.id], self.standings).start
         if start is not None and start > self.as_of:
             return _status("upcoming", start)
@@ -72,9 +76,12 @@ def _status(state: str, since: date | None = None, successor: str | None = None)
 
 def _draft(doc: Document) -> bool:
     """Neither decided (a decision with a date) nor signed by anyone; an action plan,
-    which is neither decided nor signed in trygg's format, is never a draft."""
+    which is neither decided nor signed in trygg's format, is never a draft; a follow-up
+    is one until it has a date (its own, or when it was noted)."""
     if isinstance(doc, ActionPlan):
         return False
+    if isinstance(doc, FollowUp):
+        return doc.date is None and (doc.noted_by is None or doc.noted_by.date is None)
     decision = doc.decision if isinstance(doc, Agreement) else None
     signatories = getattr(doc, "signatories", None) or []
     decided = decision is not None and decision.date is not None

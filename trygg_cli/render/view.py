@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from trygg_cli.model import Document
+from trygg_cli.model import Document, FollowUp
 from trygg_cli.model.common import Actor, Party, Responsible, Section
 from trygg_cli.model.documents import (
     ActionPlan,
@@ -170,6 +170,8 @@ def outline(doc: Document) -> list[Part]:
         return _plan_outline(doc)
     if isinstance(doc, CitizenPromise):
         return _promise_outline(doc)
+    if isinstance(doc, FollowUp):
+        return _follow_up_outline(doc)
     assert isinstance(doc, Agreement)
     chapters = _wanted_chapters(doc)
     order = {name: i for i, name in enumerate(CHAPTERS)}
@@ -246,6 +248,24 @@ def _promise_outline(doc: CitizenPromise) -> list[Part]:
     return parts
 
 
+def _follow_up_outline(doc: FollowUp) -> list[Part]:
+    used = {"innehall", "bedomning", "atgarder", "ataganden", "indikatorer", "framat", "underlag"}
+    used.update(f"indikator-{i}" for i in range(1, len(doc.indicators) + 1))
+    parts = [Part("summary", "bedomning", "Samlad bedömning")] if doc.summary else []
+    if doc.actions:
+        parts.append(Part("actions", "atgarder", "Åtgärder"))
+    if doc.commitments:
+        parts.append(Part("commitments", "ataganden", "Åtaganden i medborgarlöftet"))
+    if doc.indicators:
+        parts.append(Part("indicators", "indikatorer", "Indikatorer"))
+    parts += [Part("section", _unique(s.id, used), s.title, s) for s in doc.sections]
+    if doc.next_steps:
+        parts.append(Part("next_steps", "framat", "Till nästa period"))
+    if doc.based_on:
+        parts.append(Part("based_on", "underlag", "Underlag"))
+    return parts
+
+
 def party_names(doc: Document, agreement: Agreement | None) -> dict[str, Party]:
     """Parties by id: the document's own, else those of the agreement it belongs to."""
     found: dict[str, Party] = {}
@@ -300,6 +320,11 @@ def build(
         links[other_id] = Link(
             other_id, other.title if other is not None else other_id, hrefs.get(other_id)
         )
+    extra: dict[str, Any] = {}
+    if isinstance(doc, FollowUp):
+        from trygg_cli.render.followup import view
+
+        extra["follow_up"] = view(doc, documents)
     return View(
         doc=doc,
         kind=_KIND_OF[type(doc)],
@@ -313,6 +338,7 @@ def build(
         stamp=stamp,
         status=status,
         about=identify(doc, agreement),
+        extra=extra,
     )
 
 
@@ -320,6 +346,7 @@ _KIND_OF: dict[type, str] = {
     Agreement: "agreement",
     ActionPlan: "action-plan",
     CitizenPromise: "citizen-promise",
+    FollowUp: "follow-up",
 }
 
 
@@ -345,6 +372,8 @@ def _linked_ids(doc: Document) -> list[str]:
         if doc.central_agreement:
             ids.append(doc.central_agreement)
         ids += [s.agreement for s in doc.supersedes if s.agreement]
+    elif isinstance(doc, FollowUp):
+        ids += doc.followed
     else:
         linked = getattr(doc, "agreement", None)
         if linked:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -15,6 +14,7 @@ import jinja2
 from trygg_cli.atomicfile import write_atomic
 from trygg_cli.resources import templates_dir
 from trygg_cli.scaffold.answers import text_problem as text_problem
+from trygg_cli.yamledit import yaml_scalar as yaml_scalar
 
 # Where `trygg new` puts each kind of document; the editor settings map these folders to
 # the JSON Schemas.
@@ -22,24 +22,15 @@ FOLDERS = {
     "agreement": "overenskommelser",
     "action-plan": "atgardsplaner",
     "citizen-promise": "medborgarloften",
+    "follow-up": "uppfoljningar",  # written by `trygg report new`
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
-_PLAIN = re.compile(r"[A-Za-zÅÄÖÉåäöé][\w .,()–/-]*\Z")
 
 
 def slug(text: str) -> str:
     """'Mölndal' → 'molndal', 'Upplands Väsby' → 'upplands-vasby': a usable id."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "kommun"
-
-
-def yaml_scalar(value: Any) -> str:
-    """``value`` as a YAML scalar: plain when that is safe, else double-quoted."""
-    text = str(value)
-    reserved = text.lower() in ("yes", "no", "true", "false", "on", "off", "null", "~")
-    if _PLAIN.match(text) and not reserved and ": " not in text and " #" not in text:
-        return text
-    return json.dumps(text, ensure_ascii=False)
 
 
 def is_id(value: str) -> bool:

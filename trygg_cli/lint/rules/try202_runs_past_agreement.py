@@ -78,7 +78,7 @@ def collect(ctx: DocContext) -> _Validity | _Linked | None:
     doc = ctx.document
     if isinstance(doc, Agreement):
         return _Validity(period_start(doc, doc.validity), period_end(doc, doc.validity))
-    if not isinstance(doc, (ActionPlan, CitizenPromise)):  # pragma: no cover
+    if not isinstance(doc, (ActionPlan, CitizenPromise)):  # a follow-up has no period
         return None
     period = doc.period
     if doc.agreement is None or period is None:

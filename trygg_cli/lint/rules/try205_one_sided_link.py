@@ -80,7 +80,7 @@ def collect(ctx: DocContext) -> _Lists | _Link | None:
         loc: YamlPath = ("agreement",) if doc.agreement is not None else ("id",)
         line, column = ctx.position(loc)
         return _Link(doc.agreement, line, column, loc)
-    return None  # pragma: no cover - every kind is listed
+    return None  # a follow-up: it is not listed in an agreement
 
 
 def check_workspace(collected: Sequence[Collected], ctx: WorkspaceContext) -> Iterator[Finding]:
