@@ -23,15 +23,10 @@ text, which is nearly all of what trygg reads.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
-
-from stdnum import luhn
-from stdnum.exceptions import ValidationError
-from stdnum.se import personnummer
 
 # Six or eight digits of birth date, then '-', '+' or a space (perhaps with spaces around
 # the sign), then four digits; not part of a longer run of digits, a '+46…' phone number
@@ -190,6 +185,8 @@ def _decode(spelled: str) -> str:
     if spelled[0] in "<]":
         return ""
     if spelled.startswith("&"):
+        import html
+
         return html.unescape(spelled)
     if spelled[1] in "xuU":
         code = int(spelled[2:], 16)
@@ -222,8 +219,13 @@ def identity_number(candidate: str) -> str | None:
 
     python-stdnum checks personnummer; a samordningsnummer (day of birth plus 60) is
     checked with the day put back for the date and the number as written for the check
-    digit.
+    digit. (python-stdnum is imported here, when a text has a candidate: it takes longer
+    to import than most runs take to check their files for numbers.)
     """
+    from stdnum import luhn
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import personnummer
+
     try:
         personnummer.validate(candidate)
         return "personnummer"
