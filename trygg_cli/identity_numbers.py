@@ -109,6 +109,8 @@ def might_hold(text: str) -> bool:
     looks for six '0' in a row in the bytes described above, at memory speed. Text with
     entities, escapes or tags needs ten characters that may read as digits.
     """
+    if len(text) < 10:  # every digit of the reading takes a character as written
+        return False
     raw = text.encode("latin-1", "ignore")
     if len(raw) != len(text):
         for wide, plain in _PLAIN:
