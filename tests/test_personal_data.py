@@ -8,11 +8,18 @@ so that the same text is a value for the detector and a line of a planted file.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import unicodedata
+import urllib.parse
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
+from helpers import Result
 
 from trygg_cli import identity_numbers
 from trygg_cli.identity_numbers import find, mask_text, might_hold
@@ -90,6 +97,8 @@ def test_every_form_is_found_and_masked(form: str, number: str) -> None:
     masked = mask_text(value)
     assert list(find(masked)) == [] and masked.startswith("Kontakt: Anna ")
     assert masked.endswith(", kommunpolis") and "****" in masked.replace("*" * 5, "****")
+    # The end-to-end test's own reading (independent of trygg's) sees every form too.
+    assert _leaks(value) == [number] and _leaks(masked) == []
 
 
 def test_a_link_between_the_parts_is_undone_too() -> None:
@@ -152,3 +161,278 @@ def test_the_reading_is_the_detectors_only_reading() -> None:
     reading, starts, ends = identity_numbers.read("a\u200bb &#49; **c**")
     assert reading == "ab 1 c"
     assert (starts[3], ends[3]) == (4, 9)
+
+
+# --------------------------------------------------------------------------- every output
+#
+# One agreement and one action plan hold every form of both numbers in each of 12 places;
+# a third, invalid file holds them where validate's messages quote a value (ids), and has
+# a number in its name. Every command runs once per format, in-process, and no output —
+# stdout, stderr, a file written with -o, the baseline, a rendered site — may hold one.
+
+PLACES: dict[str, str] = {
+    "agreement title": "title",
+    "party name": "parties[0].name",
+    "signatory name": "signatories[0].name",
+    "diary number (an id-like value)": "decision.dnr",
+    "section text (Markdown)": "sections[0].text",
+    "body name": "bodies[0].name",
+    "body description (Markdown)": "bodies[0].description",
+    "member role": "bodies[0].members[0].role",
+    "occasion name": "occasions[0].name",
+    "follow-up wording": "follow_up.text",
+    "report of a completion": "follow_up.done[0].report",
+    "action (in the action plan)": "actions[0].title",
+}
+
+AGREEMENT = """\
+trygg: 1
+kind: agreement
+id: plant-avtal
+title: {V}
+scope: local
+municipality: Mölndal
+parties:
+  - id: stad
+    name: {V}
+    type: stad
+  - id: polis
+    name: Lokalpolisområde Syd
+    type: lokalpolisområde
+signatories:
+  - name: {V}
+    title: Kommunstyrelsens ordförande
+    party: stad
+decision:
+  body: Kommunstyrelsen
+  dnr: {V}
+validity:
+  from: 2023-05-01
+  until: 2026-12-31
+sections:
+  - id: bakgrund
+    title: Bakgrund
+    text: {V}
+bodies:
+  - id: bra
+    name: {V}
+    level: strategisk
+    description: {V}
+    members:
+      - party: stad
+        role: {V}
+    meetings:
+      times: 4
+      unit: year
+occasions:
+  - id: vandring
+    name: {V}
+    schedule:
+      every: 1
+      text: Varje år.
+  - id: vid-moten
+    name: Vid mötena
+    schedule:
+      with_meetings_of: bra
+follow_up:
+  text: {V}
+  every: 1
+  done:
+    - date: 2024-12-01
+      report: {V}
+"""
+PLAN = """\
+trygg: 1
+kind: action-plan
+id: plant-plan
+title: Åtgärdsplan
+agreement: plant-avtal
+actions:
+  - id: vandring
+    title: {V}
+    performs:
+      - party: stad
+    schedule:
+      every: 1
+"""
+INVALID_NAME = "fel 811228-9874.yaml"
+
+
+def _planted_value() -> str:
+    """Every form of both numbers, in one double-quoted YAML scalar."""
+    forms = [form(number) for form in FORMS.values() for number in NUMBERS]
+    return '"Kontakt: ' + "; ".join(forms) + '"'
+
+
+def _invalid() -> str:
+    """A document validate refuses, quoting each form in a message: a numeric id, and a
+    section id in every form."""
+    sections = "".join(
+        f'  - {{id: "{form(number)}", title: T, text: T}}\n'
+        for form in FORMS.values()
+        for number in NUMBERS
+    )
+    return (
+        "trygg: 1\nkind: agreement\nid: 8112289874\ntitle: T\nscope: local\n"
+        "municipality: M\nvalidity: {from: 2023-05-01}\n"
+        "parties: [{id: a, name: A, type: stad}]\nsections:\n" + sections
+    )
+
+
+def _documents(folder: Path, value: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "avtal.yaml").write_text(AGREEMENT.replace("{V}", value), "utf-8")
+    (folder / "plan.yaml").write_text(PLAN.replace("{V}", value), "utf-8")
+
+
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))")
+
+
+def _as_read(output: str) -> str:
+    """``output`` as a reader would take it in, undone independently of trygg's own
+    reading: escapes (Python's, JSON's), percent-encoding, entities, Markdown escapes,
+    ICS line folding, tags and comments, compatibility forms, digits of any script,
+    invisible characters and emphasis marks (a run of three or more '*' is a mask)."""
+    text = output.replace("\r\n ", "")
+    text = _ESCAPE.sub(lambda m: chr(int(next(g for g in m.groups() if g), 16)), text)
+    text = html.unescape(urllib.parse.unquote(text))
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    text = re.sub(r"<!--.*?-->|<[^<>]+>", "", text, flags=re.DOTALL)
+    text = _WIDE.sub(_wide, unicodedata.normalize("NFKC", text))
+    return re.sub(r"(?<!\*)\*{1,2}(?!\*)|[`_~\[\]]", "", text)
+
+
+_WIDE = re.compile(r"[^\x00-\x7f]")
+
+
+def _wide(match: re.Match[str]) -> str:
+    """A character beyond ASCII as read: a digit as 0-9, an invisible one as nothing."""
+    c = match.group(0)
+    if c.isdecimal():
+        return str(unicodedata.decimal(c))
+    return "" if unicodedata.category(c) in ("Cf", "Mn") else c
+
+
+def _leaks(output: str) -> list[str]:
+    """Each number whose date of birth is followed by the start of its last four."""
+    read = _as_read(output)
+    return [
+        number
+        for number in NUMBERS
+        if re.search(f"{number[2:8]}[^0-9A-Za-z*]{{0,3}}{number[8:10]}", read)
+    ]
+
+
+def _masked_shown(output: str) -> bool:
+    """Whether ``output`` shows a masked number (so that the test is not vacuous)."""
+    read = _as_read(output)
+    return any(re.search(f"{n[2:8]}[^0-9A-Za-z*]{{0,3}}\\*", read) for n in NUMBERS)
+
+
+def test_no_output_of_any_command_holds_a_number(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new, out = tmp_path / "old", tmp_path / "new", tmp_path / "out"
+    _documents(old, '"Anna Andersson, ordförande"')
+    _documents(new, _planted_value())
+    (new / INVALID_NAME).write_text(_invalid(), "utf-8")
+    out.mkdir()
+    monkeypatch.chdir(tmp_path)  # the baseline and written paths are relative to here
+    docs = str(new)
+    today = ("--as-of", "2027-01-15")
+    runs: dict[str, tuple[str, ...]] = {
+        "validate text": ("validate", docs),
+        "validate json": ("validate", docs, "--format", "json"),
+        **{
+            f"lint {fmt}": ("lint", docs, "--format", fmt, "--no-color")
+            for fmt in ("text", "json", "sarif", "github", "gitlab", "junit")
+        },
+        "lint sarif to a file": ("lint", docs, "--format", "sarif", "-o", "out/lint.sarif"),
+        "lint --write-baseline": ("lint", docs, "--write-baseline", "out/baseline.json"),
+        **{
+            f"due {fmt}": ("due", docs, *today, "--done", "--format", fmt)
+            for fmt in ("table", "json", "markdown")
+        },
+        "due ics": ("due", docs, *today, "--format", "ics", "--include-past"),
+        "due ics to a file": (
+            "due",
+            docs,
+            "--as-of",
+            "2025-01-01",
+            "--format",
+            "ics",
+            "-o",
+            "out/due.ics",
+        ),
+        **{
+            f"diff {fmt}": ("diff", str(old), docs, "--format", fmt)
+            for fmt in ("text", "markdown", "json")
+        },
+        "render markdown": ("render", docs, "-d", "plant-avtal", "--format", "markdown", "-o", "-"),
+        "render html": ("render", docs, "-d", "plant-avtal", "--format", "html", "-o", "-"),
+        "render site": ("render", docs, "--site", "out/site"),
+    }
+    outputs: dict[str, str] = {}
+    for name, args in runs.items():
+        result = cli(*args)
+        assert "internal error" not in result.stderr, (name, result.stderr)
+        outputs[name] = result.stdout + result.stderr
+    ref = json.loads(cli("due", docs, *today, "--format", "json").stdout)["items"][0]["ref"]
+    explained = cli("due", docs, *today, "--explain", ref)
+    outputs["due --explain"] = explained.stdout + explained.stderr
+    for written in sorted(out.rglob("*")):
+        if written.is_file():
+            outputs[f"file {written.relative_to(out)}"] = written.read_text("utf-8")
+    assert {"file lint.sarif", "file baseline.json", "file due.ics"} <= set(outputs)
+
+    leaks = {name: found for name, output in outputs.items() if (found := _leaks(output))}
+    assert leaks == {}
+    # Not vacuous: every output that quotes the documents shows a number, masked.
+    quiet = {name for name, args in runs.items() if "-o" in args and "-" not in args}
+    quiet |= {"lint --write-baseline", "render site", "file site/index.html"}
+    unmasked = {name for name, output in outputs.items() if not _masked_shown(output)}
+    assert unmasked <= quiet, unmasked - quiet
+
+    # Every form in every place is found: 50 TRY401 findings in each of the 12 places.
+    findings = json.loads(cli("lint", docs, "--format", "json", "--select", "TRY401").stdout)
+    per_place = Counter(f["yaml_path"] for f in findings["findings"] if f["rule"] == "TRY401")
+    assert per_place == {place: 2 * len(FORMS) for place in PLACES.values()}
+
+
+def test_control_characters_and_direction_overrides_never_reach_the_terminal(
+    tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A terminal hyperlink (OSC 8), a screen clear, a carriage return and a right-to-left
+    override in every planted place, and a file name that tries to forge a finding line
+    (issue 23, point 11)."""
+    hostile = (
+        '"Trygg \\e]8;;https://evil.example\\alänk\\e]8;;\\a \\e[2J\\rny rad \u202eevil\u202c"'
+    )
+    _documents(tmp_path / "old", '"Anna Andersson"')
+    _documents(tmp_path / "new", hostile)
+    forged = "x.yaml\ny.yaml:1:1: error [forged] planted.yaml"
+    (tmp_path / "new" / forged).write_text(
+        "trygg: 1\nkind: agreement\nid: " + hostile + "\n", "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    today = ("--as-of", "2027-01-15")
+    runs = [
+        ("validate", "new"),
+        ("lint", "new", "--no-color"),
+        ("due", "new", *today, "--done"),
+        ("due", "new", *today, "--done", "--format", "markdown"),
+        ("diff", "old", "new", "--no-color"),
+        ("diff", "old", "new", "--format", "markdown"),
+        ("render", "new", "--site", "site"),
+    ]
+    outputs: dict[tuple[str, ...], str] = {}
+    for args in runs:
+        result = cli(*args)
+        output = outputs[args] = result.stdout + result.stderr
+        raw = sorted({c for c in output if c in "\x1b\x07\r\u202e\u202c"})
+        assert raw == [], (args, raw)
+        assert not re.search(r"^y\.yaml:1:1", output, re.M), args
+    # Shown escaped, not dropped: the file name's newline, the escape, the override.
+    assert "new/x.yaml\\ny.yaml:1:1: error [forged] planted.yaml:" in outputs[runs[0]]
+    assert "\\x1b]8;;https://evil.example\\x07" in outputs[runs[0]]
+    assert "\\x1b[2J ny rad \\u202eevil\\u202c" in outputs[runs[4]]  # CR: one line

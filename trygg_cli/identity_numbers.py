@@ -7,13 +7,14 @@ through :func:`mask_text` (or :func:`mask_data`), so that a number leaves trygg 
 output, error message, written file or baseline.
 
 A number is looked for in a *reading* of the text that undoes what hides it from a plain
-search but not from a reader: escapes (``\\x31``, ``\\u0031``), HTML entities (``&#45;``)
-and Markdown's backslash escapes (``\\-``), emphasis and code marks (``**``, ``_``,
-backticks), HTML tags and comments; compatibility forms (NFKC: full-width digits ``１``,
-``①``); digits of any script (Arabic-Indic ``١``…) as 0–9; dashes of any kind as ``-``
-and spaces of any kind as a space; invisible characters (zero-width space, soft hyphen,
-word joiner, direction marks, combining marks, control characters) left out. Between the
-date of birth and the last four digits a ``-``, a ``+`` or a space may stand.
+search but not from a reader: escapes (``\\x31``, ``\\u0031``, YAML's ``\\e`` …), HTML
+entities (``&#45;``) and Markdown's backslash escapes (``\\-``), any other backslash,
+emphasis, code and link marks (``**``, ``_``, backticks, ``[…](…)``), HTML tags and
+comments; compatibility forms (NFKC: full-width digits ``１``, ``①``); digits of any
+script (Arabic-Indic ``١``…) as 0–9; dashes of any kind as ``-`` and spaces of any kind
+as a space; invisible characters (zero-width space, soft hyphen, word joiner, direction
+marks, combining marks, control characters) left out. Between the date of birth and the
+last four digits a ``-``, a ``+`` or a space may stand.
 
 :func:`might_hold` is the fast test in front of it all: ``False`` means that the text
 holds no number in any of these forms, and it decides that at memory speed for Latin-1
@@ -43,18 +44,25 @@ _PHONE_BEFORE = re.compile(
 _IDENTITY_WORD = re.compile(r"person|pnr|samordning|födelse|född", re.IGNORECASE)
 
 # What can spell a character other than itself, or hide one: a comment, a tag, a link's
-# destination or reference, an entity, an escape (YAML, JSON, Python), a Markdown
-# backslash escape.
+# destination or reference, an entity, an escape (YAML, JSON, Python; a source line shows
+# a value with YAML's escapes), a Markdown backslash escape.
 _SPELLED = re.compile(
     r"<!--.*?(?:-->|$)"
     r"|\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\[\]\n]*\]"
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})"
+    r"|\\[0abtnvfreN_LP ]"
     r"|\\[!-/:-@\[-`{-~]",
     re.DOTALL,
 )
-_MARKS = frozenset("*_`~[]")  # Markdown emphasis, strike-through, code, links: not shown
+_MARKS = frozenset("*_`~[]\\")  # Markdown's emphasis, code, links, escapes: not shown
+# A character that may read as something else: beyond printable ASCII, or one of the marks.
+_NOT_PLAIN = re.compile(r"[^ -)+-Z^a-}]")
+# YAML's one-letter escapes (a source line shows a value with them).
+_YAML_ESCAPES = dict(
+    zip("0abtnvfreN_LP ", "\0\a\b\t\n\v\f\r\x1b\x85\xa0\u2028\u2029 ", strict=True)
+)
 _HIDDEN = frozenset(("Cf", "Cc", "Mn", "Me", "Cs", "Co", "Cn"))
 _SPACES = frozenset(("Zs", "Zl", "Zp"))
 
@@ -165,12 +173,22 @@ def read(text: str) -> tuple[str, list[int], list[int]]:
 def _read_plain(
     text: str, start: int, end: int, out: list[str], starts: list[int], ends: list[int]
 ) -> None:
-    for index in range(start, end):
-        shown = _char(text[index])
-        for ch in shown:
+    at = start
+    for special in _NOT_PLAIN.finditer(text, start, end):
+        index = special.start()
+        if index > at:  # printable ASCII other than Markdown's marks reads as itself
+            out.append(text[at:index])
+            starts.extend(range(at, index))
+            ends.extend(range(at + 1, index + 1))
+        for ch in _char(special.group(0)):
             out.append(ch)
             starts.append(index)
             ends.append(index + 1)
+        at = index + 1
+    if end > at:
+        out.append(text[at:end])
+        starts.extend(range(at, end))
+        ends.extend(range(at + 1, end + 1))
 
 
 def _append(
@@ -190,10 +208,10 @@ def _decode(spelled: str) -> str:
         import html
 
         return html.unescape(spelled)
-    if spelled[1] in "xuU":
+    if len(spelled) > 2:
         code = int(spelled[2:], 16)
         return chr(code) if code <= 0x10FFFF else spelled
-    return spelled[1]
+    return _YAML_ESCAPES.get(spelled[1], spelled[1])
 
 
 @functools.lru_cache(maxsize=8192)

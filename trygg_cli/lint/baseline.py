@@ -12,6 +12,7 @@ those findings until it is written again.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -30,8 +31,14 @@ Key = tuple[str, str, str]
 
 
 def _key(finding: Finding, source_line: SourceLine, root: str | None) -> Key:
-    text = mask_text(source_line(finding.path, finding.line) or "")
+    text = _masked_line(source_line(finding.path, finding.line) or "")
     return (mask_text(relative_to(finding.path, root)), finding.rule, " ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _masked_line(text: str) -> str:
+    """A source line masked (a line with many findings is asked for once each)."""
+    return mask_text(text)
 
 
 def render(findings: Sequence[Finding], source_line: SourceLine, root: str | None = None) -> str:

@@ -10,6 +10,7 @@ from typing import Protocol
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_
 from trygg_cli.identity_numbers import mask_text
+from trygg_cli.text import printable
 from trygg_cli.textout import printable_line
 
 
@@ -155,7 +156,7 @@ def rule_for(ctx: ReportContext, finding: Finding) -> RuleInfo:
 def one_line_finding(f: Finding) -> str:
     """``path:line:col: severity [rule] message``, control characters in the path and the
     message escaped: a file name with a newline cannot start a line of its own."""
-    place = f"{printable_line(f.path)}:{f.line}:{f.column}"
+    place = f"{printable(f.path)}:{f.line}:{f.column}"
     return f"{place}: {f.severity.label} [{f.rule}] {printable_line(f.message)}"
 
 
@@ -169,10 +170,14 @@ def masked(
     shown = [_masked(f) for f in findings]
     original = {m.path: f.path for m, f in zip(shown, findings, strict=True) if m is not f}
     source_line = ctx.source_line
+    lines: dict[tuple[str, int], str | None] = {}  # reports ask for a line once per finding
 
     def line(path: str, number: int) -> str | None:
-        text = source_line(original.get(path, path), number)
-        return mask_text(text) if text is not None else None
+        key = (path, number)
+        if key not in lines:
+            text = source_line(original.get(path, path), number)
+            lines[key] = mask_text(text) if text is not None else None
+        return lines[key]
 
     listed = Summary(
         summary.checked,
