@@ -147,10 +147,10 @@ def test_the_fast_test_passes_ordinary_text(text: str) -> None:
 
 
 def test_no_character_reads_as_more_digits_than_it_has_bytes() -> None:
-    """What might_hold's UTF-8 test rests on (see identity_numbers)."""
-    for code in range(0x80, 0x110000):
-        if 0xD800 <= code < 0xE000:
-            continue
+    """What might_hold's UTF-8 test rests on (see identity_numbers). Planes 0-2 and 14
+    are every plane with a character that is not a CJK ideograph (plane 3) or for
+    private use (planes 15 and 16), which read as themselves."""
+    for code in (*range(0x80, 0xD800), *range(0xE000, 0x30000), *range(0xE0000, 0xE1000)):
         ch = chr(code)
         reading = unicodedata.normalize("NFKC", ch)
         digits = sum(c.isdecimal() for c in reading)
@@ -341,29 +341,18 @@ def test_no_output_of_any_command_holds_a_number(
     docs = str(new)
     today = ("--as-of", "2027-01-15")
     runs: dict[str, tuple[str, ...]] = {
-        "validate text": ("validate", docs),
-        "validate json": ("validate", docs, "--format", "json"),
+        "validate": ("validate", docs),
         **{
             f"lint {fmt}": ("lint", docs, "--format", fmt, "--no-color")
-            for fmt in ("text", "json", "sarif", "github", "gitlab", "junit")
+            for fmt in ("text", "json", "github", "gitlab", "junit")
         },
-        "lint sarif to a file": ("lint", docs, "--format", "sarif", "-o", "out/lint.sarif"),
+        "lint sarif": ("lint", docs, "--format", "sarif", "-o", "out/lint.sarif"),
         "lint --write-baseline": ("lint", docs, "--write-baseline", "out/baseline.json"),
         **{
             f"due {fmt}": ("due", docs, *today, "--done", "--format", fmt)
             for fmt in ("table", "json", "markdown")
         },
-        "due ics": ("due", docs, *today, "--format", "ics", "--include-past"),
-        "due ics to a file": (
-            "due",
-            docs,
-            "--as-of",
-            "2025-01-01",
-            "--format",
-            "ics",
-            "-o",
-            "out/due.ics",
-        ),
+        "due ics": ("due", docs, *today, "--format", "ics", "--include-past", "-o", "out/due.ics"),
         **{
             f"diff {fmt}": ("diff", str(old), docs, "--format", fmt)
             for fmt in ("text", "markdown", "json")
@@ -373,11 +362,13 @@ def test_no_output_of_any_command_holds_a_number(
         "render site": ("render", docs, "--site", "out/site"),
     }
     outputs: dict[str, str] = {}
+    stdout: dict[str, str] = {}
     for name, args in runs.items():
         result = cli(*args)
         assert "internal error" not in result.stderr, (name, result.stderr)
         outputs[name] = result.stdout + result.stderr
-    ref = json.loads(cli("due", docs, *today, "--format", "json").stdout)["items"][0]["ref"]
+        stdout[name] = result.stdout
+    ref = json.loads(stdout["due json"])["items"][0]["ref"]
     explained = cli("due", docs, *today, "--explain", ref)
     outputs["due --explain"] = explained.stdout + explained.stderr
     for written in sorted(out.rglob("*")):
@@ -388,14 +379,14 @@ def test_no_output_of_any_command_holds_a_number(
     leaks = {name: found for name, output in outputs.items() if (found := _leaks(output))}
     assert leaks == {}
     # Not vacuous: every output that quotes the documents shows a number, masked.
-    quiet = {name for name, args in runs.items() if "-o" in args and "-" not in args}
-    quiet |= {"lint --write-baseline", "render site", "file site/index.html"}
+    quiet = {"lint sarif", "due ics", "lint --write-baseline", "render site"}
+    quiet.add("file site/index.html")  # no document could be published
     unmasked = {name for name, output in outputs.items() if not _masked_shown(output)}
     assert unmasked <= quiet, unmasked - quiet
 
     # Every form in every place is found: 50 TRY401 findings in each of the 12 places.
-    findings = json.loads(cli("lint", docs, "--format", "json", "--select", "TRY401").stdout)
-    per_place = Counter(f["yaml_path"] for f in findings["findings"] if f["rule"] == "TRY401")
+    findings = json.loads(stdout["lint json"])["findings"]
+    per_place = Counter(f["yaml_path"] for f in findings if f["rule"] == "TRY401")
     assert per_place == {place: 2 * len(FORMS) for place in PLACES.values()}
 
 

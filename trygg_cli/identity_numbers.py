@@ -234,6 +234,7 @@ def _char(ch: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)
 def identity_number(candidate: str) -> str | None:
     """'personnummer' or 'samordningsnummer' when ``candidate`` is a valid one, else None.
 
