@@ -256,6 +256,13 @@ actions:
       every: 1
 """
 INVALID_NAME = "fel 811228-9874.yaml"
+# A misspelt key that --fix can correct, beside a title with both numbers: --diff shows
+# the title as context.
+FIXABLE = (
+    'trygg: 1\nkind: agreement\nid: rattas\ntitle: "Anna 19811228-9874 och 19701063-2391"\n'
+    "scope: local\nmunicipalty: Mölndal\nparties: [{id: a, name: A, type: stad}]\n"
+    "validity: {from: 2023-05-01}\n"
+)
 
 
 def _planted_value() -> str:
@@ -275,7 +282,7 @@ def _invalid() -> str:
     return (
         "trygg: 1\nkind: agreement\nid: 8112289874\ntitle: T\nscope: local\n"
         "municipality: M\nvalidity: {from: 2023-05-01}\n"
-        "parties: [{id: a, name: A, type: stad}]\nsections:\n" + sections
+        "parties: [{id: a, name: A, type: stad}]\nlast_revisd: 2024-01-01\nsections:\n" + sections
     )
 
 
@@ -336,12 +343,14 @@ def test_no_output_of_any_command_holds_a_number(
     _documents(old, '"Anna Andersson, ordförande"')
     _documents(new, _planted_value())
     (new / INVALID_NAME).write_text(_invalid(), "utf-8")
+    (new / "rattas.yaml").write_text(FIXABLE, "utf-8")
     out.mkdir()
     monkeypatch.chdir(tmp_path)  # the baseline and written paths are relative to here
     docs = str(new)
     today = ("--as-of", "2027-01-15")
     runs: dict[str, tuple[str, ...]] = {
         "validate": ("validate", docs),
+        "validate --diff": ("validate", docs, "--diff"),
         **{
             f"lint {fmt}": ("lint", docs, "--format", fmt, "--no-color")
             for fmt in ("text", "json", "github", "gitlab", "junit")
