@@ -282,7 +282,7 @@ def _invalid() -> str:
     return (
         "trygg: 1\nkind: agreement\nid: 8112289874\ntitle: T\nscope: local\n"
         "municipality: M\nvalidity: {from: 2023-05-01}\n"
-        "parties: [{id: a, name: A, type: stad}]\nlast_revisd: 2024-01-01\nsections:\n" + sections
+        "parties: [{id: a, name: A, type: stad}]\nsections:\n" + sections
     )
 
 
