@@ -158,9 +158,16 @@ def test_no_character_reads_as_more_digits_than_it_has_bytes() -> None:
 
 
 def test_the_reading_is_the_detectors_only_reading() -> None:
-    reading, starts, ends = identity_numbers.read("a\u200bb &#49; **c**")
-    assert reading == "ab 1 c"
-    assert (starts[3], ends[3]) == (4, 9)
+    reading = identity_numbers.read("a\u200bb &#49; **c**, ⑫")
+    assert reading.text == "ab 1 c, 12"
+    assert [reading.span(i) for i in (0, 1, 3, 5, 8, 9)] == [
+        (0, 1),
+        (2, 3),
+        (4, 9),
+        (12, 13),
+        (17, 18),
+        (17, 18),
+    ]
 
 
 # --------------------------------------------------------------------------- every output
