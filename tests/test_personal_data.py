@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
+import tracemalloc
 import unicodedata
 import urllib.parse
 from collections import Counter
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import Result
+from helpers import MINIMAL_AGREEMENT, Result
 
 from trygg_cli import identity_numbers
 from trygg_cli.identity_numbers import find, mask_text, might_hold
@@ -443,3 +445,33 @@ def test_control_characters_and_direction_overrides_never_reach_the_terminal(
     assert "new/x.yaml\\ny.yaml:1:1: error [forged] planted.yaml:" in outputs[runs[0]]
     assert "\\x1b]8;;https://evil.example\\x07" in outputs[runs[0]]
     assert "\\x1b[2J ny rad \\u202eevil\\u202c" in outputs[runs[4]]  # CR: one line
+
+
+def test_a_long_value_is_read_in_little_memory() -> None:
+    """A 7 MB value of digits (a hostile file) took 626 MB when every character of the
+    reading kept its own span."""
+    value = "1234567890" * 100_000
+    tracemalloc.start()
+    try:
+        assert list(find(value)) == [] and mask_text(value) == value
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(value), peak
+
+
+def test_many_numbers_in_one_value_are_located_in_linear_time(
+    write: Callable[[str, str | bytes], Path], cli: Callable[..., Result]
+) -> None:
+    """Each finding looked for its word from the start of the value: 20,000 numbers in
+    one value took 70 s."""
+    numbers = "Anna 19811228-9874, " * 10_000
+    path = write(
+        "avtal.yaml", MINIMAL_AGREEMENT + f'sections:\n  - {{id: s, title: S, text: "{numbers}"}}\n'
+    )
+    started = time.perf_counter()
+    result = cli("lint", str(path), "--select", "TRY401", "--format", "json", "--no-cache")
+    assert time.perf_counter() - started < 4  # 0.5 s; 8 s before
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) == 10_000
+    assert [f["column"] for f in findings[:3]] == [35, 55, 75]
