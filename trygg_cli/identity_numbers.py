@@ -100,13 +100,20 @@ class Found(NamedTuple):
     span: tuple[int, int]
     last_four: tuple[tuple[int, int], ...]
 
+    # group(), start() and end() as a regular expression's match has them, for the
+    # callers that took one (render's file-name check, the importer).
+
     def group(self, _index: int = 0) -> str:
-        """The number as read (a regular expression match's ``group(0)``)."""
+        """The number as read."""
         return self.number
 
     def start(self) -> int:
         """Where the number starts in the text as written."""
         return self.span[0]
+
+    def end(self) -> int:
+        """Where the number ends in the text as written."""
+        return self.span[1]
 
 
 def might_hold(text: str) -> bool:
