@@ -1,7 +1,7 @@
 """Text from the user's files, made safe and helpful in a one-line message.
 
-Shared by every layer: showing a value with its control characters escaped, and
-suggesting the closest of some known words ("did you mean …?").
+Shared by every layer: showing a value with every personnummer masked and its control
+characters escaped, and suggesting the closest of some known words ("did you mean …?").
 """
 
 from __future__ import annotations
@@ -10,12 +10,15 @@ import difflib
 from collections.abc import Iterable
 
 from trygg_cli.i18n import _
+from trygg_cli.identity_numbers import mask_text
 
 
 def printable(value: object) -> str:
-    """``value`` as text with every control character escaped (``\\n``, ``\\x1b`` …), so
-    that nothing a file holds can break a line of output or drive a terminal."""
-    text = str(value)
+    """``value`` as text with the last four digits of every personnummer or
+    samordningsnummer hidden and every control character, invisible character and
+    direction override escaped (``\\n``, ``\\x1b``, ``\\u202e`` …), so that nothing a file
+    holds can identify a person, break a line of output or drive a terminal."""
+    text = mask_text(str(value))
     if text.isprintable():
         return text
     return "".join(
@@ -24,8 +27,9 @@ def printable(value: object) -> str:
 
 
 def show(value: object, limit: int = 60) -> str:
-    """A value from the user's file, safe inside a one-line message: control characters
-    escaped, long text shortened."""
+    """A value from the user's file, safe inside a one-line message: masked and escaped
+    as :func:`printable` does, then long text shortened (so a number is never cut before
+    it is masked)."""
     text = printable(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -1,5 +1,9 @@
 """Text output shared by every report: one-line cells, terminal widths, ANSI colour and
-Markdown escaping. Reports build strings with these; nothing here prints."""
+Markdown escaping. Reports build strings with these; nothing here prints.
+
+Every cell made here from a user's text is masked and escaped by
+:func:`~trygg_cli.text.printable` first: no personnummer, control character or direction
+override reaches the terminal, an issue body or a pull-request comment."""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ def one_line(value: str) -> str:
 
 
 def printable_line(value: str) -> str:
-    """On one line, with no control characters that could drive a terminal."""
+    """On one line, masked, with no control characters that could drive a terminal."""
     return printable(one_line(value))
 
 
@@ -66,14 +70,16 @@ _MD_SPECIAL = str.maketrans(
 
 
 def md_cell(value: str) -> str:
-    """Text for a Markdown table cell: one line, ``|`` and inline markup escaped, and no
-    ``@mention`` (a zero-width space after ``@``) so an issue body pings nobody."""
-    return one_line(value).translate(_MD_SPECIAL)
+    """Text for a Markdown table cell: one line, masked, control characters escaped,
+    ``|`` and inline markup escaped, and no ``@mention`` (a zero-width space after ``@``)
+    so an issue body pings nobody."""
+    return printable_line(value).translate(_MD_SPECIAL)
 
 
 def md_code(value: str) -> str:
-    """``value`` as inline code in a table cell (``|`` escaped as GFM tables require)."""
-    value = one_line(value).replace("|", "\\|")
+    """``value`` as inline code in a table cell: masked, control characters escaped, ``|``
+    escaped as GFM tables require."""
+    value = printable_line(value).replace("|", "\\|")
     fence = "``" if "`" in value else "`"
     space = " " if "`" in value else ""
     return f"{fence}{space}{value}{space}{fence}"

@@ -39,7 +39,11 @@ def apply_fixes(findings: Sequence[Finding], *, diff: bool) -> int:
 
     plan = fix.plan(findings)
     if diff:
-        sys.stdout.write(fix.unified_diff(plan))
+        from trygg_cli.identity_numbers import mask_text
+
+        # For people to read, often in a CI log: a personnummer in a line shown is masked.
+        lines = fix.unified_diff(plan).splitlines(keepends=True)
+        sys.stdout.write("".join(map(mask_text, lines)))
     else:
         plan = fix.write(plan)
     for sentence in fix.sentences(plan, written=not diff):

@@ -21,8 +21,12 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def err(line: str) -> None:
-    """One line on stderr, its whitespace (newlines too) run together."""
-    sys.stderr.write(" ".join(line.split()) + "\n")
+    """One line on stderr, its whitespace (newlines too) run together, every personnummer
+    masked and control characters escaped (an error message may quote a file name or a
+    value)."""
+    from trygg_cli.textout import printable_line
+
+    sys.stderr.write(printable_line(line) + "\n")
 
 
 def to_screen(output: Path | None) -> bool:

@@ -1,4 +1,9 @@
-"""``trygg diff`` output: text for the terminal, Markdown for a pull request, JSON, --stat."""
+"""``trygg diff`` output: text for the terminal, Markdown for a pull request, JSON, --stat.
+
+What the documents say reaches every format masked (no personnummer; a pull-request
+comment is as public as the repository) and, in text and Markdown, with control
+characters and direction overrides escaped (:func:`~trygg_cli.textout.printable_line`,
+:func:`~trygg_cli.textout.md_cell`)."""
 
 from __future__ import annotations
 
@@ -13,8 +18,9 @@ from pydantic import BaseModel
 from trygg_cli.diff.compare import format_path
 from trygg_cli.diff.run import DiffResult, DocumentDiff
 from trygg_cli.i18n import N_, _, plural
+from trygg_cli.identity_numbers import mask_data, mask_text
 from trygg_cli.nouns import KIND_NOUNS
-from trygg_cli.textout import md_cell, md_code
+from trygg_cli.textout import md_cell, md_code, printable_line
 
 JSON_VERSION = 1
 _DETAIL_CHARS = 300
@@ -62,7 +68,8 @@ def summary(result: DiffResult) -> str:
 
 
 def _cut(text: str) -> str:
-    text = " ".join(text.split())
+    """On one line, masked, then shortened (a number is masked before it can be cut)."""
+    text = " ".join(mask_text(text).split())
     return text if len(text) <= _DETAIL_CHARS else text[: _DETAIL_CHARS - 1] + "…"
 
 
@@ -71,29 +78,32 @@ def _problem(finding: Any) -> str:
 
 
 def text(result: DiffResult, context: DiffReportContext) -> str:
+    """For the terminal: a heading per document, a sentence per change, each line masked
+    and escaped."""
     bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if context.color else (lambda s: s)
     out: list[str] = []
     for document in result.documents:
         count = len(document.narrated) or len(document.problems)
+        heading = printable_line(_heading(document))
         if context.stat:
             out.append(
                 _("{heading}: {changes}").format(
-                    heading=_heading(document),
+                    heading=heading,
                     changes=plural(count, N_("{n} change"), N_("{n} changes")),
                 )
             )
             continue
-        out.append(bold(_heading(document)))
+        out.append(bold(heading))
         for narrated in document.narrated:
-            out.append(f"  - {narrated.sentence}")
+            out.append(f"  - {printable_line(narrated.sentence)}")
             if narrated.detail is not None:
-                before, after = narrated.detail
-                out.append("      " + _("before: {text}").format(text=_cut(before)))
-                out.append("      " + _("now: {text}").format(text=_cut(after)))
+                before, after = (printable_line(_cut(text)) for text in narrated.detail)
+                out.append("      " + _("before: {text}").format(text=before))
+                out.append("      " + _("now: {text}").format(text=after))
         for finding in document.problems:
-            out.append(f"  ! {_problem(finding)}")
+            out.append(f"  ! {printable_line(_problem(finding))}")
         out.append("")
-    out.append(summary(result))
+    out.append(printable_line(summary(result)))
     return "\n".join(out) + "\n"
 
 
@@ -184,7 +194,7 @@ def json_report(result: DiffResult, context: DiffReportContext) -> str:
         "documents": documents,
         "summary": result.counts(),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(mask_data(payload), ensure_ascii=False, indent=2) + "\n"
 
 
 DIFF_REPORTERS: dict[str, Callable[[DiffResult, DiffReportContext], str]] = {

@@ -3,10 +3,16 @@
 A finding is matched by its file, its rule and the text of the line it is on (spaces
 normalised) — not by line number, so adding a paragraph above it does not make an old
 finding look new. Identical findings on identical lines are counted, not merged.
+
+The file is meant to be committed, so every personnummer in it is masked: in the path,
+the line's text and the message. Matching masks the same way, so a baseline written by
+this trygg matches; one written before, with a number in it, does not, and lint reports
+those findings until it is written again.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -15,6 +21,7 @@ from pathlib import Path
 from trygg_cli.errors import TryggError
 from trygg_cli.findings import Finding
 from trygg_cli.i18n import _
+from trygg_cli.identity_numbers import mask_text
 from trygg_cli.lint.engine import relative_to
 from trygg_cli.readfile import read_regular
 
@@ -24,8 +31,14 @@ Key = tuple[str, str, str]
 
 
 def _key(finding: Finding, source_line: SourceLine, root: str | None) -> Key:
-    text = source_line(finding.path, finding.line) or ""
-    return (relative_to(finding.path, root), finding.rule, " ".join(text.split()))
+    text = _masked_line(source_line(finding.path, finding.line) or "")
+    return (mask_text(relative_to(finding.path, root)), finding.rule, " ".join(text.split()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _masked_line(text: str) -> str:
+    """A source line masked (a line with many findings is asked for once each)."""
+    return mask_text(text)
 
 
 def render(findings: Sequence[Finding], source_line: SourceLine, root: str | None = None) -> str:
@@ -34,7 +47,12 @@ def render(findings: Sequence[Finding], source_line: SourceLine, root: str | Non
     for finding in findings:
         path, rule, line_text = _key(finding, source_line, root)
         entries.append(
-            {"path": path, "rule": rule, "line_text": line_text, "message": finding.message}
+            {
+                "path": path,
+                "rule": rule,
+                "line_text": line_text,
+                "message": mask_text(finding.message),
+            }
         )
     payload = {"version": VERSION, "tool": "trygg", "findings": entries}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -4,11 +4,14 @@ functions from findings to text. No printing here.
 Every reporter takes the findings, a :class:`Summary` of the run and a
 :class:`ReportContext` (rules, source lines, colour). ``grouped`` ("text") is lint's
 report for people; validate's text is :func:`lines`, one line per finding, with the
-summary sentence written by the command.
+summary sentence written by the command. Each one is wrapped by :func:`masking`: what it
+is given has every personnummer masked (paths, messages, source lines), whatever the
+format does with it.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from trygg_cli.findings import Finding
@@ -18,6 +21,7 @@ from trygg_cli.report.base import (
     RuleInfo,
     Summary,
     all_rules,
+    masked,
     rule_info,
 )
 from trygg_cli.report.fingerprint import fingerprints
@@ -28,18 +32,36 @@ from trygg_cli.report.junit import junit
 from trygg_cli.report.sarif import SARIF_SCHEMA, sarif
 from trygg_cli.report.statistics import statistics
 from trygg_cli.report.summary import exit_code, problems, summary_line
-from trygg_cli.report.text import excerpt, grouped, lines, text_body
+from trygg_cli.report.text import excerpt, grouped, text_body
+from trygg_cli.report.text import lines as _lines
 
 Reporter = Callable[[Sequence[Finding], Summary, ReportContext], str]
 
+
+def masking(reporter: Reporter) -> Reporter:
+    """``reporter`` given only masked findings, file lists and source lines (see
+    :func:`~trygg_cli.report.base.masked`)."""
+
+    @functools.wraps(reporter)
+    def report(findings: Sequence[Finding], summary: Summary, ctx: ReportContext) -> str:
+        return reporter(*masked(findings, summary, ctx))
+
+    return report
+
+
 REPORTERS: dict[str, Reporter] = {
-    "text": grouped,
-    "json": json_report,
-    "github": github,
-    "sarif": sarif,
-    "gitlab": gitlab,
-    "junit": junit,
+    name: masking(reporter)
+    for name, reporter in {
+        "text": grouped,
+        "json": json_report,
+        "github": github,
+        "sarif": sarif,
+        "gitlab": gitlab,
+        "junit": junit,
+    }.items()
 }
+lines = masking(_lines)
+"""validate's text: one line per finding (:func:`~trygg_cli.report.text.lines`), masked."""
 
 __all__ = [
     "JSON_VERSION",
@@ -57,6 +79,8 @@ __all__ = [
     "grouped",
     "json_report",
     "lines",
+    "masked",
+    "masking",
     "problems",
     "rule_info",
     "statistics",

@@ -4,12 +4,14 @@ name, and small text helpers the formats share."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import N_
-from trygg_cli.textout import one_line
+from trygg_cli.identity_numbers import mask_text
+from trygg_cli.text import printable
+from trygg_cli.textout import printable_line
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,45 @@ def rule_for(ctx: ReportContext, finding: Finding) -> RuleInfo:
 
 
 def one_line_finding(f: Finding) -> str:
-    """``path:line:col: severity [rule] message``"""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity.label} [{f.rule}] {one_line(f.message)}"
+    """``path:line:col: severity [rule] message``, control characters in the path and the
+    message escaped: a file name with a newline cannot start a line of its own."""
+    place = f"{printable(f.path)}:{f.line}:{f.column}"
+    return f"{place}: {f.severity.label} [{f.rule}] {printable_line(f.message)}"
+
+
+def masked(
+    findings: Sequence[Finding], summary: Summary, ctx: ReportContext
+) -> tuple[list[Finding], Summary, ReportContext]:
+    """What a report is made of, with every personnummer and samordningsnummer masked:
+    each finding's path, message and YAML path, the files listed, and the source lines
+    (looked up under the paths as they were). Every reporter gets this and nothing else
+    (see ``REPORTERS``), so no format can print a number."""
+    shown = [_masked(f) for f in findings]
+    original = {m.path: f.path for m, f in zip(shown, findings, strict=True) if m is not f}
+    source_line = ctx.source_line
+    lines: dict[tuple[str, int], str | None] = {}  # reports ask for a line once per finding
+
+    def line(path: str, number: int) -> str | None:
+        key = (path, number)
+        if key not in lines:
+            text = source_line(original.get(path, path), number)
+            lines[key] = mask_text(text) if text is not None else None
+        return lines[key]
+
+    listed = Summary(
+        summary.checked,
+        [mask_text(p) for p in summary.skipped],
+        [mask_text(p) for p in summary.paths],
+    )
+    return shown, listed, replace(ctx, source_line=line)
+
+
+def _masked(f: Finding) -> Finding:
+    path, message = mask_text(f.path), mask_text(f.message)
+    yaml_path = tuple(mask_text(p) if isinstance(p, str) else p for p in f.yaml_path)
+    if path == f.path and message == f.message and yaml_path == f.yaml_path:
+        return f
+    return replace(f, path=path, message=message, yaml_path=yaml_path)
 
 
 def by_path(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

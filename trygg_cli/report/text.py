@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.report.base import ReportContext, Summary, by_path, one_line_finding
 from trygg_cli.report.summary import summary_line
+from trygg_cli.text import printable
 from trygg_cli.textout import BOLD, DIM, char_cells, paint, printable_line
 
 _TAB = 4
@@ -78,7 +79,7 @@ def text_body(findings: Sequence[Finding], ctx: ReportContext) -> str:
     rule_width = max(len(f.rule) for f in findings)
     blocks: list[str] = []
     for path, group in by_path(findings).items():
-        out = [paint(BOLD, printable_line(path), ctx.color)]
+        out = [paint(BOLD, printable(path), ctx.color)]
         for finding in group:
             color = _SEVERITY_COLOR[finding.severity]
             place = f"{finding.line}:{finding.column}"

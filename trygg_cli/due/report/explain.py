@@ -31,7 +31,7 @@ from trygg_cli.due.report.grouping import item_key
 from trygg_cli.due.report.words import done_when, grace, label, occasion_name, source
 from trygg_cli.due.spans import resolve
 from trygg_cli.i18n import N_, _, language, plural, quoted
-from trygg_cli.textout import one_line
+from trygg_cli.textout import printable_line
 
 _LISTED = 8  # occasions listed in full; more are shortened with "…"
 _DONE_LISTED = 6
@@ -238,13 +238,13 @@ def explain(
         _("{ref}: {what}, {title} ({doc_id}, {source})").format(
             ref=o.ref,
             what=label(o.item, o.doc_kind),
-            title=one_line(o.title),
-            doc_id=o.doc_id,
-            source=where,
+            title=printable_line(o.title),
+            doc_id=printable_line(o.doc_id),
+            source=printable_line(where),
         )
     ]
     if o.text:
-        lines.append(quoted(one_line(o.text)))
+        lines.append(quoted(printable_line(o.text)))
     members = sorted(
         (x for x in occurrences if item_key(x) == item_key(o)), key=lambda x: x.planned
     )

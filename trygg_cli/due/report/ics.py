@@ -44,6 +44,7 @@ from trygg_cli.due.report.context import DueReportContext, DueReporter
 from trygg_cli.due.report.grouping import item_key
 from trygg_cli.due.report.words import SUMMARY, grace, label, source
 from trygg_cli.i18n import _
+from trygg_cli.identity_numbers import mask_text
 from trygg_cli.textout import one_line
 
 if TYPE_CHECKING:
@@ -244,21 +245,22 @@ def _event(
 
     event = Event()
     uid = f"{o.doc_id}/{o.item}/{o.item_id}/series" if series is not None else o.key
-    event.add("uid", f"{uid}@trygg")
+    # Every text from the documents is masked before icalendar escapes and folds it.
+    event.add("uid", mask_text(f"{uid}@trygg"))
     event.add("dtstamp", stamp)
     event.add("dtstart", o.due)
     event.add("dtend", o.due + timedelta(days=1))
     if series is not None:
         event.add("rrule", vRecur.from_ical(series.text(count)))
-    event.add("summary", summary(o))
-    event.add("description", _description(o, options.names, series))
+    event.add("summary", mask_text(summary(o)))
+    event.add("description", mask_text(_description(o, options.names, series)))
     event.add("categories", [label(o.item, o.doc_kind)])
     event.add("transp", "TRANSPARENT")
     routine = o.item in ROUTINE_ITEMS
     if options.remind_days > 0 and (options.remind_routine or not routine) and o.done is None:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", summary(o))
+        alarm.add("description", mask_text(summary(o)))
         alarm.add("trigger", timedelta(days=-options.remind_days))
         event.add_component(alarm)
     return event

@@ -1,4 +1,8 @@
-"""``trygg due --format json``: the versioned shape documented in docs/due-json.md."""
+"""``trygg due --format json``: the versioned shape documented in docs/due-json.md.
+
+Every text from the documents (titles, ids, paths, texts, reports) is masked
+(:func:`~trygg_cli.identity_numbers.mask_text`) as it goes in; ``ref`` stays the hash of
+the key as the engine made it, so that ``trygg done REF`` finds the occasion."""
 
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from trygg_cli.due.occurrence import (
 from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped
 from trygg_cli.findings import YamlPath, format_yaml_path
+from trygg_cli.identity_numbers import mask_data, mask_text
 from trygg_cli.jsonfmt import Encoded, dumps_records, encode, encode_text
 
 JSON_VERSION = 1
@@ -37,30 +42,30 @@ def occurrence_dict(occurrence: Occurrence, today: date) -> dict[str, Any]:
         "occasion": o.occasion,
         "done": o.done.isoformat() if o.done is not None else None,
         "done_label": o.done_label,
-        "done_report": o.done_report,
-        "key": o.key,
+        "done_report": _masked(o.done_report),
+        "key": mask_text(o.key),
         "ref": o.ref,
         **_item_dict(o),
     }
 
 
 def _item_dict(o: Occurrence) -> dict[str, Any]:
-    """The fields every occasion of one item shares."""
+    """The fields every occasion of one item shares, masked."""
     return {
         "item": o.item,
-        "item_id": o.item_id,
-        "title": o.title,
-        "doc_id": o.doc_id,
+        "item_id": mask_text(o.item_id),
+        "title": mask_text(o.title),
+        "doc_id": mask_text(o.doc_id),
         "doc_kind": o.doc_kind,
-        "path": o.path,
+        "path": mask_text(o.path),
         "line": o.line,
         "column": o.column,
-        "yaml_path": format_yaml_path(o.yaml_path),
+        "yaml_path": mask_text(format_yaml_path(o.yaml_path)),
         "qualifier": o.qualifier,
         "tolerance_days": o.tolerance_days,
-        "parties": list(o.parties),
-        "bodies": list(o.bodies),
-        "text": o.text,
+        "parties": [mask_text(p) for p in o.parties],
+        "bodies": [mask_text(b) for b in o.bodies],
+        "text": _masked(o.text),
         "routine": o.routine,
         "last_done": o.last_done.isoformat() if o.last_done is not None else None,
     }
@@ -150,11 +155,11 @@ def json_report(
         "tool": "trygg",
         "as_of": today.isoformat(),
         "items": _encoded_items(grouped.sections()),
-        "unanchored": [_unanchored_dict(u) for u in plan.unanchored],
-        "unmatched": [_unmatched_dict(u) for u in plan.unmatched],
-        "tied": [_tied_dict(t) for t in plan.tied],
-        "ended": [_ended_dict(e) for e in plan.ended],
-        "unrecorded": [_unrecorded_dict(u) for u in plan.unrecorded],
+        "unanchored": mask_data([_unanchored_dict(u) for u in plan.unanchored]),
+        "unmatched": mask_data([_unmatched_dict(u) for u in plan.unmatched]),
+        "tied": mask_data([_tied_dict(t) for t in plan.tied]),
+        "ended": mask_data([_ended_dict(e) for e in plan.ended]),
+        "unrecorded": mask_data([_unrecorded_dict(u) for u in plan.unrecorded]),
         "summary": grouped.counts(),
     }
     return dumps_records(payload)
@@ -177,16 +182,20 @@ def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encod
             key = o.key
             done = f'"{o.done.isoformat()}"' if o.done is not None else "null"
             done += f', "done_label": {_text_or_null(o.done_label)}'
-            done += f', "done_report": {_text_or_null(o.done_report)}'
+            done += f', "done_report": {_text_or_null(_masked(o.done_report))}'
             out.append(
                 Encoded(
                     f'{{"bucket": "{name}", "due": "{o.due.isoformat()}", '
                     f'"planned": "{o.planned.isoformat()}", '
                     f'"occasion": {encode_text(o.occasion)}, "done": {done}, '
-                    f'"key": {encode_text(key)}, "ref": "{ref_of(key)}", {tail}'
+                    f'"key": {encode_text(mask_text(key))}, "ref": "{ref_of(key)}", {tail}'
                 )
             )
     return out
+
+
+def _masked(text: str | None) -> str | None:
+    return mask_text(text) if text is not None else None
 
 
 def _text_or_null(text: str | None) -> str:
