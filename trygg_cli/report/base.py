@@ -113,7 +113,8 @@ VALIDATION_RULES: dict[str, RuleInfo] = {
         _validation_rule("duplicate-key", N_("the same key twice in one mapping")),
         _validation_rule("unsupported-version", N_("`trygg:` is not a version this trygg reads")),
         _validation_rule(
-            "unknown-kind", N_("`kind:` is not `agreement`, `action-plan` or `citizen-promise`")
+            "unknown-kind",
+            N_("`kind:` is not `agreement`, `action-plan`, `citizen-promise` or `follow-up`"),
         ),
         _validation_rule("unknown-key", N_("a key the model does not have (with a suggestion)")),
         _validation_rule(
