@@ -9,7 +9,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property, partial
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
@@ -298,15 +298,34 @@ def _check_parallel(
     arrived: Callable[[list[FileResult] | _Packed], None],
 ) -> None:
     """Check ``files`` in ``workers`` processes. Ctrl-C reaches only this process: the
-    workers ignore it, and leaving the ``with`` terminates them at once instead of
-    waiting for their work, so an interrupted run ends within a second, without a
-    worker's traceback."""
+    workers ignore it. On Ctrl-C (or any error here) the chunks not started are dropped
+    and the workers are ended at once, not waited for, so an interrupted run ends within
+    a second and without a worker's traceback."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
-        for result in pool.imap_unordered(partial(_check_chunk, job=job), _chunks(files)):
-            arrived(result)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        futures = [pool.submit(_check_chunk, chunk, job) for chunk in _chunks(files)]
+        for future in as_completed(futures):
+            arrived(future.result())
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: Any) -> None:
+    """Drop the chunks not started and end the workers now. (multiprocessing.Pool's own
+    terminate() can hang when its task queue is full and its workers are gone.) The
+    workers are the executor's ``_processes``, read before shutdown forgets them; were
+    that name ever gone, the workers would still stop after their current chunk."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        if process.is_alive():
+            process.terminate()
 
 
 def _ignore_interrupts() -> None:
