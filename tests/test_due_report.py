@@ -271,6 +271,7 @@ def test_json_seeds_shape(seeds: DuePlan) -> None:
         "tied",
         "ended",
         "unrecorded",
+        "unreadable",
         "summary",
     ]
     assert (payload["version"], payload["tool"], payload["as_of"]) == (1, "trygg", "2026-11-24")

@@ -319,3 +319,17 @@ def test_a_users_template_cannot_exhaust_time_or_memory(
     assert time.monotonic() - started < 5
     assert result.exit_code == 2
     assert TEMPLATE_ATTACKS[template] in result.stderr, result.stderr
+
+
+def test_due_says_in_its_report_which_files_it_could_not_read(
+    tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    import json
+
+    write_file(tmp_path, "avtal.yaml", MINIMAL_AGREEMENT)
+    broken = write_file(tmp_path, "trasig.yaml", "trygg: 1\nkind: agreement\nid: [trasig\n")
+    report = json.loads(cli("due", str(tmp_path), "--format", "json").stdout)
+    assert report["unreadable"] == [str(broken)]
+    markdown = cli("due", str(tmp_path), "--format", "markdown").stdout
+    assert "1 file could not be read, so what it schedules is missing" in markdown
+    assert cli("due", str(tmp_path), "--fail-on", "overdue").exit_code == 1

@@ -22,7 +22,7 @@ from trygg_cli.cli.params import (
     targets,
 )
 from trygg_cli.cli.terminal import Progress, color_wanted, err, parse_day, write_report
-from trygg_cli.i18n import N_, _, plural
+from trygg_cli.i18n import _
 
 if TYPE_CHECKING:
     from trygg_cli.due.report.ics import IcsOptions
@@ -251,7 +251,9 @@ def run(options: DueOptions) -> int:
         )
     if outcome.unread:
         _warn_unread(len(outcome.unread))
-    context = DueReportContext(color=options.color, version=__version__)
+    context = DueReportContext(
+        color=options.color, version=__version__, unread=tuple(outcome.unread)
+    )
     reporter = DUE_REPORTERS[options.output_format]
     if ics:
         reporter = ics_reporter(_ics_options(options, outcome.workspace))
@@ -301,16 +303,6 @@ def _explain(options: DueOptions, today: date) -> int:
 
 
 def _warn_unread(count: int) -> None:
-    err(
-        plural(
-            count,
-            N_(
-                "{n} file could not be read, so what it schedules is missing below; "
-                "run 'trygg validate' to see why"
-            ),
-            N_(
-                "{n} files could not be read, so what they schedule is missing below; "
-                "run 'trygg validate' to see why"
-            ),
-        )
-    )
+    from trygg_cli.due.report.context import unread_sentence
+
+    err(unread_sentence(count))

@@ -12,12 +12,31 @@ from trygg_cli.due.occurrence import DuePlan, Occurrence
 @dataclass(frozen=True)
 class DueReportContext:
     """What due reports need besides the plan: ANSI colour (table only), trygg's version
-    (shown in the markdown footer) and the terminal width (the table shortens titles to
-    fit it where it can; lines are never wrapped)."""
+    (shown in the markdown footer), the terminal width (the table shortens titles to
+    fit it where it can; lines are never wrapped) and the files that could not be read
+    (what they schedule is missing, and the report says so)."""
 
     color: bool = False
     version: str = ""
     width: int = 100
+    unread: tuple[str, ...] = ()
+
+
+def unread_sentence(count: int) -> str:
+    """That ``count`` files could not be read, so what they schedule is missing."""
+    from trygg_cli.i18n import N_, plural
+
+    return plural(
+        count,
+        N_(
+            "{n} file could not be read, so what it schedules is missing below; "
+            "run 'trygg validate' to see why"
+        ),
+        N_(
+            "{n} files could not be read, so what they schedule is missing below; "
+            "run 'trygg validate' to see why"
+        ),
+    )
 
 
 DueReporter = Callable[[DuePlan, Sequence[Occurrence], date, DueReportContext], str]

@@ -160,6 +160,7 @@ def json_report(
         "tied": mask_data([_tied_dict(t) for t in plan.tied]),
         "ended": mask_data([_ended_dict(e) for e in plan.ended]),
         "unrecorded": mask_data([_unrecorded_dict(u) for u in plan.unrecorded]),
+        "unreadable": mask_data(list(context.unread)),
         "summary": grouped.counts(),
     }
     return dumps_records(payload)

@@ -7,7 +7,7 @@ from datetime import date
 
 from trygg_cli.date_words import long_date
 from trygg_cli.due.occurrence import DuePlan, Occurrence
-from trygg_cli.due.report.context import DueReportContext
+from trygg_cli.due.report.context import DueReportContext, unread_sentence
 from trygg_cli.due.report.grouping import Grouped, item_key
 from trygg_cli.due.report.words import (
     BUCKET_HEADING,
@@ -41,6 +41,8 @@ def markdown(
         ),
         "",
     ]
+    if context.unread:  # an issue body must not look complete when files were skipped
+        out += [md_cell(unread_sentence(len(context.unread))), ""]
     headers = (_("Due"), _("What"), _("Title"), _("Document"), _("Source"))
     earlier = grouped.earlier_overdue()
     total = grouped.counts()
