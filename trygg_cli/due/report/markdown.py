@@ -29,20 +29,27 @@ from trygg_cli.i18n import _
 from trygg_cli.textout import md_cell, md_code
 
 
-def markdown(
-    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
-) -> str:
-    """For an issue body: the summary, then per bucket a heading and a table
-    (due | what | title | document | source), then what must be fixed."""
-    grouped = Grouped.of(shown, today)
+def _summary(grouped: Grouped, today: date, context: DueReportContext) -> list[str]:
+    """The summary line, and under it the files that could not be read: an issue body must
+    not look complete when what they schedule is missing."""
     out = [
         _("**{counts}** as of {date}.").format(
             counts=grouped.summary_line(), date=long_date(today)
         ),
         "",
     ]
-    if context.unread:  # an issue body must not look complete when files were skipped
+    if context.unread:
         out += [md_cell(unread_sentence(len(context.unread))), ""]
+    return out
+
+
+def markdown(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> str:
+    """For an issue body: the summary, then per bucket a heading and a table
+    (due | what | title | document | source), then what must be fixed."""
+    grouped = Grouped.of(shown, today)
+    out = _summary(grouped, today, context)
     headers = (_("Due"), _("What"), _("Title"), _("Document"), _("Source"))
     earlier = grouped.earlier_overdue()
     total = grouped.counts()
