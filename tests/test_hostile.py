@@ -333,3 +333,21 @@ def test_due_says_in_its_report_which_files_it_could_not_read(
     markdown = cli("due", str(tmp_path), "--format", "markdown").stdout
     assert "1 file could not be read, so what it schedules is missing" in markdown
     assert cli("due", str(tmp_path), "--fail-on", "overdue").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "note: " + "[" * 20_000,  # past libyaml's own cap of 1,000
+        "note: " + "[" * 500 + "]" * 500,  # within it: bounded as the tree is built
+        "note:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(900)),  # block style
+    ],
+)
+def test_deep_nesting_is_a_located_limit_however_it_is_written(
+    tmp_path: Path, cli: Callable[..., Result], nesting: str
+) -> None:
+    path = write_file(tmp_path, "djup.yaml", "trygg: 1\nkind: agreement\n" + nesting + "\n")
+    result = cli("validate", str(path))
+    assert result.exit_code == 1
+    assert "error [yaml-limits] the YAML is nested more than 64 levels deep" in result.stdout
+    assert "internal error" not in result.stderr

@@ -5,7 +5,6 @@ over a bound has its events counted, which needs no memory per node."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -25,7 +24,6 @@ from trygg_cli.i18n import _
 MAX_DEPTH = 64
 # Values (scalars, lists, mappings) per file: the largest real document has some 1,000.
 MAX_NODES = 50_000
-_BLOCK_PREFIX = re.compile(r"^[ ?:-]*", re.MULTILINE)
 
 
 class YamlError(Exception):
@@ -43,7 +41,10 @@ def check_shape(text: str) -> None:
     """A located ``yaml-limits`` error when ``text`` nests deeper than :data:`MAX_DEPTH`
     or holds more than :data:`MAX_NODES` values. A syntax error is left to the parser
     that follows, which says it better."""
-    if len(text) <= MAX_NODES and _shallow(text):  # every value takes a character or more
+    # Every value takes a character or more, so a short text is within both bounds as far
+    # as the event count goes; its nesting is bounded as the tree is built
+    # (:class:`~trygg_cli.yamlload.parse._Builder`).
+    if len(text) <= MAX_NODES:
         return
     nodes = depth = 0
     try:
@@ -57,7 +58,7 @@ def check_shape(text: str) -> None:
                 nodes += 1
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _too_deep(event.start_mark.line, event.start_mark.column)
+                    raise too_deep(event.start_mark.line, event.start_mark.column)
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 depth -= 1
             elif cls is StreamEndEvent:
@@ -69,20 +70,10 @@ def check_shape(text: str) -> None:
         if "maximum nesting depth" in (getattr(exc, "problem", None) or "") and mark:
             # libyaml ≥ 0.2.5 has its own cap (1000) and its scanner can reach it
             # before our count does when the brackets come all at once.
-            raise _too_deep(mark.line, mark.column) from None
+            raise too_deep(mark.line, mark.column) from None
 
 
-def _shallow(text: str) -> bool:
-    """Whether nesting is surely within :data:`MAX_DEPTH`: flow brackets plus twice the
-    widest block-indentation prefix."""
-    flow = text.count("[") + text.count("{")
-    if flow > MAX_DEPTH:
-        return False
-    widest = max(map(len, _BLOCK_PREFIX.findall(text)), default=0)
-    return flow + 2 * (widest + 2) <= MAX_DEPTH
-
-
-def _too_deep(line: int, column: int) -> YamlError:
+def too_deep(line: int, column: int) -> YamlError:
     return YamlError(
         "yaml-limits",
         _(

@@ -27,7 +27,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
 from trygg_cli.readfile import MAX_FILE_BYTES, too_large
-from trygg_cli.yamlload.limits import YamlError, check_shape
+from trygg_cli.yamlload.limits import MAX_DEPTH, YamlError, check_shape, too_deep
 
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ALIAS_NODES = 100_000
@@ -102,6 +102,9 @@ def load(text: str) -> LoadedYaml:
     try:
         root = _Composer(text).get_single_node()
     except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        if "maximum nesting depth" in (exc.problem or "") and mark is not None:
+            raise too_deep(mark.line, mark.column) from None  # libyaml's own cap, 1,000
         raise _syntax_error(exc, text) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
         raise YamlError(
@@ -219,6 +222,7 @@ class _Builder:
         self.done: dict[int, tuple[Any, int]] = {}
         self.active: set[int] = set()
         self.expanded = 0
+        self.depth = 0  # collections open around the node being built
 
     def build(self, root: Node) -> Any:
         return self._node(root)[0]
@@ -286,6 +290,17 @@ class _Builder:
         )
 
     def _collection(self, node: Node) -> tuple[Any, int]:
+        # Nesting is bounded here, where every node passes anyway, rather than by a scan
+        # of the text first; libyaml's composer (C) stops at 1,000 levels by itself.
+        if self.depth >= MAX_DEPTH:
+            raise too_deep(node.start_mark.line, node.start_mark.column)
+        self.depth += 1
+        try:
+            return self._members(node)
+        finally:
+            self.depth -= 1
+
+    def _members(self, node: Node) -> tuple[Any, int]:
         tag = node.tag
         if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
             raise _located(
