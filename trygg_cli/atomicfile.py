@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
+from trygg_cli.readfile import describe
 
 
 def refuse_special(path: Path) -> None:
@@ -18,16 +19,13 @@ def refuse_special(path: Path) -> None:
         mode = os.stat(path).st_mode
     except OSError:
         return  # not there yet (or not reachable: writing will say why)
-    if stat.S_ISDIR(mode):
-        what = _("it is a folder")
-    elif not stat.S_ISREG(mode):
-        what = _("it is not an ordinary file (a device, a pipe or a socket)")
-    else:
+    if stat.S_ISREG(mode):
         return
     raise TryggError(
-        _("cannot write {path}: {reason}; write to standard output with '-o -'").format(
-            path=path, reason=what
-        )
+        _(
+            "cannot write {path}: it is {what}, which is not an ordinary file; write to "
+            "standard output with '-o -'"
+        ).format(path=path, what=describe(mode))
     )
 
 

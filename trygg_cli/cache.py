@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from trygg_cli import __version__
+from trygg_cli.readfile import read_regular
 
 FOLDER = ".trygg-cache"
 _MAGIC = b"TRYGG-CACHE-2\n"
@@ -260,12 +261,7 @@ def _read_regular(folder: Path, path: Path) -> bytes:
     real folder, and not absurdly large; else OSError."""
     if not stat.S_ISDIR(os.lstat(folder).st_mode):
         raise OSError(f"{folder} is not a folder")
-    fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_PACK_BYTES:
-            raise OSError(f"{path} is not a cache pack")
-        return handle.read()
+    return read_regular(str(path), _MAX_PACK_BYTES, follow_links=False)
 
 
 def _code() -> str:

@@ -41,7 +41,8 @@ def too_large(size: int) -> str:
     )
 
 
-def _what(mode: int) -> str:
+def describe(mode: int) -> str:
+    """What a file that is not a regular one is, in words: 'a named pipe (FIFO)' …"""
     if stat.S_ISDIR(mode):
         return _("a folder")
     if stat.S_ISFIFO(mode):
@@ -51,17 +52,17 @@ def _what(mode: int) -> str:
     return _("a device")
 
 
-def read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path`` (links followed) if it is a regular file of at most ``limit``
-    bytes; else :class:`NotARegularFile`, :class:`TooLarge` or another ``OSError``."""
-    fd = os.open(path, _FLAGS)
+def read_regular(path: str, limit: int = MAX_FILE_BYTES, *, follow_links: bool = True) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes (a link is
+    followed unless ``follow_links`` is false, then it is an ``OSError``); else
+    :class:`NotARegularFile`, :class:`TooLarge` or another ``OSError``."""
+    fd = os.open(path, _FLAGS if follow_links else _FLAGS | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotARegularFile(_what(mode))
-        size = os.fstat(fd).st_size
-        if size > limit:
-            raise TooLarge(size)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotARegularFile(describe(info.st_mode))
+        if info.st_size > limit:
+            raise TooLarge(info.st_size)
         data = handle.read(limit + 1)  # the file may grow while it is read
     if len(data) > limit:
         raise TooLarge(len(data))
