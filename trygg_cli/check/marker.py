@@ -11,14 +11,15 @@ from __future__ import annotations
 import difflib
 import re
 
+from trygg_cli.check.results import MISSING_MARKER
 from trygg_cli.findings import Finding, Fix, Severity
 from trygg_cli.i18n import _
 from trygg_cli.model import KINDS
 from trygg_cli.text import show
 
-MISSING_MARKER = "missing-marker"
-# Byte-order marks of UTF-32 and UTF-16, widest first (UTF-32-LE starts like UTF-16-LE).
-_WIDE = (
+# Byte-order marks of the encodings a Windows editor may save in, widest first (UTF-32-LE
+# starts like UTF-16-LE).
+WIDE = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
     (b"\x00\x00\xfe\xff", "utf-32-be"),
     (b"\xff\xfe", "utf-16-le"),
@@ -39,7 +40,7 @@ def _top_key(text: str) -> tuple[re.Pattern[str], bool]:
 
 def near_miss(path: str, raw: bytes) -> Finding | None:
     """A warning when ``raw`` is a near-miss trygg document, else ``None``."""
-    text = _as_text(raw)
+    text = as_text(raw)
     top_key, listed = _top_key(text)
     kind_line: tuple[int, str] | None = None
     for number, line in enumerate(text.splitlines(), 1):
@@ -82,10 +83,10 @@ def near_miss(path: str, raw: bytes) -> Finding | None:
     )
 
 
-def _as_text(raw: bytes) -> str:
+def as_text(raw: bytes) -> str:
     """The text, as well as it can be read: a flipped byte or a UTF-16 file must not hide
     a document (its encoding is reported once its marker is there)."""
-    for bom, encoding in _WIDE:
+    for bom, encoding in WIDE:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(encoding, "replace")
     return raw.decode("utf-8", "replace")

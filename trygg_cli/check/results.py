@@ -13,6 +13,10 @@ from typing import Any, NamedTuple
 
 from trygg_cli.findings import Finding, YamlPath
 
+# The rule of a file that looks like a document but lacks its marker (check/marker.py);
+# here, where the workspace can read it without loading the parser or the models.
+MISSING_MARKER = "missing-marker"
+
 
 class Ref(NamedTuple):
     """A reference from one place in a document to a document or to an item in one

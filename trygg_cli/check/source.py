@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from trygg_cli.check.marker import WIDE, as_text
 from trygg_cli.check.municipality import municipality_finding
 from trygg_cli.check.passes import REFERENCES, ParsedFile, Passes
 from trygg_cli.check.references import duplicate_ids, id_lists, raw_index, salvaged_index
@@ -35,13 +36,6 @@ _MARKER = re.compile(
 _TEXT_MARKER = re.compile(
     r"(?:^|\r|[{,])[ \t]*(?:-[ \t]+)*\ufeff?[\"']?trygg[\"']?[ \t]*:", re.MULTILINE
 )
-# Byte-order marks of the encodings a Windows editor may save in, widest first.
-_WIDE = (
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 
 DEFAULT_PASSES: Passes = (REFERENCES,)
 # Schema errors listed one by one per file (a file of 100,000 unknown keys would otherwise
@@ -54,10 +48,8 @@ def is_trygg_text(raw: bytes) -> bool:
     UTF-8, with or without a byte-order mark, or in UTF-16 or UTF-32 with one)."""
     if _MARKER.search(raw) is not None:
         return True
-    for bom, encoding in _WIDE:
-        if raw.startswith(bom):
-            text = raw[len(bom) :].decode(encoding, "replace")
-            return _TEXT_MARKER.search(text) is not None
+    if raw.startswith(tuple(bom for bom, _encoding in WIDE)):
+        return _TEXT_MARKER.search(as_text(raw)) is not None
     return False
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
 from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
-from trygg_cli.check.results import FileResult
+from trygg_cli.check.results import MISSING_MARKER, FileResult
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import memo
@@ -269,10 +269,6 @@ def load_sources(sources: Mapping[str, bytes], *, passes: Sequence[Pass] = VALID
         results = [_check(path, sources[path], job) for path in sorted(sources)]
         findings, by_id = assemble(results)
     return Workspace(results, findings, by_id, sources)
-
-
-# check.marker's rule id, not imported: a run from the cache loads no model (check/).
-MISSING_MARKER = "missing-marker"
 
 
 def _marker_as_error(result: FileResult) -> FileResult:
