@@ -97,6 +97,11 @@ def format_option(help_text: str, show_default: bool = True) -> Any:
     return typer.Option("--format", "-f", help=help_text, show_default=show_default)
 
 
+def output_option(help_text: str) -> Any:
+    """``--output``/``-o FILE`` for a command that writes a document ('-': the screen)."""
+    return typer.Option("--output", "-o", metavar=FILE, help=help_text, show_default=False)
+
+
 def no_color_option(help_text: str) -> Any:
     """``--no-color``."""
     return typer.Option("--no-color", help=help_text)

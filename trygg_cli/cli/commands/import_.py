@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from trygg_cli.cli.params import FILE, FOLDER
+from trygg_cli.cli.params import FILE, FOLDER, output_option
 from trygg_cli.cli.terminal import err
 from trygg_cli.i18n import N_, _, plural
 
@@ -41,13 +41,7 @@ def command(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar=FILE,
-            help=_("Write the draft to this file ('-': the screen); for one document."),
-            show_default=False,
-        ),
+        output_option(_("Write the draft to this file ('-': the screen); for one document.")),
     ] = None,
     into: Annotated[
         Path | None,

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from trygg_cli.cli import completion
-from trygg_cli.cli.params import FILE, Jobs, Paths, paths_argument, targets
+from trygg_cli.cli.params import Jobs, Paths, output_option, paths_argument, targets
 from trygg_cli.cli.terminal import err, to_screen, write_report
 from trygg_cli.i18n import _
 
@@ -52,14 +52,7 @@ def new(
         Paths, paths_argument(_("Files or folders to read (default: the current folder)."))
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar=FILE,
-            help=_("Where to write the draft ('-': the screen)."),
-            show_default=False,
-        ),
+        Path | None, output_option(_("Where to write the draft ('-': the screen)."))
     ] = None,
     doc_id: Annotated[
         str | None,
