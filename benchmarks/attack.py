@@ -88,7 +88,7 @@ def phase_one(cases: dict[str, bytes]) -> Counter[str]:
     return counts
 
 
-_TIME = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+_TIME = shutil.which("time")  # GNU time (the shell's own `time` is no program)
 
 
 def _peak_mb(command: list[str], timeout: float) -> tuple[int | None, str, float, float]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from trygg_cli.due.occurrence import DuePlan, Occurrence
+from trygg_cli.i18n import N_, plural
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,6 @@ class DueReportContext:
 
 def unread_sentence(count: int) -> str:
     """That ``count`` files could not be read, so what they schedule is missing."""
-    from trygg_cli.i18n import N_, plural
-
     return plural(
         count,
         N_(
