@@ -6,6 +6,13 @@ with the local ones under it), action plans and citizen promises: about 2,400 fi
 MANIFEST.json, so that a benchmark can check they are all found.
 
     python benchmarks/generate_corpus.py --out benchmarks/corpus --seed 2026
+    python benchmarks/generate_corpus.py --scale 16 --out benchmarks/corpus-16
+
+``--scale`` grows or shrinks the register the way a national one grows: below 1, fewer
+municipalities (0.25: 72 of them); above 1, every municipality also keeps earlier
+generations of its documents — agreements, plans and promises of other periods and
+revisions, each with ids of their own, in ``<municipality>/arkiv-<n>/`` — up to
+``scale`` sets in all (16: about 39,000 files). Scale 1 is the corpus above, byte for byte.
 """
 
 from __future__ import annotations
@@ -308,38 +315,59 @@ def _inject(text: str, kind: str) -> str:
     return text.replace("\ntitle:", "\ntitle: Trygg i: [\n  x\ntitle_:", 1)
 
 
+def _generation(rng: random.Random, name: str, generation: int) -> dict[str, dict[str, Any]]:
+    """One municipality's documents of one generation: 0 is today's set, 1 and on are
+    earlier ones kept in the register (ids and folder with the generation's number)."""
+    slug = _slug(name)
+    folder, tail = (
+        (slug, "") if generation == 0 else (f"{slug}/arkiv-{generation}", f"-{generation}")
+    )
+    files: dict[str, dict[str, Any]] = {}
+    central = None
+    if rng.random() < 0.05:
+        central = f"{slug}-central{tail}"
+        files[f"{folder}/central.yaml"] = _agreement(rng, name, central, "central", None, [], [])
+    agreement_id = f"{slug}-lokal{tail}"
+    plans = [f"{slug}-plan-{i}{tail}" for i in range(rng.randrange(1, 4))]
+    promises = [f"{slug}-lofte-{i}{tail}" for i in range(rng.randrange(3, 9))]
+    agreement = _agreement(rng, name, agreement_id, "local", central, plans, promises)
+    files[f"{folder}/agreement.yaml"] = agreement
+    for plan in plans:
+        files[f"{folder}/{plan}.yaml"] = _plan(rng, plan, agreement)
+    for promise in promises:
+        files[f"{folder}/{promise}.yaml"] = _promise(rng, promise, agreement)
+    return files
+
+
 def main(argv: list[str] | None = None) -> Path:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "corpus")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--municipalities", type=int, default=290)
     parser.add_argument("--error-rate", type=float, default=0.03)
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="0.25: 72 municipalities; 4: four generations"
+    )
     args = parser.parse_args(argv)
+    if args.scale <= 0:
+        parser.error("--scale must be above 0")
+    if args.scale < 1:
+        args.municipalities = max(1, round(args.municipalities * args.scale))
     started = time.perf_counter()
     rng = random.Random(args.seed)
     if args.out.exists():
         shutil.rmtree(args.out)
     files: dict[str, dict[str, Any]] = {}
-    for name in _municipalities(rng, args.municipalities):
-        slug = _slug(name)
-        central = None
-        if rng.random() < 0.05:
-            central = f"{slug}-central"
-            files[f"{slug}/central.yaml"] = _agreement(rng, name, central, "central", None, [], [])
-        agreement_id = f"{slug}-lokal"
-        plans = [f"{slug}-plan-{i}" for i in range(rng.randrange(1, 4))]
-        promises = [f"{slug}-lofte-{i}" for i in range(rng.randrange(3, 9))]
-        agreement = _agreement(rng, name, agreement_id, "local", central, plans, promises)
-        files[f"{slug}/agreement.yaml"] = agreement
-        for plan in plans:
-            files[f"{slug}/{plan}.yaml"] = _plan(rng, plan, agreement)
-        for promise in promises:
-            files[f"{slug}/{promise}.yaml"] = _promise(rng, promise, agreement)
+    names = _municipalities(rng, args.municipalities)
+    for generation in range(max(1, round(args.scale))):
+        for name in names:
+            files.update(_generation(rng, name, generation))
     manifest: dict[str, str] = {}
     total = 0
     for relative, document in files.items():
         kind = document["kind"]
-        text = f"# yaml-language-server: $schema=../../../schemas/{kind}.schema.json\n"
+        up = "../" * (relative.count("/") + 2)
+        text = f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json\n"
         text += yaml.dump(
             document, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100
         )
