@@ -307,6 +307,8 @@ def _inject(text: str, kind: str) -> str:
     if kind == "wrong-type":
         return text.replace("\ntitle:", "\ntitle: 2024\n# tidigare titel:", 1)
     if kind == "dangling-reference":
+        if "\ncentral_agreement: " in text:
+            return text.replace("\ncentral_agreement: ", "\ncentral_agreement: finns-inte-", 1)
         if "\nkind: agreement" in text:
             return text.replace("\nid: ", "\ncentral_agreement: finns-inte\nid: ", 1)
         return text.replace("\nagreement: ", "\nagreement: finns-inte-", 1)
