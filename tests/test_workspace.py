@@ -185,3 +185,23 @@ def test_a_dangling_link_among_thousands_of_documents_still_gets_its_did_you_mea
     findings, _by_id = assemble(results)
     [dangling] = [f for f in findings if f.rule == "dangling-reference"]
     assert "kommun1234-atgardsplan-2024" in dangling.message  # the did-you-mean
+
+
+def test_a_caller_that_consumes_outputs_as_they_arrive_keeps_none(tmp_path: Path) -> None:
+    from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES
+    from trygg_cli.check.results import FileResult
+
+    (tmp_path / "agreement.yaml").write_text(AGREEMENT, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    seen: list[str] = []
+
+    def arrived(result: FileResult) -> None:
+        if KEEP_DOCUMENT.name in result.outputs:
+            seen.append(result.path)
+
+    passes = (REFERENCES, KEEP_DOCUMENT)
+    kept = load_paths([str(tmp_path)], passes=passes, on_result=arrived, keep_outputs=())
+    whole = load_paths([str(tmp_path)], passes=passes)
+    assert sorted(seen) == sorted(r.path for r in whole.results if r.outputs)
+    assert seen and [r.outputs for r in kept.results if r.outputs] == []
+    assert kept.findings == whole.findings and kept.by_id.keys() == whole.by_id.keys()

@@ -7,7 +7,7 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -135,6 +135,7 @@ def load_paths(
     progress: Progress | None = None,
     on_result: OnResult | None = None,
     cache: bool = False,
+    keep_outputs: Collection[str] | None = None,
 ) -> Workspace:
     """Check every trygg file under ``paths``, run ``passes`` on each, and resolve the
     references between them (when :data:`~trygg_cli.check.REFERENCES` is among them).
@@ -143,9 +144,16 @@ def load_paths(
     order), so the caller can start on it while other files are still being read. With
     ``cache``, results of unchanged files are taken from the repository's cache (see
     :mod:`trygg_cli.cache`).
+
+    ``keep_outputs`` names the passes whose outputs the workspace keeps once ``on_result``
+    has seen a result (``None``: all). A caller that consumes the outputs as they arrive
+    keeps none, and the workspace's memory stays that of the findings, ids and references.
     """
+    load = _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache)
+    if keep_outputs is not None:
+        load.keep_outputs = frozenset(keep_outputs)
     with cycle_collector_paused():
-        return _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache).run(jobs)
+        return load.run(jobs)
 
 
 class _Load:
@@ -166,6 +174,7 @@ class _Load:
         self.job = _Job(job.passes, pack=True) if self.store is not None else job
         self.progress = progress
         self.on_result = on_result
+        self.keep_outputs: frozenset[str] | None = None  # None: all
         self.by_path: dict[str, FileResult] = {}
         self.keys: dict[str, str | None] = {}  # path → cache key (None: unreadable)
         # Only findings wanted (validate): the whole run's outcome is kept too, by every
@@ -222,9 +231,12 @@ class _Load:
         return todo
 
     def _arrived(self, result: FileResult, progress: bool = True) -> None:
-        self.by_path[result.path] = result
         if self.on_result is not None:
             self.on_result(result)
+        if self.keep_outputs is not None and result.outputs:
+            kept = {k: v for k, v in result.outputs.items() if k in self.keep_outputs}
+            result = replace(result, outputs=kept)
+        self.by_path[result.path] = result
         if progress and self.progress is not None:
             self.progress(len(self.by_path), len(self.files))
 
