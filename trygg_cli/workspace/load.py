@@ -149,10 +149,10 @@ def load_paths(
     has seen a result (``None``: all). A caller that consumes the outputs as they arrive
     keeps none, and the workspace's memory stays that of the findings, ids and references.
     """
-    load = _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache)
-    if keep_outputs is not None:
-        load.keep_outputs = frozenset(keep_outputs)
     with cycle_collector_paused():
+        load = _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache)
+        if keep_outputs is not None:
+            load.keep_outputs = frozenset(keep_outputs)
         return load.run(jobs)
 
 
