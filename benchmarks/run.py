@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                 # generates benchmarks/corpus first if missing
     python benchmarks/run.py --repeat 5      # more runs per measurement
+    python benchmarks/run.py --scale 0.25,1,4,16   # how the cost grows (benchmarks/scale.py)
 
 Prints, for the seeded national corpus (benchmarks/generate_corpus.py):
 
@@ -284,7 +285,13 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="runs of check-jsonschema and yamllint (a minute or more each; 0 skips them)",
     )
+    parser.add_argument(
+        "--scale",
+        help="corpus sizes, say 0.25,1,4,16: the growth table of issue 22 instead (scale.py)",
+    )
     args = parser.parse_args(argv)
+    if args.scale:
+        return _scale_table(args.scale, args.repeat if "--repeat" in (argv or sys.argv) else 1)
 
     corpus: Path = args.corpus
     trygg = corpus_and_trygg(corpus)
@@ -427,6 +434,20 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{r} {n}" for r, n in sorted(rules.items()))
     )
     return 1 if problems else 0
+
+
+def _scale_table(scales: str, repeat: int) -> int:
+    import scale
+
+    trygg = corpus_and_trygg(HERE / "corpus")
+    if trygg is None:
+        return 2
+    try:
+        sizes = [float(s) for s in scales.split(",")]
+    except ValueError:
+        print(f"--scale takes numbers separated by commas, not {scales!r}", file=sys.stderr)
+        return 2
+    return scale.main(trygg, sizes, repeat)
 
 
 if __name__ == "__main__":
