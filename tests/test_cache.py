@@ -31,6 +31,12 @@ def _packs(repo: Path) -> list[Path]:
     return sorted((repo / FOLDER).glob("*.pack"))
 
 
+def _forget_runs(repo: Path) -> None:
+    """Remove the notes of whole runs, so that the next run looks into the pack."""
+    for note in (repo / FOLDER).glob("*.run"):
+        note.unlink()
+
+
 def test_second_run_reuses_results_and_says_the_same(cli: Any, tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     (repo / "docs" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
@@ -145,6 +151,7 @@ def test_a_pack_not_signed_with_our_secret_is_never_unpickled(cli: Any, tmp_path
     (pack,) = _packs(repo)
     payload = pickle.dumps({"x": pickle.dumps(Boom())})
     pack.write_bytes(_MAGIC + b"\0" * 32 + payload)
+    _forget_runs(repo)
     result = cli("validate", str(repo / "docs"))
     assert result.exit_code == 0
     assert not (tmp_path / "pwned").exists()
@@ -160,6 +167,7 @@ def test_a_damaged_pack_is_discarded(cli: Any, tmp_path: Path, damage: str) -> N
     pack.write_bytes(
         {"truncate": data[: len(data) // 2], "garbage": os.urandom(500), "empty": b""}[damage]
     )
+    _forget_runs(repo)
     second = cli("validate", str(repo / "docs"))
     assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
     assert pack.read_bytes() != data[: len(data) // 2]
@@ -297,3 +305,91 @@ def test_a_run_wholly_from_the_cache_loads_neither_parser_nor_models(tmp_path: P
     assert "trygg_cli.model" in runs[0].stderr  # the first run checks the files
     assert runs[1].stderr.strip().splitlines()[-1] == "[]"
     assert runs[0].stdout == runs[1].stdout
+
+
+def _in_the_past(folder: Path) -> None:
+    """Files last changed a minute ago: their stamps are trusted (see workspace/memo.py)."""
+    for path in folder.rglob("*.yaml"):
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - 60_000_000_000))
+
+
+def _reads(monkeypatch: Any) -> list[str]:
+    from trygg_cli.workspace import load, memo
+
+    read: list[str] = []
+    real = memo.read
+
+    def counting(path: str) -> Any:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(memo, "read", counting)
+    monkeypatch.setattr(load, "read", counting)
+    return read
+
+
+def test_an_unchanged_tree_is_not_even_read(tmp_path: Path, monkeypatch: Any) -> None:
+    """Keys come from the files' sizes and times while those are unchanged; the whole
+    run's outcome comes from its note, without opening the pack."""
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    _in_the_past(docs)
+    first = ws.load_paths([str(docs)], jobs=1, cache=True)
+    read = _reads(monkeypatch)
+    pack = _packs(repo)[0]
+    pack.write_bytes(b"not read")  # a run that opened the pack would check every file
+    second = ws.load_paths([str(docs)], jobs=1, cache=True)
+    assert read == [] and second.findings == first.findings
+    assert len(second.checked) == len(first.checked)
+
+
+def test_a_file_changed_behind_its_times_is_read_again(tmp_path: Path, monkeypatch: Any) -> None:
+    """Same size, modification time set back: the change time still tells."""
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    target = docs / "agreement.yaml"
+    target.write_text(MINIMAL_AGREEMENT, encoding="utf-8")
+    _in_the_past(docs)
+    assert ws.load_paths([str(docs)], jobs=1, cache=True).findings == []
+    info = target.stat()
+    broken = BROKEN.encode("utf-8")
+    assert len(broken) == info.st_size
+    target.write_bytes(broken)
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    read = _reads(monkeypatch)
+    again = ws.load_paths([str(docs)], jobs=1, cache=True)
+    assert set(read) == {str(target)}  # for its key, then to check it
+    assert [f.rule for f in again.findings] == ["bad-date"]
+
+
+def test_a_file_changed_just_before_the_stamps_were_kept_is_read_again(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Within the clock's tick a file can change again without its times showing it."""
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    ws.load_paths([str(docs)], jobs=1, cache=True)  # the files were written just now
+    read = _reads(monkeypatch)
+    ws.load_paths([str(docs)], jobs=1, cache=True)
+    assert sorted(read) == sorted(str(p) for p in docs.rglob("*.yaml"))
+
+
+def test_lint_takes_an_unchanged_run_from_its_note(tmp_path: Path, monkeypatch: Any) -> None:
+    from trygg_cli.lint.config import LintConfig
+    from trygg_cli.lint.run import run_lint
+
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    (docs / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    _in_the_past(docs)
+    day = _settings().today
+    first = run_lint([str(docs)], LintConfig(), today=day, jobs=1, cache=True)
+    read = _reads(monkeypatch)
+    second = run_lint([str(docs)], LintConfig(), today=day, jobs=1, cache=True)
+    assert read == [] and second.findings == first.findings
+    other_day = run_lint(
+        [str(docs)], LintConfig(), today=day.replace(year=day.year + 1), jobs=1, cache=True
+    )
+    uncached = run_lint([str(docs)], LintConfig(), today=day.replace(year=day.year + 1), jobs=1)
+    assert other_day.findings == uncached.findings

@@ -95,7 +95,7 @@ class ResultCache:
         self.folder = folder
         self.path = folder / f"{profile}.pack"
         self._secret = secret
-        self._entries, self._blobs = self._read()
+        self._pack: tuple[dict[str, tuple[int, int]], list[bytes]] | None = None  # read lazily
         self._decoded: dict[int, list[Any] | None] = {}
         self._reused: dict[str, tuple[int, int]] = {}  # earlier entries this run relies on
         self._added: dict[str, tuple[int, int]] = {}  # entries of this run's new blobs
@@ -123,28 +123,77 @@ class ResultCache:
         """Whether the pack holds anything (an empty one: nothing to look up)."""
         return bool(self._entries)
 
-    def _sign(self, payload: bytes) -> bytes:
-        # The profile is signed too: a pack cannot be passed off under another's name.
-        mac = hmac.new(self._secret, self.path.name.encode() + b"\0", "sha256")
+    @property
+    def _entries(self) -> dict[str, tuple[int, int]]:
+        if self._pack is None:
+            self._pack = self._read()
+        return self._pack[0]
+
+    @property
+    def _blobs(self) -> list[bytes]:
+        if self._pack is None:
+            self._pack = self._read()
+        return self._pack[1]
+
+    def _sign(self, name: str, payload: bytes) -> bytes:
+        # The file's name is signed too: a pack cannot be passed off under another's name.
+        mac = hmac.new(self._secret, name.encode() + b"\0", "sha256")
         mac.update(payload)
         return mac.digest()
 
     def _read(self) -> tuple[dict[str, tuple[int, int]], list[bytes]]:
-        try:
-            data = _read_regular(self.folder, self.path)
-        except OSError:
-            return {}, []
-        head, mac = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES]
-        payload = data[len(_MAGIC) + _MAC_BYTES :]
-        if head != _MAGIC or not hmac.compare_digest(mac, self._sign(payload)):
-            return {}, []  # not ours, or damaged: never unpickled
-        try:
-            entries, blobs = pickle.loads(payload)
-        except Exception:  # a signed pack that still fails: discard it
-            return {}, []
+        found = self._read_signed(self.path)
+        entries, blobs = found if isinstance(found, tuple) and len(found) == 2 else ({}, [])
         if not isinstance(entries, dict) or not isinstance(blobs, list):
             return {}, []
         return entries, blobs
+
+    def _read_signed(self, path: Path) -> Any | None:
+        """What a signed file of ours holds; ``None`` when it is missing, not ours or
+        damaged (then it is never unpickled)."""
+        try:
+            data = _read_regular(self.folder, path)
+        except OSError:
+            return None
+        head, mac = data[: len(_MAGIC)], data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES]
+        payload = data[len(_MAGIC) + _MAC_BYTES :]
+        if head != _MAGIC or not hmac.compare_digest(mac, self._sign(path.name, payload)):
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # signed, so ours, but unreadable: as if it were not there
+            return None
+
+    def _write_signed(self, path: Path, payload: bytes) -> None:
+        """Write ``payload`` signed, whole or not at all; OSError when that cannot be."""
+        self._prepare_folder()
+        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_MAGIC + self._sign(path.name, payload))
+                handle.write(payload)
+            _clear_the_way(path)
+            os.replace(temporary, path)
+        except BaseException:
+            _remove(temporary)
+            raise
+
+    def note(self, name: str) -> Any | None:
+        """A small signed file kept beside the pack: ``name`` is ``run`` (this kind of
+        run's last outcome) or ``stamps`` (every file's size and times, shared by all
+        kinds of run). Read without reading the pack."""
+        return self._read_signed(self._note_path(name))
+
+    def keep_note(self, name: str, value: Any) -> None:
+        """Write the note ``name`` (see :meth:`note`); silently nothing when it cannot be."""
+        try:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._write_signed(self._note_path(name), payload)
+        except OSError:
+            return
+
+    def _note_path(self, name: str) -> Path:
+        return self.folder / (f"{name}.note" if name == "stamps" else f"{self.path.stem}.{name}")
 
     def get(self, key: str) -> Any | None:
         """The result kept under ``key``, or ``None``. Call :meth:`reuse` once the caller
@@ -205,17 +254,7 @@ class ResultCache:
                 room -= 1
         payload = pickle.dumps((entries, blobs), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            self._prepare_folder()
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".pack-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + self._sign(payload))
-                    handle.write(payload)
-                _clear_the_way(self.path)
-                os.replace(temporary, self.path)
-            except BaseException:
-                _remove(temporary)
-                raise
+            self._write_signed(self.path, payload)
             self._forget_old_packs()
         except OSError:
             return
@@ -237,9 +276,10 @@ class ResultCache:
     def _forget_old_packs(self) -> None:
         """Remove packs not used for a week (lint's depend on the day, so they pile up)."""
         cutoff = time.time() - _PACK_DAYS * 86400
-        for pack in self.folder.glob("*.pack"):
+        ours = (self.path, self._note_path("run"))
+        for pack in (*self.folder.glob("*.pack"), *self.folder.glob("*.run")):
             with contextlib.suppress(OSError):
-                if pack != self.path and os.lstat(pack).st_mtime < cutoff:
+                if pack not in ours and os.lstat(pack).st_mtime < cutoff:
                     pack.unlink()
 
 

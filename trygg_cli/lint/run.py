@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from trygg_cli.findings import Finding
@@ -45,9 +46,15 @@ def run_lint(
     settings = config.settings(today, select, ignore)
     known = baselines.load(baseline) if baseline is not None else None
     workspace = load_paths(
-        paths, jobs=jobs, progress=progress, passes=lint_passes(settings), cache=cache
+        paths,
+        jobs=jobs,
+        progress=progress,
+        passes=lint_passes(settings),
+        cache=cache,
+        conclude=partial(lint_workspace, settings=settings, path_ignores=config.path_ignores),
+        conclude_settings=repr(config.path_ignores),
     )
-    findings = lint_workspace(workspace, settings, config.path_ignores)
+    findings = workspace.findings
     source = SourceLines()
     outcome = LintOutcome(workspace, findings, source, all_findings=findings)
     if known is not None:

@@ -100,31 +100,37 @@ def _check(path: str, raw: bytes, job: _Job) -> FileResult:
         return check.check_source(path, raw, passes=job.passes)
 
 
-def _check_keyed(path: str, job: _Job) -> tuple[str | None, FileResult]:
+_Keyed = tuple[str | None, memo.Stamp | None, FileResult]
+
+
+def _check_keyed(path: str, job: _Job) -> _Keyed:
     """Check ``path``: the cache key of the bytes checked (``None``: the file could not be
-    read, so its result is not kept) and the result."""
+    read, so its result is not kept), the file's stamp taken before reading it, and the
+    result."""
+    stamp = memo.stamp_of(path) if job.pack else None
     raw = read(path)
     if isinstance(raw, Finding):
-        return None, FileResult(path, checked=True, findings=[raw])
-    return (file_key(path, raw) if job.pack else None), _check(path, raw, job)
+        return None, None, FileResult(path, checked=True, findings=[raw])
+    return (file_key(path, raw) if job.pack else None), stamp, _check(path, raw, job)
 
 
-_Packed = tuple[list[str | None], bytes]
-"""A chunk's results pickled together, with the cache key of each (see :func:`_check_keyed`):
-the bytes cross the process boundary and go into the cache as they are."""
+_Packed = tuple[list[str | None], list[memo.Stamp | None], bytes]
+"""A chunk's results pickled together, with the cache key and stamp of each (see
+:func:`_check_keyed`): the bytes cross the process boundary and go into the cache as they
+are."""
 
 
-def _pack(keyed: list[tuple[str | None, FileResult]]) -> _Packed:
-    keys = [key for key, _result in keyed]
-    results = [result for _key, result in keyed]
-    return keys, pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+def _pack(keyed: list[_Keyed]) -> _Packed:
+    results = [result for _key, _stamp, result in keyed]
+    blob = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+    return [key for key, _s, _r in keyed], [stamp for _k, stamp, _r in keyed], blob
 
 
 def _check_chunk(paths: list[str], job: _Job) -> list[FileResult] | _Packed:
     keyed = [_check_keyed(p, job) for p in paths]
     if job.pack:
         return _pack(keyed)
-    return [result for _key, result in keyed]
+    return [result for _key, _stamp, result in keyed]
 
 
 def load_paths(
@@ -136,6 +142,8 @@ def load_paths(
     on_result: OnResult | None = None,
     cache: bool = False,
     keep_outputs: Collection[str] | None = None,
+    conclude: memo.Conclusion | None = None,
+    conclude_settings: str = "",
 ) -> Workspace:
     """Check every trygg file under ``paths``, run ``passes`` on each, and resolve the
     references between them (when :data:`~trygg_cli.check.REFERENCES` is among them).
@@ -148,11 +156,19 @@ def load_paths(
     ``keep_outputs`` names the passes whose outputs the workspace keeps once ``on_result``
     has seen a result (``None``: all). A caller that consumes the outputs as they arrive
     keeps none, and the workspace's memory stays that of the findings, ids and references.
+
+    ``conclude`` makes the workspace's findings what it returns for the whole workspace
+    (lint's rules across documents); with ``cache``, a run whose files and
+    ``conclude_settings`` are as the last run's takes those findings from the cache and
+    checks nothing.
     """
     with cycle_collector_paused():
         load = _Load(list(paths), _Job(tuple(passes)), progress, on_result, cache)
         if keep_outputs is not None:
             load.keep_outputs = frozenset(keep_outputs)
+        if conclude is not None:
+            load.conclude, load.settings = conclude, conclude_settings
+            load.whole = load.store is not None and on_result is None
         return load.run(jobs)
 
 
@@ -177,30 +193,44 @@ class _Load:
         self.keep_outputs: frozenset[str] | None = None  # None: all
         self.by_path: dict[str, FileResult] = {}
         self.keys: dict[str, str | None] = {}  # path → cache key (None: unreadable)
+        self.file_keys = memo.FileKeys(self.store) if self.store is not None else None
+        self.conclude: memo.Conclusion | None = None
+        self.settings = ""
         # Only findings wanted (validate): the whole run's outcome is kept too, by every
         # file's key, so that an unchanged tree needs no per-file results or resolving.
         self.whole = self.store is not None and on_result is None and job.findings_only()
 
     def run(self, jobs: int | None) -> Workspace:
         todo = self.files
-        if self.store:  # an empty cache: nothing to look up first
+        if self.store is not None and self.file_keys is not None:
             if self.whole:
-                self.keys = {path: memo.key_of(path) for path in self.files}
-                found = memo.cached_run(self.store, self.keys, self.named)
+                self.keys = {path: self.file_keys.key(path) for path in self.files}
+                found = memo.cached_run(self.store, self.keys, self.named, self._settings())
                 if found is not None:
+                    self.file_keys.save(self.store)
                     findings, skipped = found
                     results = [FileResult(p, p not in skipped) for p in self.keys]
-                    return Workspace(results, sorted(findings + self._links()))
-            todo = self._from_cache()
+                    return Workspace(results, findings)
+            if self.store:  # an empty pack: nothing to look up
+                todo = self._from_cache()
         self._check(todo, jobs)
         results = [self._named(self.by_path[p]) for p in self.files]
         findings, by_id = assemble(results)
         workspace = Workspace(results, sorted(findings + self._links()), by_id)
-        if self.store is not None:
+        if self.conclude is not None:
+            workspace = replace(workspace, findings=self.conclude(workspace))
+        if self.store is not None and self.file_keys is not None:
             if self.whole:
-                memo.keep_run(self.store, self.keys, self.files, workspace, self.named)
+                outcome = (workspace.findings, frozenset(workspace.skipped))
+                settings = self._settings()
+                memo.keep_run(self.store, self.keys, self.files, outcome, self.named, settings)
             self.store.save()
+            self.file_keys.save(self.store)
         return workspace
+
+    def _settings(self) -> str:
+        """What, beside the files, a whole run's outcome depends on."""
+        return "\0".join((self.settings, *self.outside))
 
     def _links(self) -> list[Finding]:
         return [link_outside(path) for path in self.outside]
@@ -221,7 +251,8 @@ class _Load:
         assert self.store is not None
         todo = []
         for path in self.files:
-            result = memo.cached_file(self.store, path, self.keys)
+            assert self.file_keys is not None
+            result = memo.cached_file(self.store, path, self.keys, self.file_keys)
             if result is None:
                 todo.append(path)
             else:
@@ -240,15 +271,21 @@ class _Load:
         if progress and self.progress is not None:
             self.progress(len(self.by_path), len(self.files))
 
+    def _keyed(self, path: str, key: str | None, stamp: memo.Stamp | None) -> None:
+        self.keys[path] = key
+        if self.file_keys is not None:
+            self.file_keys.learn(path, key, stamp)
+
     def _arrived_chunk(self, chunk: list[FileResult] | _Packed) -> None:
         if isinstance(chunk, list):
             results = chunk
         else:
-            chunk_keys, blob = chunk
+            chunk_keys, stamps, blob = chunk
             results = pickle.loads(blob)
             if self.store is not None:
                 self.store.add(chunk_keys, blob)
-            self.keys.update(zip((r.path for r in results), chunk_keys, strict=True))
+            for result, key, stamp in zip(results, chunk_keys, stamps, strict=True):
+                self._keyed(result.path, key, stamp)
         for result in results:
             self._arrived(result)
 
@@ -265,13 +302,14 @@ class _Load:
             # chunks, as a worker would.
             for chunk in _chunks(todo):
                 keyed = [_check_keyed(path, self.job) for path in chunk]
-                for key, result in keyed:
-                    self.keys[result.path] = key
+                for key, stamp, result in keyed:
+                    self._keyed(result.path, key, stamp)
                     self._arrived(result)
-                self.store.add(*_pack(keyed))
+                keys, _stamps, blob = _pack(keyed)
+                self.store.add(keys, blob)
         else:
             for path in todo:
-                self._arrived(_check_keyed(path, self.job)[1])
+                self._arrived(_check_keyed(path, self.job)[2])
 
 
 def load_sources(sources: Mapping[str, bytes], *, passes: Sequence[Pass] = VALIDATE) -> Workspace:
