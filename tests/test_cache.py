@@ -33,7 +33,7 @@ def _packs(repo: Path) -> list[Path]:
 
 def _forget_runs(repo: Path) -> None:
     """Remove the notes of whole runs, so that the next run looks into the pack."""
-    for note in (repo / FOLDER).glob("*.run"):
+    for note in [*(repo / FOLDER).glob("*.run"), *(repo / FOLDER).glob("*.links")]:
         note.unlink()
 
 

@@ -137,7 +137,10 @@ def test_output_never_replaces_a_fifo_or_a_device(
 
 
 def test_ctrl_c_stops_the_workers_at_once_instead_of_waiting_for_them(tmp_path: Path) -> None:
+    from functools import partial
+
     from trygg_cli.workspace import load
+    from trygg_cli.workspace.workers import in_processes
 
     files = [
         str(write_file(tmp_path, f"a{i}.yaml", MINIMAL_AGREEMENT.replace("test-lokal", f"a{i}")))
@@ -149,7 +152,9 @@ def test_ctrl_c_stops_the_workers_at_once_instead_of_waiting_for_them(tmp_path: 
 
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        load._check_parallel(files, 2, load._Job(()), interrupt)
+        in_processes(
+            partial(load._check_chunk, job=load._Job(())), load._chunks(files), 2, interrupt
+        )
     assert time.monotonic() - started < 10
 
 

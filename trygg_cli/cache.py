@@ -32,7 +32,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +96,9 @@ class ResultCache:
         self.path = folder / f"{profile}.pack"
         self._secret = secret
         self._pack: tuple[dict[str, tuple[int, int]], list[bytes]] | None = None  # read lazily
+        self._beside: list[bytes] = []
+        self._beside_entries: dict[str, tuple[int, int]] = {}
+        self._base_count = 0
         self._decoded: dict[int, list[Any] | None] = {}
         self._reused: dict[str, tuple[int, int]] = {}  # earlier entries this run relies on
         self._added: dict[str, tuple[int, int]] = {}  # entries of this run's new blobs
@@ -142,11 +145,26 @@ class ResultCache:
         return mac.digest()
 
     def _read(self) -> tuple[dict[str, tuple[int, int]], list[bytes]]:
-        found = self._read_signed(self.path)
+        """The pack, with its companion's entries (see :meth:`save_beside`) after it."""
+        entries, blobs = self._read_pack(self.path)
+        self._base_count = len(entries)
+        more, self._beside = self._read_pack(self._beside_path)
+        offset = len(blobs)
+        blobs = blobs + self._beside
+        entries.update((key, (number + offset, at)) for key, (number, at) in more.items())
+        self._beside_entries = more
+        return entries, blobs
+
+    def _read_pack(self, path: Path) -> tuple[dict[str, tuple[int, int]], list[bytes]]:
+        found = self._read_signed(path)
         entries, blobs = found if isinstance(found, tuple) and len(found) == 2 else ({}, [])
         if not isinstance(entries, dict) or not isinstance(blobs, list):
             return {}, []
         return entries, blobs
+
+    @property
+    def _beside_path(self) -> Path:
+        return self.path.with_suffix(".beside")
 
     def _read_signed(self, path: Path) -> Any | None:
         """What a signed file of ours holds; ``None`` when it is missing, not ours or
@@ -183,6 +201,13 @@ class ResultCache:
         run's last outcome) or ``stamps`` (every file's size and times, shared by all
         kinds of run). Read without reading the pack."""
         return self._read_signed(self._note_path(name))
+
+    def note_time(self, name: str) -> int:
+        """When the note ``name`` was written, by the file system's clock (0: never)."""
+        try:
+            return os.stat(self._note_path(name)).st_mtime_ns
+        except OSError:
+            return 0
 
     def keep_note(self, name: str, value: Any) -> None:
         """Write the note ``name`` (see :meth:`note`); silently nothing when it cannot be."""
@@ -255,9 +280,32 @@ class ResultCache:
         payload = pickle.dumps((entries, blobs), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self._write_signed(self.path, payload)
+            _remove(str(self._beside_path))  # its entries are in the pack now
             self._forget_old_packs()
         except OSError:
             return
+
+    def save_beside(self, keep: Iterable[str]) -> None:
+        """Keep this run's new results in the pack's small companion file instead of
+        writing the whole pack again: for a run that checked a few files of a large tree
+        (the next :meth:`save` takes them into the pack). When the companion is full,
+        the pack is written, with the entries under ``keep`` among this run's."""
+        if not self._added:
+            return
+        _ = self._entries  # the pack and its companion as they are now
+        full = len(self._beside_entries) + len(self._added) > _BESIDE_MAX
+        if full or self._base_count == 0:  # no pack yet (or a damaged one): write one
+            for key in keep:
+                if key in self._entries:
+                    self.reuse(key)
+            self.save()
+            return
+        offset = len(self._beside)
+        entries = dict(self._beside_entries)
+        entries.update((key, (n + offset, at)) for key, (n, at) in self._added.items())
+        payload = pickle.dumps((entries, self._beside + self._new_blobs), pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(OSError):
+            self._write_signed(self._beside_path, payload)
 
     def _prepare_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -274,12 +322,14 @@ class ResultCache:
                 handle.write(text)
 
     def _forget_old_packs(self) -> None:
-        """Remove packs not used for a week (lint's depend on the day, so they pile up)."""
+        """Remove packs and their notes not used for a week (lint's depend on the day, so
+        they pile up)."""
         cutoff = time.time() - _PACK_DAYS * 86400
-        ours = (self.path, self._note_path("run"))
-        for pack in (*self.folder.glob("*.pack"), *self.folder.glob("*.run")):
+        for pack in self.folder.iterdir():
+            if pack.suffix not in (".pack", ".beside", ".run", ".links"):
+                continue
             with contextlib.suppress(OSError):
-                if pack not in ours and os.lstat(pack).st_mtime < cutoff:
+                if pack.stem != self.path.stem and os.lstat(pack).st_mtime < cutoff:
                     pack.unlink()
 
 
@@ -294,6 +344,7 @@ def _clear_the_way(pack: Path) -> None:
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _MAX_PACK_BYTES = 1 << 30
 _PACK_DAYS = 7
+_BESIDE_MAX = 2_000  # entries in a pack's companion before the pack is written again
 
 
 def _read_regular(folder: Path, path: Path) -> bytes:

@@ -23,4 +23,12 @@ def cycle_collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_count()[0] > _MANY:
+                # Left to itself, the collector's first pass after the block would walk
+                # every object the run keeps (a second on a national register, at the end
+                # of the run, for nothing): what is alive now is set aside for good.
+                gc.freeze()
             gc.enable()
+
+
+_MANY = 200_000  # objects allocated in the block: a large run

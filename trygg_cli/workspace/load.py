@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
@@ -17,7 +16,7 @@ from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
 from trygg_cli.check.results import MISSING_MARKER, FileResult
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.memory import cycle_collector_paused
-from trygg_cli.workspace import memo
+from trygg_cli.workspace import incremental, memo
 from trygg_cli.workspace.discover import (
     discover,
     link_outside,
@@ -27,6 +26,7 @@ from trygg_cli.workspace.discover import (
     size,
 )
 from trygg_cli.workspace.resolve import assemble
+from trygg_cli.workspace.workers import in_processes
 
 if TYPE_CHECKING:
     from trygg_cli.model import Document
@@ -211,11 +211,19 @@ class _Load:
                     findings, skipped = found
                     results = [FileResult(p, p not in skipped) for p in self.keys]
                     return Workspace(results, findings)
+                if self.conclude is None:
+                    changed = self._incremental()
+                    if changed is not None:
+                        return changed
             if self.store:  # an empty pack: nothing to look up
                 todo = self._from_cache()
         self._check(todo, jobs)
         results = [self._named(self.by_path[p]) for p in self.files]
         findings, by_id = assemble(results)
+        if self.whole and self.conclude is None and self.store is not None:
+            links = incremental.links_of(self._settings(), self.keys, results, findings)
+            if links is not None:
+                self.store.keep_note("links", links)
         workspace = Workspace(results, sorted(findings + self._links()), by_id)
         if self.conclude is not None:
             workspace = replace(workspace, findings=self.conclude(workspace))
@@ -228,9 +236,49 @@ class _Load:
             self.file_keys.save(self.store)
         return workspace
 
+    def _incremental(self) -> Workspace | None:
+        """A run in which a few files changed since the last one (see
+        :mod:`trygg_cli.workspace.incremental`); None: check the whole tree."""
+        assert self.store is not None and self.file_keys is not None
+        links = incremental.read_links(self.store.note("links"), self._settings())
+        if links is None:
+            return None
+        checked: list[_Keyed] = []
+
+        def check(paths: list[str]) -> dict[str, FileResult]:
+            for path in paths:
+                key, stamp, result = _check_keyed(path, self.job)
+                self._keyed(path, key, stamp)
+                checked.append((key, stamp, result))
+            return {result.path: self._named(result) for _k, _s, result in checked}
+
+        def stored(path: str, key: str) -> FileResult | None:
+            found = self.store.get(key) if self.store is not None else None
+            if not isinstance(found, FileResult) or found.path != path:
+                return None
+            return self._named(found)
+
+        outcome = incremental.update(links, self.keys, self.files, check, stored)
+        if outcome is None:
+            return None
+        findings, links = outcome
+        findings = sorted(findings + self._links())
+        results = [FileResult(p, p not in links.skipped) for p in self.files]
+        settings = self._settings()
+        memo.keep_run(
+            self.store, self.keys, self.files, (findings, links.skipped), self.named, settings
+        )
+        self.store.keep_note("links", links)
+        if checked:
+            keys, _stamps, blob = _pack(checked)
+            self.store.add(keys, blob)
+            self.store.save_beside(links.keys.values())
+        self.file_keys.save(self.store)
+        return Workspace(results, findings)
+
     def _settings(self) -> str:
         """What, beside the files, a whole run's outcome depends on."""
-        return "\0".join((self.settings, *self.outside))
+        return "\0".join((self.settings, *self.outside, "named:", *sorted(self.named)))
 
     def _links(self) -> list[Finding]:
         return [link_outside(path) for path in self.outside]
@@ -296,7 +344,8 @@ class _Load:
             and len(todo) >= _PARALLEL_MIN_FILES
             and sum(size(p) for p in todo) >= _PARALLEL_MIN_BYTES
         ):
-            _check_parallel(todo, workers, self.job, self._arrived_chunk)
+            work = partial(_check_chunk, job=self.job)
+            in_processes(work, _chunks(todo), workers, self._arrived_chunk)
         elif self.store is not None:
             # In this process: results are used as they are and pickled for the cache in
             # chunks, as a worker would.
@@ -335,46 +384,3 @@ def _marker_as_error(result: FileResult) -> FileResult:
 def _chunks(files: list[str]) -> list[list[str]]:
     """``files`` in runs of _CHUNK: what a worker checks and the cache keeps together."""
     return [files[i : i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-
-
-def _check_parallel(
-    files: list[str],
-    workers: int,
-    job: _Job,
-    arrived: Callable[[list[FileResult] | _Packed], None],
-) -> None:
-    """Check ``files`` in ``workers`` processes. Ctrl-C reaches only this process: the
-    workers ignore it. On Ctrl-C (or any error here) the chunks not started are dropped
-    and the workers are ended at once, not waited for, so an interrupted run ends within
-    a second and without a worker's traceback."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
-    try:
-        futures = [pool.submit(_check_chunk, chunk, job) for chunk in _chunks(files)]
-        for future in as_completed(futures):
-            arrived(future.result())
-    except BaseException:
-        _stop(pool)
-        raise
-    pool.shutdown()
-
-
-def _stop(pool: Any) -> None:
-    """Drop the chunks not started and end the workers now. (multiprocessing.Pool's own
-    terminate() can hang when its task queue is full and its workers are gone.) The
-    workers are the executor's ``_processes``, read before shutdown forgets them; were
-    that name ever gone, the workers would still stop after their current chunk."""
-    processes = dict(getattr(pool, "_processes", None) or {})
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes.values():
-        if process.is_alive():
-            process.terminate()
-
-
-def _ignore_interrupts() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

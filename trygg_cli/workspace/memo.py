@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,9 +66,10 @@ class FileKeys:
         found: Any = store.note("stamps")
         self.stamps: dict[str, tuple[int, int, int, int, str]] = {}
         self.trusted_before = 0
-        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict):
-            self.trusted_before = int(found[0]) - _RACY_NS
-            self.stamps = found[1]
+        if isinstance(found, dict):
+            # By the clock the files' times come from, which need not be this machine's.
+            self.trusted_before = store.note_time("stamps") - _RACY_NS
+            self.stamps = found
         self.seen: dict[str, tuple[int, int, int, int, str]] = {}
         self.learnt = False  # a key was found by reading: the note is worth writing
 
@@ -102,7 +102,7 @@ class FileKeys:
             if path not in kept:
                 kept[path] = stamp
                 room -= 1
-        store.keep_note("stamps", (time.time_ns(), kept))
+        store.keep_note("stamps", kept)
 
 
 def cached_file(

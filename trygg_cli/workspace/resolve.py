@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from trygg_cli.check.results import DocIndex, FileResult, Ref
 from trygg_cli.findings import Finding, Severity
@@ -29,14 +29,52 @@ def assemble(results: list[FileResult]) -> tuple[list[Finding], dict[str, FileRe
             continue
         index[doc.doc_id] = doc
         by_id[doc.doc_id] = result
-    ids_of_kind: dict[str | None, _Ids] = {}  # built once, at the first dangling link
+    kinds = Kinds(lambda: ((doc.doc_id, doc.kind) for doc in index.values()))
     for result in results:
-        for ref in result.refs:
-            if not _resolves(ref, index):
-                finding = _dangling(ref, index, ids_of_kind)
-                if finding is not None:
-                    findings.append(finding)
+        findings.extend(dangling(result.refs, index, kinds))
     return sorted(findings), by_id
+
+
+def resolve_file(result: FileResult, index: Mapping[str, DocIndex], kinds: Kinds) -> list[Finding]:
+    """One file's findings once the workspace is put together: its own, a duplicate
+    document id, and its dangling references (:func:`assemble`, for one file: what the
+    incremental run in :mod:`trygg_cli.workspace.incremental` redoes for a few files)."""
+    findings = list(result.findings)
+    doc = result.index
+    if doc is not None:
+        first = index.get(doc.doc_id)
+        if first is not None and first.path != doc.path:
+            findings.append(_duplicate_document(doc, first))
+    findings.extend(dangling(result.refs, index, kinds))
+    return findings
+
+
+def dangling(refs: Iterable[Ref], index: Mapping[str, DocIndex], kinds: Kinds) -> list[Finding]:
+    """The findings of the references among ``refs`` that point at nothing."""
+    found = []
+    for ref in refs:
+        if not _resolves(ref, index):
+            finding = _dangling(ref, index, kinds)
+            if finding is not None:
+                found.append(finding)
+    return found
+
+
+class Kinds:
+    """The document ids of each kind, for a did-you-mean; made at the first dangling link
+    to a document from the (id, kind) pairs that ``pairs`` gives."""
+
+    def __init__(self, pairs: Callable[[], Iterable[tuple[str, str]]]) -> None:
+        self._pairs = pairs
+        self._ids: dict[str | None, _Ids] | None = None
+
+    def get(self, kind: str | None) -> _Ids | None:
+        if self._ids is None:
+            grouped: dict[str | None, list[str]] = {None: []}
+            for doc_id, doc_kind in self._pairs():
+                grouped.setdefault(doc_kind, []).append(doc_id)
+            self._ids = {k: _Ids(ids) for k, ids in grouped.items()}
+        return self._ids.get(kind)
 
 
 # More ids of one kind than this, and a did-you-mean compares the wrong id only with its
@@ -105,12 +143,10 @@ def _at(ref: Ref, message: str) -> Finding:
     )
 
 
-def _dangling(
-    ref: Ref, index: Mapping[str, DocIndex], ids_of_kind: dict[str | None, _Ids]
-) -> Finding | None:
+def _dangling(ref: Ref, index: Mapping[str, DocIndex], kinds: Kinds) -> Finding | None:
     """A finding when ``ref`` points at nothing, else ``None``."""
     if ref.collection == "document":
-        return _dangling_document(ref, index, ids_of_kind)
+        return _dangling_document(ref, index, kinds)
     target = index[ref.target_doc]
     known = target.collections.get(ref.collection, set())
     where = (
@@ -133,17 +169,10 @@ def _dangling(
     )
 
 
-def _dangling_document(
-    ref: Ref, index: Mapping[str, DocIndex], ids_of_kind: dict[str | None, _Ids]
-) -> Finding | None:
+def _dangling_document(ref: Ref, index: Mapping[str, DocIndex], kinds: Kinds) -> Finding | None:
     target = index.get(ref.target_id)
     if target is None:
-        if not ids_of_kind:
-            kinds: dict[str | None, list[str]] = {None: []}
-            for doc in index.values():
-                kinds.setdefault(doc.kind, []).append(doc.doc_id)
-            ids_of_kind.update((kind, _Ids(ids)) for kind, ids in kinds.items())
-        known = ids_of_kind.get(ref.expect_kind)
+        known = kinds.get(ref.expect_kind)
         same_kind = known.near(ref.target_id) if known is not None else []
         return _at(
             ref,
