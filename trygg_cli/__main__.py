@@ -1,7 +1,9 @@
 """Entry point of the ``trygg`` command and of ``python -m trygg_cli``.
 
-``trygg --help`` and ``trygg --version`` are answered without importing typer, which is
-most of trygg's start-up time; everything else goes to the typer app in
+``trygg --version`` and every help page (``trygg --help``, ``trygg validate -h``,
+``trygg report new --help``, ``trygg report``) are answered without importing typer,
+which with pydantic is most of trygg's start-up time (see
+:mod:`trygg_cli.cli.helppages`); everything else goes to the typer app in
 :mod:`trygg_cli.cli.application`.
 """
 
@@ -20,10 +22,10 @@ def main() -> None:
         return
     # Before any help text is built: the commands' help is translated as the app is made.
     _choose_language(arguments)
-    if arguments in (["--help"], ["-h"]):
-        from trygg_cli.cli.helptext import top_level_help
-
-        sys.stdout.write(top_level_help() + "\n")
+    answered = _quick_help(arguments)
+    if answered is not None:
+        if answered:
+            raise SystemExit(answered)
         return
     # A path that is not valid UTF-8 must not turn a report into an internal error.
     for stream in (sys.stdout, sys.stderr):
@@ -38,6 +40,19 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     _exit_now(code)
+
+
+def _quick_help(arguments: list[str]) -> int | None:
+    """The exit code of a help page printed without typer, or None when typer answers
+    (anything but a help page, and shell completion, which typer runs for any arguments)."""
+    import os
+
+    if "_TRYGG_COMPLETE" in os.environ:
+        return None
+    from trygg_cli.cli.helppages import answer
+    from trygg_cli.i18n import language
+
+    return answer(arguments, language())
 
 
 def _choose_language(arguments: list[str]) -> None:
