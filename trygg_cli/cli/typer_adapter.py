@@ -15,7 +15,9 @@ typer offers publicly is used where it suffices (``options_metavar``,
   replaces typer's ``display_type_rich`` on arguments that have a placeholder; ``Group``
   overrides ``get_params`` (the completion options' help) and ``main``, to show usage
   errors through :func:`message`;
-- :func:`message` rewrites click's English error wordings, matched by pattern.
+- :func:`message` rewrites click's English error wordings, matched by pattern;
+- :func:`help_pages` records what each command's ``format_help`` asks of click's
+  formatter, for :mod:`trygg_cli.cli.helppages` to print the help without typer.
 
 ``tests/test_typer_adapter.py`` checks that each private name used here still exists
 with the signature relied on, and that Swedish help and errors still come out, so a
