@@ -27,7 +27,7 @@ COLUMNS = ("40", "66", "80", "200")  # click: 50 wide at least, 78 at most
 def _env(lang: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
     env.pop("COLUMNS", None)
-    env.update(TRYGG_LANG=lang, PYTHONIOENCODING="utf-8", **extra)
+    env.update({"TRYGG_LANG": lang, "PYTHONIOENCODING": "utf-8", **extra})
     return env
 
 
@@ -173,6 +173,23 @@ def test_the_language_of_the_configuration_and_of_lang_reach_the_quick_pages(
     # --lang wins over TRYGG_LANG.
     done = _trygg("--lang", "sv", "validate", "-h", cwd=ROOT, TRYGG_LANG="en")
     assert (done.returncode, done.stdout) == (0, swedish)
+
+
+@pytest.mark.parametrize("args", [["validate", "--help"], []])
+def test_a_terminal_that_says_ascii_gets_the_bytes_typer_writes(args: list[str]) -> None:
+    quick = f"import sys\nsys.argv = ['trygg', *{args!r}]\nfrom trygg_cli.__main__ import main\nmain()\n"
+    full = (
+        "from typer.main import get_command\nfrom trygg_cli.cli import app\n"
+        f"get_command(app).main({args!r}, prog_name='trygg')\n"
+    )
+    env = _env("sv", PYTHONIOENCODING="ascii", COLUMNS="80")
+    answers = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, cwd=ROOT)
+        for code in (quick, full)
+    ]
+    assert "Användning".encode() in answers[0].stdout + answers[0].stderr
+    quick_answer, typer_answer = [(a.returncode, a.stdout, a.stderr) for a in answers]
+    assert quick_answer == typer_answer
 
 
 @pytest.mark.parametrize(

@@ -22,16 +22,16 @@ def main() -> None:
         return
     # Before any help text is built: the commands' help is translated as the app is made.
     _choose_language(arguments)
-    answered = _quick_help(arguments)
-    if answered is not None:
-        if answered:
-            raise SystemExit(answered)
-        return
     # A path that is not valid UTF-8 must not turn a report into an internal error.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    answered = _quick_help(arguments)
+    if answered is not None:
+        if answered:
+            raise SystemExit(answered)
+        return
     from trygg_cli.cli.application import main as run_app
 
     try:

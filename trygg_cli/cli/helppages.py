@@ -51,15 +51,33 @@ def answer(arguments: list[str], lang: str) -> int | None:
         return None
     page = pages.get(" ".join(words[:-1])) if words else None
     if page is not None and words[-1] in page["help_options"]:
-        sys.stdout.write(render(page) + "\n")
+        _echo(sys.stdout, render(page) + "\n")
         return 0
     page = pages.get(" ".join(words))
     # click shows a group's help when it is given no arguments at all: `trygg --debug` is
     # "Missing command", `trygg --debug report` the help of report.
     if page is None or not page["no_args_is_help"] or (not words and arguments):
         return None
-    sys.stderr.write(render(page) + "\n")
+    _echo(sys.stderr, render(page) + "\n")
     return 2
+
+
+def _echo(stream: Any, text: str) -> None:
+    """Write ``text`` as click's ``echo`` does: UTF-8 to a stream that claims to be ASCII
+    (a C locale, PYTHONIOENCODING=ascii), with ? for what cannot be written."""
+    import codecs
+
+    try:
+        ascii_only = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii"
+    except LookupError:
+        ascii_only = False
+    buffer = getattr(stream, "buffer", None)
+    if ascii_only and buffer is not None:
+        stream.flush()
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
+    else:
+        stream.write(text)
 
 
 def _without_global_options(arguments: list[str]) -> list[str] | None:
