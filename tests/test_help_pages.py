@@ -192,6 +192,20 @@ def test_a_terminal_that_says_ascii_gets_the_bytes_typer_writes(args: list[str])
     assert quick_answer == typer_answer
 
 
+@pytest.mark.parametrize("args", [["validate", "--help"], ["--help"]])
+def test_a_reader_that_has_gone_is_exit_1_without_a_traceback(args: list[str]) -> None:
+    trygg = subprocess.Popen(
+        [sys.executable, "-m", "trygg_cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env("en"),
+    )
+    assert trygg.stdout is not None
+    trygg.stdout.close()  # long before Python has started: `trygg --help | true`
+    _out, err = trygg.communicate()
+    assert (trygg.returncode, err) == (1, b"")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import sys
 
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 
 def main() -> None:
     """Console-script entry point."""
@@ -27,7 +31,10 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    answered = _quick_help(arguments)
+    try:
+        answered = _quick_help(arguments)
+    except BrokenPipeError:  # `trygg validate --help | true`: exit 1, as typer's help does
+        _exit_now(1)
     if answered is not None:
         if answered:
             raise SystemExit(answered)
@@ -80,7 +87,7 @@ def _choose_language(arguments: list[str]) -> None:
         set_language(lang)
 
 
-def _exit_now(code: object) -> None:
+def _exit_now(code: object) -> NoReturn:
     """Exit without freeing, one by one, the millions of objects a large run made (the
     operating system takes the whole process back at once): a tenth of a second on the
     national corpus. Output is flushed first; worker processes and files are closed by
