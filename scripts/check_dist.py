@@ -27,6 +27,7 @@ IN_WHEEL = (
     "trygg_cli/templates/init/github-trygg.yml.j2",
     "trygg_cli/templates/new/texts.j2",
     "trygg_cli/locale/sv/LC_MESSAGES/trygg.mo",
+    "trygg_cli/cli/help_pages.json",
 )
 IN_SDIST = ("pyproject.toml", "README.md", "CHANGELOG.md", "examples/", "tests/", "schemas/")
 

@@ -113,11 +113,11 @@ def test_the_completion_options_keep_their_names() -> None:
     )
 
 
-def _trygg(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _trygg(*args: str, tmp_path: Path, module: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LANG")}
     env.update(TRYGG_LANG="sv", XDG_CACHE_HOME=str(tmp_path / "cache"))
     return subprocess.run(
-        [sys.executable, "-m", "trygg_cli", *args],
+        [sys.executable, *(["-m", "trygg_cli"] if module else []), *args],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -125,14 +125,21 @@ def _trygg(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _typer_help(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """A help page as typer prints it: ``trygg lint --help`` itself is answered without
+    typer, from the pages recorded from it (tests/test_help_pages.py)."""
+    code = f"from trygg_cli.cli import app\napp({list(args)!r}, prog_name='trygg')\n"
+    return _trygg("-c", code, tmp_path=tmp_path, module=False)
+
+
 def test_swedish_help_still_comes_out_in_swedish(tmp_path: Path) -> None:
-    done = _trygg("lint", "--help", tmp_path=tmp_path)
+    done = _typer_help("lint", "--help", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
     for swedish in ("Användning: ", "[ALTERNATIV]", "Argument:", "Alternativ:", "[standard: "):
         assert swedish in done.stdout, _changed(f"'{swedish}' is missing from Swedish help")
     assert "Visa den här hjälpen och avsluta." in done.stdout, _changed("-h/--help's help")
     assert "<list[" not in done.stdout, _changed("an argument shows its Python type again")
-    top = _trygg("--lang", "sv", "--install-completion", "--help", tmp_path=tmp_path)
+    top = _typer_help("--lang", "sv", "--install-completion", "--help", tmp_path=tmp_path)
     assert "KOMMANDO [ARGUMENT]..." in top.stdout, _changed("the group's usage line")
     assert "Installera komplettering" in top.stdout, _changed("the completion options' help")
 

@@ -1,13 +1,19 @@
 """Entry point of the ``trygg`` command and of ``python -m trygg_cli``.
 
-``trygg --help`` and ``trygg --version`` are answered without importing typer, which is
-most of trygg's start-up time; everything else goes to the typer app in
+``trygg --version`` and every help page (``trygg --help``, ``trygg validate -h``,
+``trygg report new --help``, ``trygg report``) are answered without importing typer,
+which with pydantic is most of trygg's start-up time (see
+:mod:`trygg_cli.cli.helppages`); everything else goes to the typer app in
 :mod:`trygg_cli.cli.application`.
 """
 
 from __future__ import annotations
 
 import sys
+
+TYPE_CHECKING = False  # not typing's: importing typing costs start-up time
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def main() -> None:
@@ -20,16 +26,19 @@ def main() -> None:
         return
     # Before any help text is built: the commands' help is translated as the app is made.
     _choose_language(arguments)
-    if arguments in (["--help"], ["-h"]):
-        from trygg_cli.cli.helptext import top_level_help
-
-        sys.stdout.write(top_level_help() + "\n")
-        return
     # A path that is not valid UTF-8 must not turn a report into an internal error.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    try:
+        answered = _quick_help(arguments)
+    except BrokenPipeError:  # `trygg validate --help | true`: exit 1, as typer's help does
+        _exit_now(1)
+    if answered is not None:
+        if answered:
+            raise SystemExit(answered)
+        return
     from trygg_cli.cli.application import main as run_app
 
     try:
@@ -38,6 +47,19 @@ def main() -> None:
     except SystemExit as exc:
         code = exc.code
     _exit_now(code)
+
+
+def _quick_help(arguments: list[str]) -> int | None:
+    """The exit code of a help page printed without typer, or None when typer answers
+    (anything but a help page, and shell completion, which typer runs for any arguments)."""
+    import os
+
+    if "_TRYGG_COMPLETE" in os.environ:
+        return None
+    from trygg_cli.cli.helppages import answer
+    from trygg_cli.i18n import language
+
+    return answer(arguments, language())
 
 
 def _choose_language(arguments: list[str]) -> None:
@@ -65,7 +87,7 @@ def _choose_language(arguments: list[str]) -> None:
         set_language(lang)
 
 
-def _exit_now(code: object) -> None:
+def _exit_now(code: object) -> NoReturn:
     """Exit without freeing, one by one, the millions of objects a large run made (the
     operating system takes the whole process back at once): a tenth of a second on the
     national corpus. Output is flushed first; worker processes and files are closed by

@@ -1,13 +1,8 @@
-"""Every help text of the command line, and the top-level help cheap enough that
-``trygg --help`` need not import typer.
+"""Every help text of the command line, in English, translated when shown.
 
-Importing typer (click comes inside it) is most of trygg's start-up time: about 50–75 ms
-of the 100 ms budget on the 2-core CI machine. ``trygg --help``, ``trygg -h`` and
-``trygg --version`` are the commands a newcomer types first, so :mod:`trygg_cli.__main__`
-answers them from here. The strings below are the ones the typer app in
-:mod:`trygg_cli.cli.application` is built from, and :func:`top_level_help` lays them out
-the way click does; ``tests/test_cli.py`` compares the two outputs at several terminal
-widths, so they cannot drift apart.
+The typer app in :mod:`trygg_cli.cli.application` is built from these strings; the pages
+``--help`` prints are recorded from that app into ``help_pages.json`` and printed without
+typer by :mod:`trygg_cli.cli.helppages`.
 
 A command's ``--help`` is a description, then examples with comments
 (:func:`command_help`). The texts are English and go through the translation function
@@ -15,10 +10,6 @@ when shown; the example commands themselves are not translated, their comments a
 """
 
 from __future__ import annotations
-
-import os
-import sys
-import textwrap
 
 from trygg_cli.i18n import N_, _
 
@@ -43,6 +34,7 @@ SHOW_COMPLETION_HELP = N_(
 USAGE = N_("Usage: ")
 OPTIONS_METAVAR = N_("[OPTIONS]")
 COMMAND_METAVAR = N_("COMMAND [ARGS]...")
+# Headings typer says through gettext (the others are in typer_adapter.TYPER_WORDS).
 OPTIONS_HEADING = N_("Options")
 COMMANDS_HEADING = N_("Commands")
 
@@ -65,76 +57,6 @@ COMMANDS: dict[str, str] = {
 SUBCOMMANDS: dict[str, str] = {
     "report new": N_("A draft follow-up, prefilled from the documents as they are now."),
 }
-
-
-def top_level_help(width: int | None = None) -> str:
-    """``trygg --help`` as click would print it, for a terminal ``width`` columns wide."""
-    if width is None:
-        width = max(min(_terminal_columns(), 80) - 2, 50)
-    options = [
-        ("--debug", _(DEBUG_HELP)),
-        ("--version", _(VERSION_HELP)),
-        ("--lang <sv|en>", _(LANG_HELP)),
-        ("--install-completion", _(INSTALL_COMPLETION_HELP)),
-        ("--show-completion", _(SHOW_COMPLETION_HELP)),
-        ("-h, --help", _(HELP_HELP)),
-    ]
-    commands = [(name, _(text)) for name, text in COMMANDS.items()]
-    parts = [
-        f"{_usage(width)}\n\n{_text(_(APP_HELP), width)}\n",
-        f"{_(OPTIONS_HEADING)}:\n{_definitions(options, width)}\n",
-        f"{_(COMMANDS_HEADING)}:\n{_definitions(commands, width)}\n",
-        f"{_text(_(APP_EPILOG), width)}",
-    ]
-    return "\n".join(parts)
-
-
-def _usage(width: int) -> str:
-    """click's usage line, wrapped beside its prefix (the help is always 50 or more wide)."""
-    prefix = f"{_(USAGE)}trygg "
-    arguments = f"{_(OPTIONS_METAVAR)} {_(COMMAND_METAVAR)}"
-    return textwrap.fill(
-        arguments,
-        width,
-        initial_indent=prefix,
-        subsequent_indent=" " * len(prefix),
-        replace_whitespace=False,
-    )
-
-
-def _terminal_columns() -> int:
-    """shutil.get_terminal_size().columns, without importing shutil (10 ms of start-up)."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns or 80
-
-
-def _text(text: str, width: int) -> str:
-    return textwrap.fill(
-        text, width, initial_indent="  ", subsequent_indent="  ", replace_whitespace=False
-    )
-
-
-def _definitions(rows: list[tuple[str, str]], width: int) -> str:
-    """click's definition list: names in a column at most 30 wide, text wrapped beside."""
-    column = min(max(len(name) for name, _text in rows), 30) + 2
-    text_width = max(width - column - 2, 10)
-    lines = []
-    for name, text in rows:
-        wrapped = textwrap.wrap(text, text_width, replace_whitespace=False) or [""]
-        if len(name) <= column - 2:
-            lines.append(f"  {name}{' ' * (column - len(name))}{wrapped[0]}")
-        else:
-            lines.append(f"  {name}\n{' ' * (column + 2)}{wrapped[0]}")
-        lines.extend(f"{' ' * (column + 2)}{line}" for line in wrapped[1:])
-    return "\n".join(lines)
 
 
 # command → (description, ((example, comment or ''), …))

@@ -15,7 +15,9 @@ typer offers publicly is used where it suffices (``options_metavar``,
   replaces typer's ``display_type_rich`` on arguments that have a placeholder; ``Group``
   overrides ``get_params`` (the completion options' help) and ``main``, to show usage
   errors through :func:`message`;
-- :func:`message` rewrites click's English error wordings, matched by pattern.
+- :func:`message` rewrites click's English error wordings, matched by pattern;
+- :func:`help_pages` records what each command's ``format_help`` asks of click's
+  formatter, for :mod:`trygg_cli.cli.helppages` to print the help without typer.
 
 ``tests/test_typer_adapter.py`` checks that each private name used here still exists
 with the signature relied on, and that Swedish help and errors still come out, so a
@@ -32,6 +34,7 @@ import typer.core
 from typer._click import exceptions as errors
 from typer._click.formatting import HelpFormatter
 
+from trygg_cli.cli.helppages import RECORDED_PROGRAM
 from trygg_cli.cli.helptext import (
     HELP_HELP,
     INSTALL_COMPLETION_HELP,
@@ -123,6 +126,76 @@ class Group(_Words, typer.core.TyperGroup):
             sys.exit(1)
         # Not standalone, typer returns a command's exit code, or its return value (None).
         sys.exit(code if isinstance(code, int) else 0)
+
+
+class _Recorder(HelpFormatter):
+    """click's formatter that writes down what it is asked to lay out instead of laying
+    it out: :class:`trygg_cli.cli.helppages.Formatter` replays it without typer."""
+
+    def __init__(self, width: int) -> None:
+        super().__init__(width=width)
+        self.ops: list[list[Any]] = []
+
+    def write(self, string: str) -> None:
+        self.ops.append(["write", string])
+
+    def indent(self) -> None:
+        self.ops.append(["indent"])
+
+    def dedent(self) -> None:
+        self.ops.append(["dedent"])
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        self.ops.append(["usage", prog, args, prefix])
+
+    def write_heading(self, heading: str) -> None:
+        self.ops.append(["heading", heading])
+
+    def write_paragraph(self) -> None:
+        self.ops.append(["paragraph"])
+
+    def write_text(self, text: str) -> None:
+        self.ops.append(["text", text])
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        self.ops.append(["dl", [list(row) for row in rows], col_max, col_spacing])
+
+
+def help_pages(app: typer.Typer, prog_name: str = RECORDED_PROGRAM) -> dict[str, Any]:
+    """Every help page of ``app`` in the current language, by command path ('' for the
+    app itself, then 'validate', 'report', 'report new' …): what its ``format_help``
+    asks of click's formatter, the help options and whether the command shows its help
+    when given no arguments. A page that would depend on the terminal's width cannot be
+    replayed: ValueError."""
+    from typer.main import get_command
+
+    pages: dict[str, Any] = {}
+
+    def visit(command: Any, ctx: Any, path: tuple[str, ...]) -> None:
+        recorded = []
+        for width in (50, 1000):
+            recorder = _Recorder(width)
+            command.format_help(ctx, recorder)
+            recorded.append(recorder.ops)
+        if recorded[0] != recorded[1]:
+            raise ValueError(f"the help of {' '.join(path)!r} depends on the terminal's width")
+        pages[" ".join(path)] = {
+            "help_options": list(ctx.help_option_names),
+            "no_args_is_help": bool(getattr(command, "no_args_is_help", False)),
+            "ops": recorded[0],
+        }
+        for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
+            child = command.get_command(ctx, name)
+            settings = child.context_settings
+            visit(
+                child,
+                child.context_class(child, info_name=name, parent=ctx, **settings),
+                (*path, name),
+            )
+
+    root = get_command(app)
+    visit(root, root.context_class(root, info_name=prog_name, **root.context_settings), ())
+    return pages
 
 
 def _no_type(ctx: Any) -> None:
@@ -234,4 +307,4 @@ def _requote(text: str) -> str:
     return _QUOTED.sub(lambda found: quoted(found.group(1)), text)
 
 
-__all__ = ["TYPER_WORDS", "Command", "Group", "HelpFormatter", "install", "message"]
+__all__ = ["TYPER_WORDS", "Command", "Group", "HelpFormatter", "help_pages", "install", "message"]
