@@ -182,7 +182,7 @@ def test_a_dangling_link_among_thousands_of_documents_still_gets_its_did_you_mea
         "action-plan",
     )
     results.append(FileResult("a.yaml", checked=True, refs=[link]))
-    findings, _by_id = assemble(results)
+    findings, _by_id = assemble(results, lambda path: pytest.fail(f"{path} read again"))
     [dangling] = [f for f in findings if f.rule == "dangling-reference"]
     assert "kommun1234-atgardsplan-2024" in dangling.message  # the did-you-mean
 
@@ -205,3 +205,29 @@ def test_a_caller_that_consumes_outputs_as_they_arrive_keeps_none(tmp_path: Path
     assert sorted(seen) == sorted(r.path for r in whole.results if r.outputs)
     assert seen and [r.outputs for r in kept.results if r.outputs] == []
     assert kept.findings == whole.findings and kept.by_id.keys() == whole.by_id.keys()
+
+
+def test_the_workspace_keeps_where_a_link_points_and_finds_its_place_when_it_dangles(
+    tmp_path: Path,
+) -> None:
+    """Each distinct target once per file; the place of a dangling one read again."""
+    from trygg_cli.check.results import Target
+
+    plan = PLAN.replace("priority: unga", "priority: unga-i-riskzon")
+    plan += (
+        "  - id: a2\n    title: Till\n    priority: saknas\n    performs:\n      - party: polisen\n"
+    )
+    (tmp_path / "agreement.yaml").write_text(AGREEMENT, encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    workspace = load_paths([str(tmp_path)], jobs=1)
+    kept = {r.path: r.refs for r in workspace.results}
+    plan_refs = kept[str(tmp_path / "plan.yaml")]
+    assert all(type(ref) is Target for ref in plan_refs)
+    assert len(plan_refs) == len(set(plan_refs))  # 'polisen' twice, kept once
+    plan_path = str(tmp_path / "plan.yaml")
+    places = [(f.line, f.yaml_path) for f in workspace.findings if f.path == plan_path]
+    assert places == [
+        (11, ("actions", 0, "performs", 0, "party")),  # 'polisen': one target, two places
+        (16, ("actions", 1, "priority")),
+        (18, ("actions", 1, "performs", 0, "party")),
+    ]

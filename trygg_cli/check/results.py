@@ -7,6 +7,7 @@ the YAML parser or the pydantic models.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, NamedTuple
@@ -34,6 +35,17 @@ class Ref(NamedTuple):
     via: str | None = None  # the referring doc's own link that names target_doc
 
 
+class Target(NamedTuple):
+    """Where a reference points, without where it is written: what the workspace keeps of
+    each distinct reference of a file (a national register has a million references, and
+    only the few that point at nothing need their place, found again when they do)."""
+
+    target_doc: str
+    collection: str
+    target_id: str
+    expect_kind: str | None = None
+
+
 @dataclass
 class DocIndex:
     """What other files need to know about a document: its id, kind and item ids."""
@@ -43,7 +55,7 @@ class DocIndex:
     path: str
     line: int
     column: int
-    collections: dict[str, set[str]]
+    collections: Mapping[str, Collection[str]]
     complete: bool
 
 
@@ -59,7 +71,7 @@ class FileResult:
     checked: bool
     findings: list[Finding] = field(default_factory=list)
     index: DocIndex | None = None
-    refs: list[Ref] = field(default_factory=list)
+    refs: list[Ref] | list[Target] = field(default_factory=list)
     outputs: dict[str, Any] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -74,10 +86,12 @@ class FileResult:
             self.index,
             list(map(tuple, self.refs)),
             self.outputs,
+            bool(self.refs) and type(self.refs[0]) is Target,
         )
 
 
 _as_ref = partial(tuple.__new__, Ref)
+_as_target = partial(tuple.__new__, Target)
 
 
 def _file_result(
@@ -87,5 +101,7 @@ def _file_result(
     index: DocIndex | None,
     refs: list[tuple[Any, ...]],
     outputs: dict[str, Any],
+    targets: bool = False,
 ) -> FileResult:
-    return FileResult(path, checked, findings, index, list(map(_as_ref, refs)), outputs)
+    made = list(map(_as_target, refs)) if targets else list(map(_as_ref, refs))
+    return FileResult(path, checked, findings, index, made, outputs)

@@ -25,7 +25,7 @@ from typing import Any
 
 from trygg_cli.check.results import DocIndex, FileResult
 from trygg_cli.findings import Finding
-from trygg_cli.workspace.resolve import Kinds, resolve_file
+from trygg_cli.workspace.resolve import Kinds, Recheck, resolve_file
 
 # More changed files than this, and checking the whole tree is as quick and simpler.
 MAX_CHANGED = 64
@@ -169,6 +169,7 @@ def update(
     files: list[str],
     check: Callable[[list[str]], dict[str, FileResult]],
     stored: Callable[[str, str], FileResult | None],
+    recheck: Recheck,
 ) -> tuple[list[Finding], Links] | None:
     """The run's findings (outside links not included) and the note after it; None when
     the whole tree must be checked. ``check`` checks files now; ``stored`` gives a file's
@@ -202,7 +203,7 @@ def update(
         found = result(path)
         if found is None:
             return None
-        findings = resolve_file(found, index, kinds)
+        findings = resolve_file(found, index, kinds, recheck)
         if findings:
             links.findings[path] = findings
         else:

@@ -5,14 +5,37 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 
-from trygg_cli.check.results import DocIndex, FileResult, Ref
+from trygg_cli.check.results import DocIndex, FileResult, Ref, Target
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.nouns import ITEM_NOUNS, KIND_NOUNS, KIND_WITH_ARTICLE
 from trygg_cli.text import did_you_mean_aside
 
+Recheck = Callable[[str], list[Ref]]
+"""A file's references with where each is written, read again (for the :class:`Target`
+that turned out to point at nothing)."""
 
-def assemble(results: list[FileResult]) -> tuple[list[Finding], dict[str, FileResult]]:
+
+def compact(result: FileResult) -> FileResult:
+    """``result`` as the workspace keeps it: each distinct :class:`Target` of its
+    references once, and its index's ids as sorted tuples (a set of eight ids takes six
+    times the memory of a tuple of them)."""
+    if result.refs and type(result.refs[0]) is Ref:
+        result.refs = list(
+            dict.fromkeys(
+                Target(r.target_doc, r.collection, r.target_id, r.expect_kind) for r in result.refs
+            )
+        )
+    if result.index is not None:
+        result.index.collections = {
+            name: tuple(sorted(ids)) for name, ids in result.index.collections.items()
+        }
+    return result
+
+
+def assemble(
+    results: list[FileResult], recheck: Recheck
+) -> tuple[list[Finding], dict[str, FileResult]]:
     """The sorted findings of all ``results`` (theirs, duplicate document ids, dangling
     references) and the result that holds each document id (the first file to use it)."""
     findings: list[Finding] = []
@@ -31,11 +54,13 @@ def assemble(results: list[FileResult]) -> tuple[list[Finding], dict[str, FileRe
         by_id[doc.doc_id] = result
     kinds = Kinds(lambda: ((doc.doc_id, doc.kind) for doc in index.values()))
     for result in results:
-        findings.extend(dangling(result.refs, index, kinds))
+        findings.extend(dangling(result, index, kinds, recheck))
     return sorted(findings), by_id
 
 
-def resolve_file(result: FileResult, index: Mapping[str, DocIndex], kinds: Kinds) -> list[Finding]:
+def resolve_file(
+    result: FileResult, index: Mapping[str, DocIndex], kinds: Kinds, recheck: Recheck
+) -> list[Finding]:
     """One file's findings once the workspace is put together: its own, a duplicate
     document id, and its dangling references (:func:`assemble`, for one file: what the
     incremental run in :mod:`trygg_cli.workspace.incremental` redoes for a few files)."""
@@ -45,19 +70,31 @@ def resolve_file(result: FileResult, index: Mapping[str, DocIndex], kinds: Kinds
         first = index.get(doc.doc_id)
         if first is not None and first.path != doc.path:
             findings.append(_duplicate_document(doc, first))
-    findings.extend(dangling(result.refs, index, kinds))
+    findings.extend(dangling(result, index, kinds, recheck))
     return findings
 
 
-def dangling(refs: Iterable[Ref], index: Mapping[str, DocIndex], kinds: Kinds) -> list[Finding]:
-    """The findings of the references among ``refs`` that point at nothing."""
+def dangling(
+    result: FileResult, index: Mapping[str, DocIndex], kinds: Kinds, recheck: Recheck
+) -> list[Finding]:
+    """The findings of the references of ``result`` that point at nothing."""
     found = []
-    for ref in refs:
-        if not _resolves(ref, index):
-            finding = _dangling(ref, index, kinds)
+    for ref in result.refs:
+        if _resolves(ref, index):
+            continue
+        for written in _written(ref, result.path, recheck):
+            finding = _dangling(written, index, kinds)
             if finding is not None:
                 found.append(finding)
     return found
+
+
+def _written(ref: Ref | Target, path: str, recheck: Recheck) -> list[Ref]:
+    """Each place ``ref`` is written (a file changed since it was checked: its start)."""
+    if isinstance(ref, Ref):
+        return [ref]
+    places = [r for r in recheck(path) if (r[4], r[5], r[6], r[7]) == ref]
+    return places or [Ref(path, 1, 1, (), *ref)]
 
 
 class Kinds:
@@ -119,7 +156,7 @@ def _duplicate_document(doc: DocIndex, first: DocIndex) -> Finding:
     )
 
 
-def _resolves(ref: Ref, index: Mapping[str, DocIndex]) -> bool:
+def _resolves(ref: Ref | Target, index: Mapping[str, DocIndex]) -> bool:
     """The common case, a reference that resolves (or that is not judged), answered fast:
     there are tens of thousands of them in a national corpus."""
     if ref.collection == "document":
