@@ -289,3 +289,11 @@ def test_ignore_text_inside_a_block_or_quoted_value_is_text_not_a_comment() -> N
         "a.yaml:21:17: TRY501",
         "a.yaml:23:13: TRY501",
     ]
+
+
+def test_source_lines_keep_only_the_last_files_read() -> None:
+    sources = {f"f{i}.yaml": f"first {i}\nsecond {i}\n".encode() for i in range(40)}
+    source = SourceLines(sources)
+    assert [source(f"f{i}.yaml", 2) for i in range(40)] == [f"second {i}" for i in range(40)]
+    assert len(source.cache) == SourceLines.KEEP
+    assert source("f0.yaml", 1) == "first 0" and source("f0.yaml", 3) is None

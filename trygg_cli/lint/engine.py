@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -26,12 +27,19 @@ UNUSED_SUPPRESSION_RULE = "TRY002"
 
 @dataclass
 class DocumentLint:
-    """What linting one document in a worker sends back: findings and collected facts."""
+    """What linting one document in a worker sends back: findings and collected facts.
+
+    Each workspace rule's facts are kept pickled until that rule runs: a national
+    register's facts take a few hundred megabytes as objects, a tenth of that as bytes,
+    and only one rule's are needed at a time."""
 
     doc_id: str
     kind: str
     findings: list[Finding] = field(default_factory=list)
-    collected: dict[str, Any] = field(default_factory=dict)
+    collected: dict[str, bytes] = field(default_factory=dict)
+
+    def facts(self, rule_id: str) -> Any:
+        return pickle.loads(self.collected[rule_id])
 
 
 def lint_document(
@@ -56,7 +64,7 @@ def lint_document(
         if rule.collect is not None:
             facts = rule.collect(ctx)
             if facts is not None:  # nothing to say about this document: nothing to send
-                result.collected[rule_id] = facts
+                result.collected[rule_id] = pickle.dumps(facts, pickle.HIGHEST_PROTOCOL)
     return result
 
 
@@ -90,7 +98,7 @@ def finish(
         if rule is None or rule.check_workspace is None:
             continue
         collected = [
-            Collected(path, lint.kind, lint.doc_id, lint.collected[rule_id])
+            Collected(path, lint.kind, lint.doc_id, lint.facts(rule_id))
             for path, lint in sorted(documents.items())
             if rule_id in lint.collected
         ]

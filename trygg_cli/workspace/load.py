@@ -240,6 +240,8 @@ class _Load:
                 self.store.keep_note("links", links)
         workspace = Workspace(results, sorted(findings + self._links()), by_id)
         if self.conclude is not None:
+            for result in results:  # resolved: what a conclusion needs is the outputs
+                result.refs, result.index = [], None
             workspace = replace(workspace, findings=self.conclude(workspace))
         if self.store is not None and self.file_keys is not None:
             if self.whole:

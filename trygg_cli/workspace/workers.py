@@ -27,8 +27,9 @@ def in_processes(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupts)
     try:
-        futures = [pool.submit(work, chunk) for chunk in chunks]
-        for future in as_completed(futures):
+        # No list of the futures is kept: each one holds its outcome, and as_completed
+        # lets go of a future once it has given it, so what ``arrived`` drops is freed.
+        for future in as_completed([pool.submit(work, chunk) for chunk in chunks]):
             arrived(future.result())
     except BaseException:
         _stop(pool)
