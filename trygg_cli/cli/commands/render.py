@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from trygg_cli.findings import Finding
     from trygg_cli.render.index import FollowUp
     from trygg_cli.render.run import Prepared, Renderer
+    from trygg_cli.render.siteconfig import SiteConfig
+    from trygg_cli.workspace import Workspace
 
 
 class RenderFormat(StrEnum):
@@ -255,32 +257,59 @@ def _site(options: RenderOptions, render: Renderer) -> int:
 
     assert options.site is not None
     config = site_config(Path(options.paths[0]) if options.paths else Path.cwd())
-    prepared = _prepare(options, (SCHEDULES,))
-    extras = SiteOptions(
-        config, _next_follow_ups(prepared, render.stamp_day), options.with_pdf, options.jobs
-    )
-    written = write_site(prepared, render, options.site, Progress, extras)
-    _report_refused(prepared.refused)
+    if options.with_pdf:
+        prepared = _prepare(options, (SCHEDULES,))
+        follow_ups = _next_follow_ups(prepared.workspace, prepared.documents, render.stamp_day)
+        extras = SiteOptions(config, follow_ups, options.with_pdf, options.jobs)
+        written = write_site(prepared, render, options.site, Progress, extras)
+        refused: Mapping[str, Sequence[Finding]] = prepared.refused
+    else:
+        written, refused = _publish(options, render, config)
+    _report_refused(refused)
     err(
         _("wrote {pages} and an index page to {folder}").format(
             pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=options.site
         )
     )
-    if prepared.refused:
+    if refused:
         err(
             _("{documents} left out: fix the problems above and render again").format(
-                documents=plural(len(prepared.refused), N_("{n} file"), N_("{n} files"))
+                documents=plural(len(refused), N_("{n} file"), N_("{n} files"))
             )
         )
         return 1
     return 0
 
 
+def _publish(
+    options: RenderOptions, render: Renderer, config: SiteConfig
+) -> tuple[int, Mapping[str, Sequence[Finding]]]:
+    """A site without PDFs: only the pages whose inputs changed are rendered again."""
+    from trygg_cli.due.extract import SCHEDULES
+    from trygg_cli.render.publish import Site, publish
+
+    def follow_ups_of(workspace: Workspace, ids: Collection[str]) -> dict[str, FollowUp]:
+        return _next_follow_ups(workspace, ids, render.stamp_day)
+
+    assert options.site is not None
+    read = publish(
+        list(options.paths),
+        render,
+        Site(options.site, config, follow_ups_of, options.jobs),
+        allow_personal_data=options.allow_personal_data,
+        extra_passes=(SCHEDULES,),
+        progress_context=Progress,
+    )
+    return len(read.facts), read.refused
+
+
 # What the index page calls a document's next follow-up, among what due plans.
 _FOLLOW_UPS = frozenset({"follow-up", "final-follow-up", "promise-follow-up"})
 
 
-def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
+def _next_follow_ups(
+    workspace: Workspace, documents: Collection[str], day: date
+) -> dict[str, FollowUp]:
     """Each document's first follow-up not recorded as done, as ``trygg due`` plans it on
     ``day`` (an overdue one first: it is the one to do next)."""
     from trygg_cli.due.buckets import is_overdue
@@ -291,7 +320,7 @@ def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
 
     # Only the follow-ups are planned (meetings and actions would cost a second on a
     # national corpus); what a document's life hides is read from the whole records.
-    schedules = schedules_of(prepared.workspace)
+    schedules = schedules_of(workspace)
     follow_ups = {
         doc_id: doc._replace(entries=tuple(e for e in doc.entries if e.base.item in _FOLLOW_UPS))
         for doc_id, doc in schedules.items()
@@ -301,7 +330,7 @@ def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
     )
     found: dict[str, FollowUp] = {}
     for o in settle(planned, schedules, as_of=day).occurrences:
-        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in prepared.documents:
+        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in documents:
             continue
         known = found.get(o.doc_id)
         if known is None or o.due < known.due:

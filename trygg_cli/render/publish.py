@@ -1,0 +1,250 @@
+"""``trygg render --site`` without PDFs: read every file once for the small facts a site
+needs (:mod:`~trygg_cli.render.facts`), then render in worker processes only the pages
+whose inputs changed (:mod:`~trygg_cli.render.pages`, :mod:`~trygg_cli.render.manifest`),
+and the index page last, written only when it differs.
+
+No whole document is kept: a page needs every other document's status (a document
+anywhere may replace it), so no page can be rendered as its file arrives, and the workers
+read again the few files each page needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trygg_cli import __version__
+from trygg_cli.check.passes import Pass
+from trygg_cli.findings import Finding
+from trygg_cli.model.life import lives_of
+from trygg_cli.readfile import read_regular
+from trygg_cli.render import engine, manifest
+from trygg_cli.render.facts import SITE_FACTS, Facts, page_key
+from trygg_cli.render.index import FollowUp, IndexEntry, index_name, page_names, site_index
+from trygg_cli.render.pages import Chunk, Setting, Source, Workers, Written
+from trygg_cli.render.passes import PERSONAL_NUMBERS
+from trygg_cli.render.run import Renderer, refusals, renderable
+from trygg_cli.render.siteconfig import SiteConfig
+from trygg_cli.render.stamp import stamp_text
+from trygg_cli.render.status import Lives, Status
+from trygg_cli.workspace import Workspace, load_paths
+
+_CHUNK = 16  # pages a worker renders at a time
+_MAX_INDEX = 1 << 30
+
+
+@dataclass
+class SiteRead:
+    """The facts of the documents that may be rendered (by id, in file order), where
+    each was read from, and why the others may not be rendered."""
+
+    workspace: Workspace
+    facts: dict[str, Facts] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+    refused: dict[str, list[Finding]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One site run: where to, with what, and each document's next follow-up (worked
+    out from the workspace and the ids of the documents rendered)."""
+
+    folder: Path
+    config: SiteConfig
+    follow_ups: Callable[[Workspace, Collection[str]], Mapping[str, FollowUp]]
+    jobs: int | None = None
+
+
+def publish(
+    paths: Sequence[str],
+    render: Renderer,
+    site: Site,
+    *,
+    allow_personal_data: bool,
+    extra_passes: Sequence[Pass] = (),
+    progress_context: Callable[[], Any],
+) -> SiteRead:
+    """Read ``paths`` and bring the site in ``site.folder`` up to date."""
+    setting = Setting(
+        render.output_format,
+        render.template_dir,
+        render.stamp_day,
+        render.git,
+        render.pdf_variant,
+        site.config,
+        site.folder,
+    )
+    workers = Workers(setting, site.jobs, paths)
+    try:
+        with progress_context() as progress:
+            read = read_site(paths, allow_personal_data, extra_passes, site.jobs, progress)
+        _write(read, render, site, workers, progress_context)
+    finally:
+        workers.close()
+    return read
+
+
+def read_site(
+    paths: Sequence[str],
+    allow_personal_data: bool,
+    extra_passes: Sequence[Pass],
+    jobs: int | None,
+    progress: Callable[[int, int], None] | None,
+) -> SiteRead:
+    own = (SITE_FACTS,) if allow_personal_data else (SITE_FACTS, PERSONAL_NUMBERS)
+    passes = (*own, *extra_passes)
+    workspace = load_paths(paths, jobs=jobs, progress=progress, passes=passes)
+    read = SiteRead(workspace, refused=refusals(workspace, allow_personal_data))
+    for doc_id, result in renderable(workspace, read.refused, SITE_FACTS.name):
+        read.facts[doc_id] = result.outputs[SITE_FACTS.name]
+        read.paths[doc_id] = result.path
+    return read
+
+
+def _write(
+    read: SiteRead,
+    render: Renderer,
+    site: Site,
+    workers: Workers,
+    progress_context: Callable[[], Any],
+) -> None:
+    fmt, folder, facts = render.output_format, site.folder, read.facts
+    hrefs = page_names(facts, fmt)
+    standings = {doc_id: f.standing for doc_id, f in facts.items()}
+    lives = Lives(render.stamp_day, standings, lives_of(standings, render.stamp_day))
+    statuses = {doc_id: lives.status_by(doc_id, f.draft, f.record) for doc_id, f in facts.items()}
+    reads = _reads(facts)
+    base = "\0".join(
+        (__version__, manifest.templates_fingerprint(render.template_dir), fmt, repr(site.config))
+    )
+    before = manifest.read(folder, Path(index_name(fmt)).suffix)
+    after: dict[str, manifest.Entry] = {}
+    todo: list[str] = []
+    for doc_id, f in facts.items():
+        stamp = stamp_text(read.paths[doc_id], render.stamp_day, render.git)
+        key = page_key(base, f, facts, hrefs, statuses, stamp, reads[doc_id])
+        name = hrefs[doc_id]
+        known = before.get(name)
+        if known is not None and known.key == key and manifest.as_left(folder, name, known):
+            after[name] = known
+        else:
+            after[name] = manifest.Entry(key, -1, -1)
+            todo.append(doc_id)
+    chunks = _chunks(todo, read, hrefs, statuses, reads)
+    # The index first, so that a mistake in its template stops the run before any page
+    # is written; it is written last, so that it never links to a page not yet there.
+    index = _index(read, render, site, hrefs, statuses)
+    with progress_context() as progress:
+
+        def done(n: int) -> None:
+            if progress is not None:
+                progress(n, len(todo))
+
+        written: list[Written] = workers.run(chunks, done)
+    for page in written:
+        after[page.name] = manifest.Entry(after[page.name].key, page.size, page.mtime_ns)
+    _write_index(folder / index_name(fmt), index)
+    manifest.remove_gone(folder, before, after)
+    manifest.write(folder, after)
+
+
+def _reads(facts: Mapping[str, Facts]) -> dict[str, tuple[str, ...]]:
+    """The documents each page reads in full: its own :attr:`Facts.reads`, and for a
+    follow-up the follow-ups of the same documents or indicators (the one before it, the
+    series of its indicators)."""
+    peers: dict[object, list[str]] = {}
+    for doc_id, f in facts.items():
+        if f.follows is not None:
+            followed, measured = f.follows
+            peers.setdefault(("followed", followed), []).append(doc_id)
+            if measured is not None:
+                peers.setdefault(("measured", measured), []).append(doc_id)
+    out: dict[str, tuple[str, ...]] = {}
+    for doc_id, f in facts.items():
+        found = [r for r in f.reads if r in facts]
+        if f.follows is not None:
+            followed, measured = f.follows
+            found += peers[("followed", followed)] + peers.get(("measured", measured), [])
+        out[doc_id] = tuple(r for r in dict.fromkeys(found) if r != doc_id)
+    return out
+
+
+def _chunks(
+    todo: list[str],
+    read: SiteRead,
+    hrefs: Mapping[str, str],
+    statuses: Mapping[str, Status],
+    reads: Mapping[str, tuple[str, ...]],
+) -> list[Chunk]:
+    """The pages to render in chunks, a document with those that read it where possible
+    (an agreement with its action plans and citizen promises), so each file is read once."""
+    facts = read.facts
+    groups: dict[str, list[str]] = {}
+    for doc_id in todo:
+        first = reads[doc_id][0] if reads[doc_id] else doc_id
+        groups.setdefault(first, []).append(doc_id)
+    chunks, pending = [], []
+    for group in groups.values():
+        pending += group
+        if len(pending) >= _CHUNK:
+            chunks.append(pending)
+            pending = []
+    if pending:
+        chunks.append(pending)
+    made = []
+    for ids in chunks:
+        needed = list(dict.fromkeys([*ids, *(r for i in ids for r in reads[i])]))
+        named = {n for i in ids for n in facts[i].names}
+        named.update(s for i in ids if (s := statuses[i].successor) is not None)
+        made.append(
+            Chunk(
+                pages={i: hrefs[i] for i in ids},
+                sources=[Source(i, read.paths[i], facts[i].digest) for i in needed],
+                titles={n: facts[n].title for n in named if n in facts},
+                hrefs={n: hrefs[n] for n in {*needed, *named} if n in hrefs},
+                statuses={i: statuses[i] for i in ids},
+            )
+        )
+    return made
+
+
+def _index(
+    read: SiteRead,
+    render: Renderer,
+    site: Site,
+    hrefs: Mapping[str, str],
+    statuses: Mapping[str, Status],
+) -> str:
+    """The index page's text."""
+    from trygg_cli.render.site import site_stamp
+
+    follow_ups = site.follow_ups(read.workspace, read.facts.keys())
+    entries = {
+        doc_id: IndexEntry(
+            doc_id, f.title, hrefs[doc_id], statuses[doc_id], f.period, follow_ups.get(doc_id)
+        )
+        for doc_id, f in read.facts.items()
+    }
+    municipalities, others = site_index(read.facts, entries)
+    context = {
+        "municipalities": municipalities,
+        "others": others,
+        "count": len(read.facts),
+        "stamp": site_stamp(read.paths.values(), render),
+        "site": site.config,
+    }
+    return engine.render(render.env, f"index.{engine.FORMATS[render.output_format]}", context)
+
+
+def _write_index(target: Path, text: str) -> None:
+    """The index page, written only when it is not already as it would be."""
+    from trygg_cli.atomicfile import write_atomic
+
+    try:
+        same = read_regular(str(target), _MAX_INDEX) == text.encode("utf-8", "backslashreplace")
+    except OSError:
+        same = False
+    if not same:
+        write_atomic(target, text)
