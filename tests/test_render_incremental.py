@@ -14,7 +14,7 @@ import pytest
 from helpers import EXAMPLES, Result
 
 from trygg_cli.cli.commands.render import _next_follow_ups
-from trygg_cli.due.extract import SCHEDULES
+from trygg_cli.due.extract import SCHEDULES, schedules_of
 from trygg_cli.render import engine, pages
 from trygg_cli.render.manifest import NAME
 from trygg_cli.render.run import prepare, renderer
@@ -59,7 +59,7 @@ def _all_at_once(out: Path) -> dict[str, bytes]:
     paths = ["docs"]
     render = renderer(paths, "html", None, day)
     prepared = prepare(paths, allow_personal_data=False, extra_passes=(SCHEDULES,))
-    follow_ups = _next_follow_ups(prepared.workspace, prepared.documents, day)
+    follow_ups = _next_follow_ups(schedules_of(prepared.workspace), prepared.documents, day)
     write_site(prepared, render, out, _no_progress, SiteOptions(SiteConfig(), follow_ups))
     return _files(out)
 

@@ -11,6 +11,7 @@ chunks, so no page is ever left half-written.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -150,6 +151,10 @@ def render_chunk(chunk: Chunk) -> list[Written]:
             write_atomic(target, _renderer.text(view))
             info = os.stat(target)
             written.append(Written(name, info.st_size, info.st_mtime_ns))
+    # The collector stays paused for the whole command (as in the process this one was
+    # forked from), but a page's rendering leaves reference cycles (Jinja's contexts and
+    # macros): the chunk's, all in the youngest generation, are freed here.
+    gc.collect(0)
     return written
 
 

@@ -10,13 +10,15 @@ read again the few files each page needs.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from trygg_cli import __version__
 from trygg_cli.check.passes import Pass
+from trygg_cli.check.results import FileResult
 from trygg_cli.findings import Finding
 from trygg_cli.model.life import lives_of
 from trygg_cli.readfile import read_regular
@@ -46,14 +48,24 @@ class SiteRead:
     refused: dict[str, list[Finding]] = field(default_factory=dict)
 
 
+class FollowUps(Protocol):
+    """Each document's next follow-up, for the index: what is needed of each file is
+    taken as it arrives (:meth:`seen`, given the outputs of the site's extra passes),
+    then the follow-ups of the documents rendered are worked out (:meth:`of`)."""
+
+    def seen(self, result: FileResult) -> None: ...
+
+    def of(self, workspace: Workspace, documents: Collection[str]) -> Mapping[str, FollowUp]: ...
+
+
 @dataclass(frozen=True)
 class Site:
-    """One site run: where to, with what, and each document's next follow-up (worked
-    out from the workspace and the ids of the documents rendered)."""
+    """One site run: where to, with what, and where each document's next follow-up
+    comes from."""
 
     folder: Path
     config: SiteConfig
-    follow_ups: Callable[[Workspace, Collection[str]], Mapping[str, FollowUp]]
+    follow_ups: FollowUps
     jobs: int | None = None
 
 
@@ -79,7 +91,9 @@ def publish(
     workers = Workers(setting, site.jobs, paths)
     try:
         with progress_context() as progress:
-            read = read_site(paths, allow_personal_data, extra_passes, site.jobs, progress)
+            read = read_site(
+                paths, allow_personal_data, extra_passes, site.jobs, progress, site.follow_ups
+            )
         _write(read, render, site, workers, progress_context)
     finally:
         workers.close()
@@ -92,10 +106,19 @@ def read_site(
     extra_passes: Sequence[Pass],
     jobs: int | None,
     progress: Callable[[int, int], None] | None,
+    follow_ups: FollowUps,
 ) -> SiteRead:
+    """Read ``paths`` for the facts of each document; the extra passes' outputs go to
+    ``follow_ups`` as each file arrives and are not kept."""
     own = (SITE_FACTS,) if allow_personal_data else (SITE_FACTS, PERSONAL_NUMBERS)
-    passes = (*own, *extra_passes)
-    workspace = load_paths(paths, jobs=jobs, progress=progress, passes=passes)
+    workspace = load_paths(
+        paths,
+        jobs=jobs,
+        progress=progress,
+        passes=(*own, *extra_passes),
+        on_result=follow_ups.seen,
+        keep_outputs=[p.name for p in own],
+    )
     read = SiteRead(workspace, refused=refusals(workspace, allow_personal_data))
     for doc_id, result in renderable(workspace, read.refused, SITE_FACTS.name):
         read.facts[doc_id] = result.outputs[SITE_FACTS.name]
@@ -119,6 +142,7 @@ def _write(
     base = "\0".join(
         (__version__, manifest.templates_fingerprint(render.template_dir), fmt, repr(site.config))
     )
+    base = hashlib.blake2b(base.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     before = manifest.read(folder, Path(index_name(fmt)).suffix)
     after: dict[str, manifest.Entry] = {}
     todo: list[str] = []
@@ -220,7 +244,7 @@ def _index(
     """The index page's text."""
     from trygg_cli.render.site import site_stamp
 
-    follow_ups = site.follow_ups(read.workspace, read.facts.keys())
+    follow_ups = site.follow_ups.of(read.workspace, read.facts.keys())
     entries = {
         doc_id: IndexEntry(
             doc_id, f.title, hrefs[doc_id], statuses[doc_id], f.period, follow_ups.get(doc_id)
