@@ -1,10 +1,11 @@
-"""``trygg render --site``: every document as its own page, and an index page.
+"""``trygg render --site --with-pdf``: every document as its own page and a PDF, and an
+index page. (Without PDFs, :mod:`~trygg_cli.render.publish` renders only what changed.)
 
 Every page is rendered before any is written, so that a template mistake leaves the
 folder as it was; then each page is written whole (a temporary file renamed into place)
-and the index page last, so it never links to a page that is not there. With
-``with_pdf`` each document is printed to PDF as well, in worker processes (WeasyPrint
-takes about a second a document), and the index links to the PDFs.
+and the index page last, so it never links to a page that is not there. Each document is
+printed to PDF as well, in worker processes (WeasyPrint takes about a second a
+document), and the index links to the PDFs.
 """
 
 from __future__ import annotations
