@@ -202,24 +202,3 @@ def test_a_deleted_page_is_written_again(
 def test_only_a_users_templates_run_in_the_sandbox(tmp_path: Path) -> None:
     assert not isinstance(engine.environment(None), Sandbox)
     assert isinstance(engine.environment(tmp_path), Sandbox)
-
-
-def test_a_file_changed_while_the_site_is_rendered_stops_the_run(
-    sources: Path, tmp_path: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from trygg_cli.render import publish
-
-    original = publish.read_site
-    plan = sources / "molndal" / "atgardsplan-2023.yaml"
-
-    def then_changed(*args: object, **kwargs: object) -> publish.SiteRead:
-        read = original(*args, **kwargs)  # type: ignore[arg-type]
-        plan.write_text(plan.read_text("utf-8") + "# ändrad\n", "utf-8")
-        return read
-
-    monkeypatch.setattr(publish, "read_site", then_changed)
-    result = cli("render", "docs", "--site", "webb", "--stamp-date", STAMP)
-    assert result.exit_code == 2
-    assert "atgardsplan-2023.yaml changed while the site was being rendered" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "webb" / "index.html").exists()

@@ -1,19 +1,23 @@
 """A site's pages, rendered and written in worker processes, a few documents at a time.
 
-A worker reads again the files of the pages it is given and of the documents those pages
-read in full (:attr:`~trygg_cli.render.facts.Facts.reads`), renders each page with the
-facts the main process worked out for the whole site (statuses, titles, addresses), and
-writes it whole (a temporary file renamed into place). Only the names, sizes and times of
-what was written go back. The workers are started before the files are first read, while
-the main process is small, and ignore Ctrl-C: the main process stops them between
-chunks, so no page is ever left half-written.
+A worker takes the documents of the pages it is given, and of the documents those pages
+read in full (:attr:`~trygg_cli.render.facts.Facts.reads`), from the spool the main
+process set them aside in as their files were read (pickled and compressed by
+:data:`~trygg_cli.render.facts.SITE_DOCUMENT`: the very documents that were checked),
+renders each page with the facts the main process worked out for the whole site
+(statuses, titles, addresses), and writes it whole (a temporary file renamed into
+place). Only the names, sizes and times of what was written go back. The workers are
+started before the files are first read, while the main process is small, and ignore
+Ctrl-C: the main process stops them between chunks, so no page is left half-written.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import pickle
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -22,8 +26,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from trygg_cli.atomicfile import write_atomic
-from trygg_cli.errors import TryggError
-from trygg_cli.i18n import _
 from trygg_cli.model import Document
 from trygg_cli.render.siteconfig import SiteConfig
 from trygg_cli.render.stamp import GitState
@@ -41,14 +43,16 @@ class Setting:
     pdf_variant: str
     config: SiteConfig
     folder: Path
+    spool: str  # the file the documents are set aside in
 
 
 class Source(NamedTuple):
-    """A document a chunk reads: its id, file and the digest its text had when first read."""
+    """A document a chunk reads: its id, its file, and where it lies in the spool."""
 
     doc_id: str
     path: str
-    digest: str
+    offset: int
+    length: int
 
 
 @dataclass(frozen=True)
@@ -159,27 +163,13 @@ def render_chunk(chunk: Chunk) -> list[Written]:
 
 
 def _read(sources: list[Source]) -> dict[str, Document]:
-    """The documents of ``sources``, each as it was when the site was first read."""
-    from trygg_cli import check
-    from trygg_cli.check.passes import KEEP_DOCUMENT
-    from trygg_cli.readfile import read_regular
-    from trygg_cli.render.facts import SITE_FACTS
-
+    """The documents of ``sources``, from the spool."""
+    assert _setting is not None
     found: dict[str, Document] = {}
-    for source in sources:
-        try:
-            raw = read_regular(source.path)
-        except OSError:
-            raw = b""
-        result = check.check_source(source.path, raw, passes=(KEEP_DOCUMENT, SITE_FACTS))
-        facts = result.outputs.get(SITE_FACTS.name)
-        if facts is None or facts.id != source.doc_id or facts.digest != source.digest:
-            raise TryggError(
-                _("{path} changed while the site was being rendered; render it again").format(
-                    path=source.path
-                )
-            )
-        found[source.doc_id] = result.outputs[KEEP_DOCUMENT.name]
+    with open(_setting.spool, "rb") as spool:
+        for source in sources:
+            spool.seek(source.offset)
+            found[source.doc_id] = pickle.loads(zlib.decompress(spool.read(source.length)))
     return found
 
 

@@ -11,10 +11,11 @@ read again the few files each page needs.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import IO, Any, Protocol
 
 from trygg_cli import __version__
 from trygg_cli.check.passes import Pass
@@ -23,7 +24,7 @@ from trygg_cli.findings import Finding
 from trygg_cli.model.life import lives_of
 from trygg_cli.readfile import read_regular
 from trygg_cli.render import engine, manifest
-from trygg_cli.render.facts import SITE_FACTS, Facts, page_key
+from trygg_cli.render.facts import SITE_DOCUMENT, SITE_FACTS, Facts, page_key
 from trygg_cli.render.index import FollowUp, IndexEntry, index_name, page_names, site_index
 from trygg_cli.render.pages import Chunk, Setting, Source, Workers, Written
 from trygg_cli.render.passes import PERSONAL_NUMBERS
@@ -46,6 +47,7 @@ class SiteRead:
     facts: dict[str, Facts] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)
     refused: dict[str, list[Finding]] = field(default_factory=dict)
+    spooled: dict[str, tuple[int, int]] = field(default_factory=dict)  # id → offset, length
 
 
 class FollowUps(Protocol):
@@ -87,42 +89,70 @@ def publish(
         render.pdf_variant,
         site.config,
         site.folder,
+        "",
     )
-    workers = Workers(setting, site.jobs, paths)
-    try:
-        with progress_context() as progress:
-            read = read_site(
-                paths, allow_personal_data, extra_passes, site.jobs, progress, site.follow_ups
-            )
-        _write(read, render, site, workers, progress_context)
-    finally:
-        workers.close()
+    with tempfile.NamedTemporaryFile(prefix="trygg-site-", suffix=".spool") as spool:
+        setting = replace(setting, spool=spool.name)
+        workers = Workers(setting, site.jobs, paths)
+        try:
+            with progress_context() as progress:
+                read = read_site(
+                    paths,
+                    allow_personal_data,
+                    extra_passes,
+                    (site.jobs, progress),
+                    _Arrivals(spool, site.follow_ups),
+                )
+            spool.flush()
+            _write(read, render, site, workers, progress_context)
+        finally:
+            workers.close()
     return read
+
+
+class _Arrivals:
+    """What is done with each file's result as it arrives: its document set aside in the
+    spool (where it lies is kept), its schedules handed to the follow-ups."""
+
+    def __init__(self, spool: IO[bytes], follow_ups: FollowUps) -> None:
+        self.spool = spool
+        self.follow_ups = follow_ups
+        self.at: dict[str, tuple[int, int]] = {}  # path → offset, length
+
+    def seen(self, result: FileResult) -> None:
+        blob = result.outputs.get(SITE_DOCUMENT.name)
+        if blob is not None:
+            self.at[result.path] = (self.spool.tell(), len(blob))
+            self.spool.write(blob)
+        self.follow_ups.seen(result)
 
 
 def read_site(
     paths: Sequence[str],
     allow_personal_data: bool,
     extra_passes: Sequence[Pass],
-    jobs: int | None,
-    progress: Callable[[int, int], None] | None,
-    follow_ups: FollowUps,
+    load: tuple[int | None, Callable[[int, int], None] | None],
+    arrivals: _Arrivals,
 ) -> SiteRead:
-    """Read ``paths`` for the facts of each document; the extra passes' outputs go to
-    ``follow_ups`` as each file arrives and are not kept."""
+    """Read ``paths`` for the facts of each document; its document and the extra passes'
+    outputs go to ``arrivals`` as each file arrives and are not kept. ``load``: the
+    jobs and the progress callback."""
     own = (SITE_FACTS,) if allow_personal_data else (SITE_FACTS, PERSONAL_NUMBERS)
+    jobs, progress = load
     workspace = load_paths(
         paths,
         jobs=jobs,
         progress=progress,
-        passes=(*own, *extra_passes),
-        on_result=follow_ups.seen,
+        passes=(*own, SITE_DOCUMENT, *extra_passes),
+        on_result=arrivals.seen,
         keep_outputs=[p.name for p in own],
     )
     read = SiteRead(workspace, refused=refusals(workspace, allow_personal_data))
     for doc_id, result in renderable(workspace, read.refused, SITE_FACTS.name):
-        read.facts[doc_id] = result.outputs[SITE_FACTS.name]
-        read.paths[doc_id] = result.path
+        if result.path in arrivals.at:
+            read.facts[doc_id] = result.outputs[SITE_FACTS.name]
+            read.paths[doc_id] = result.path
+            read.spooled[doc_id] = arrivals.at[result.path]
     return read
 
 
@@ -225,7 +255,7 @@ def _chunks(
         made.append(
             Chunk(
                 pages={i: hrefs[i] for i in ids},
-                sources=[Source(i, read.paths[i], facts[i].digest) for i in needed],
+                sources=[Source(i, read.paths[i], *read.spooled[i]) for i in needed],
                 titles={n: facts[n].title for n in named if n in facts},
                 hrefs={n: hrefs[n] for n in {*needed, *named} if n in hrefs},
                 statuses={i: statuses[i] for i in ids},
