@@ -202,3 +202,13 @@ def test_a_deleted_page_is_written_again(
 def test_only_a_users_templates_run_in_the_sandbox(tmp_path: Path) -> None:
     assert not isinstance(engine.environment(None), Sandbox)
     assert isinstance(engine.environment(tmp_path), Sandbox)
+
+
+def test_a_site_from_the_cache_is_the_site_read_afresh(
+    sources: Path, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    _render(cli, "först")
+    _render(cli, "från-cachen")  # every file's result, and its document, from the cache
+    _render(cli, "utan-cache", "--no-cache")
+    assert _files(tmp_path / "från-cachen") == _files(tmp_path / "först")
+    assert _files(tmp_path / "utan-cache") == _files(tmp_path / "först")

@@ -79,8 +79,10 @@ def publish(
     allow_personal_data: bool,
     extra_passes: Sequence[Pass] = (),
     progress_context: Callable[[], Any],
+    cache: bool = False,
 ) -> SiteRead:
-    """Read ``paths`` and bring the site in ``site.folder`` up to date."""
+    """Read ``paths`` (with ``cache``: unchanged files from the repository's cache) and
+    bring the site in ``site.folder`` up to date."""
     setting = Setting(
         render.output_format,
         render.template_dir,
@@ -100,7 +102,7 @@ def publish(
                     paths,
                     allow_personal_data,
                     extra_passes,
-                    (site.jobs, progress),
+                    (site.jobs, progress, cache),
                     _Arrivals(spool, site.follow_ups),
                 )
             spool.flush()
@@ -131,18 +133,19 @@ def read_site(
     paths: Sequence[str],
     allow_personal_data: bool,
     extra_passes: Sequence[Pass],
-    load: tuple[int | None, Callable[[int, int], None] | None],
+    load: tuple[int | None, Callable[[int, int], None] | None, bool],
     arrivals: _Arrivals,
 ) -> SiteRead:
     """Read ``paths`` for the facts of each document; its document and the extra passes'
     outputs go to ``arrivals`` as each file arrives and are not kept. ``load``: the
-    jobs and the progress callback."""
+    jobs, the progress callback and whether to use the cache."""
     own = (SITE_FACTS,) if allow_personal_data else (SITE_FACTS, PERSONAL_NUMBERS)
-    jobs, progress = load
+    jobs, progress, cache = load
     workspace = load_paths(
         paths,
         jobs=jobs,
         progress=progress,
+        cache=cache,
         passes=(*own, SITE_DOCUMENT, *extra_passes),
         on_result=arrivals.seen,
         keep_outputs=[p.name for p in own],

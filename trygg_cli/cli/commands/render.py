@@ -16,6 +16,7 @@ from trygg_cli.cli.params import (
     FILE,
     FOLDER,
     Jobs,
+    NoCache,
     Paths,
     day_option,
     format_option,
@@ -72,6 +73,7 @@ class RenderOptions:
     jobs: int | None
     pdf_variant: str = PdfVariant.a2a.value
     with_pdf: bool = False
+    cache: bool = True  # with --site (without PDFs): results of unchanged files reused
 
 
 def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
@@ -162,6 +164,7 @@ def command(
         ),
     ] = False,
     jobs: Jobs = 0,
+    no_cache: NoCache = False,
 ) -> None:
     options = RenderOptions(
         targets(paths),
@@ -175,6 +178,7 @@ def command(
         jobs or None,
         pdf_variant.value,
         with_pdf,
+        not no_cache,
     )
     raise typer.Exit(run(options))
 
@@ -300,6 +304,7 @@ def _publish(
         allow_personal_data=options.allow_personal_data,
         extra_passes=(SCHEDULES,),
         progress_context=Progress,
+        cache=options.cache,
     )
     return len(read.facts), read.refused
 
