@@ -386,6 +386,7 @@ def test_site_index_groups_by_municipality(
     result = cli("render", str(site_sources), "--site", str(out), "--stamp-date", STAMP)
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
+        ".trygg-site.json",
         "central.html",
         "index.html",
         "lokal-norr.html",
@@ -563,6 +564,7 @@ def test_site_page_names_never_collide(tmp_path: Path, cli: Callable[..., Result
     out = tmp_path / "webb"
     assert cli("render", str(source), "--site", str(out)).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
+        ".trygg-site.json",
         "index-2.html",
         "index-3.html",
         "index-4.html",

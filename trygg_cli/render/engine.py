@@ -1,11 +1,12 @@
 """The Jinja environment that turns a view into Markdown or HTML.
 
-Every template — trygg's own and any the user supplies with ``--template-dir`` — runs in
-Jinja's sandbox with ``StrictUndefined``: a misspelt name is an error naming the template
-file and line, never a silent blank, and a template cannot reach Python's internals or
-read files. HTML templates are autoescaped, so text from a YAML file is printed, never
-run. Prose written as Markdown is turned into HTML by markdown-it (CommonMark) with raw
-HTML and images switched off, and its headings moved below the heading they stand under.
+Every template runs with ``StrictUndefined``: a misspelt name is an error naming the
+template file and line, never a silent blank. Templates the user supplies with
+``--template-dir`` run in Jinja's sandbox (:mod:`~trygg_cli.render.sandbox`), so they
+cannot reach Python's internals or read files; trygg's own are trusted. HTML templates
+are autoescaped, so text from a YAML file is printed, never run. Prose written as
+Markdown is turned into HTML by markdown-it (CommonMark) with raw HTML and images
+switched off, and its headings moved below the heading they stand under.
 """
 
 from __future__ import annotations
@@ -272,20 +273,29 @@ class ConfinedLoader(jinja2.FileSystemLoader):
 
 
 def environment(template_dir: Path | None) -> jinja2.Environment:
-    """A sandboxed environment over ``template_dir`` (if given) and trygg's templates."""
+    """The environment over ``template_dir`` (if given) and trygg's templates: sandboxed,
+    with a budget, when the user brings templates; trygg's own alone are trusted and run
+    without the sandbox's check at every attribute and call (the same output, faster)."""
     search = [str(template_dir)] if template_dir is not None else []
     search.append(str(templates_dir()))
-    env = Sandbox(
-        loader=ConfinedLoader(search),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        auto_reload=False,
-    )
+    options: dict[str, Any] = {
+        "loader": ConfinedLoader(search),
+        "autoescape": jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+        "auto_reload": False,
+    }
+    env: jinja2.Environment
+    if template_dir is not None:
+        sandboxed = Sandbox(**options)
+        sandboxed.user_templates = True
+        env = sandboxed
+    else:
+        env = jinja2.Environment(**options)
+        env.globals.pop("lipsum", None)
     env.filters.update(_filters())
-    env.user_templates = template_dir is not None
     env.globals["who"] = who
     env.globals["names"] = names
     return env

@@ -46,6 +46,19 @@ def kind_name(doc: Document) -> str:
     return "Åtgärdsplan" if isinstance(doc, ActionPlan) else "Medborgarlöfte"
 
 
+_KIND_OF: dict[type, str] = {
+    Agreement: "agreement",
+    ActionPlan: "action-plan",
+    CitizenPromise: "citizen-promise",
+    FollowUp: "follow-up",
+}
+
+
+def kind_of(doc: Document) -> str:
+    """'agreement', 'action-plan', 'citizen-promise' or 'follow-up': its templates' name."""
+    return _KIND_OF[type(doc)]
+
+
 def identify(doc: Document, agreement: Agreement | None) -> Identity:
     """The :class:`Identity` of ``doc``; an action plan has its ``agreement``'s
     municipality and parties."""

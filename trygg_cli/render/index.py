@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from trygg_cli.model import Document
-from trygg_cli.model.documents import ActionPlan, Agreement, CitizenPromise
+from trygg_cli.model.documents import Agreement
 from trygg_cli.render import sentences, words
 from trygg_cli.render.status import Lives, Status
 
@@ -111,26 +112,32 @@ def entries_of(
 
 
 def site_index(
-    documents: Mapping[str, Document], entries: Mapping[str, IndexEntry]
+    documents: Mapping[str, Any], entries: Mapping[str, IndexEntry]
 ) -> tuple[list[tuple[str, list[IndexEntry]]], list[IndexEntry]]:
     """Agreements by municipality (local ones under their central one, each with its
-    action plans and citizen promises), and the documents that belong to none."""
+    action plans and citizen promises), and the documents that belong to none.
+    ``documents`` are model documents, or the facts a site keeps of them (render.facts):
+    what is read of each is its ``id``, ``kind``, ``agreement``, ``municipality``,
+    ``scope`` and ``central_agreement``."""
     placed: set[str] = set()
     for doc_id, doc in documents.items():
-        if isinstance(doc, ActionPlan | CitizenPromise) and doc.agreement is not None:
-            owner = documents.get(doc.agreement)
-            if isinstance(owner, Agreement):
+        agreement = getattr(doc, "agreement", None)
+        if doc.kind in ("action-plan", "citizen-promise") and agreement is not None:
+            owner = documents.get(agreement)
+            if owner is not None and owner.kind == "agreement":
                 listed = entries[owner.id]
-                (listed.plans if isinstance(doc, ActionPlan) else listed.promises).append(
+                (listed.plans if doc.kind == "action-plan" else listed.promises).append(
                     entries[doc_id]
                 )
                 placed.add(doc_id)
     for doc_id, doc in documents.items():
-        if not isinstance(doc, Agreement) or doc.scope != "local" or not doc.central_agreement:
+        central_id = getattr(doc, "central_agreement", None)
+        if doc.kind != "agreement" or getattr(doc, "scope", None) != "local" or not central_id:
             continue
         # Only under a central agreement, which is never under another: no cycles.
-        central = documents.get(doc.central_agreement)
-        if isinstance(central, Agreement) and central.scope == "central":
+        central = documents.get(central_id)
+        central_scope = getattr(central, "scope", None)
+        if central is not None and central.kind == "agreement" and central_scope == "central":
             entries[central.id].local.append(entries[doc_id])
             placed.add(doc_id)
     by_municipality: dict[str, list[IndexEntry]] = {}
@@ -138,8 +145,10 @@ def site_index(
     for doc_id, doc in documents.items():
         if doc_id in placed:
             continue
-        if isinstance(doc, Agreement):
-            by_municipality.setdefault(doc.municipality, []).append(entries[doc_id])
+        if doc.kind == "agreement":
+            by_municipality.setdefault(str(getattr(doc, "municipality", "")), []).append(
+                entries[doc_id]
+            )
         else:
             others.append(entries[doc_id])
     ordered = sorted(by_municipality.items(), key=lambda item: _sort_key(item[0]))

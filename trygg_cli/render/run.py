@@ -8,7 +8,7 @@ here whatever the lint configuration or suppressions say), unless ``allow_person
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +17,7 @@ import jinja2
 
 from trygg_cli.check.passes import KEEP_DOCUMENT, Pass
 from trygg_cli.check.personal import find, mask
+from trygg_cli.check.results import FileResult
 from trygg_cli.errors import RefusedError, TryggError
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
@@ -25,7 +26,7 @@ from trygg_cli.render import engine
 from trygg_cli.render.passes import PERSONAL_NUMBERS, PERSONAL_RULE
 from trygg_cli.render.pdf import DEFAULT_VARIANT
 from trygg_cli.render.stamp import GitState, git_state, stamp_text
-from trygg_cli.render.status import Lives
+from trygg_cli.render.status import Lives, StatusOf
 from trygg_cli.render.view import View, build
 from trygg_cli.workspace import Workspace, load_paths
 
@@ -54,6 +55,16 @@ def prepare(
     own = (KEEP_DOCUMENT,) if allow_personal_data else (KEEP_DOCUMENT, PERSONAL_NUMBERS)
     passes = (*own, *extra_passes)
     workspace = load_paths(paths, jobs=jobs, progress=progress, passes=passes)
+    prepared = Prepared(workspace, {}, {}, refusals(workspace, allow_personal_data))
+    for doc_id, result in renderable(workspace, prepared.refused, KEEP_DOCUMENT.name):
+        prepared.documents[doc_id] = result.outputs[KEEP_DOCUMENT.name]
+        prepared.paths[doc_id] = result.path
+    return prepared
+
+
+def refusals(workspace: Workspace, allow_personal_data: bool) -> dict[str, list[Finding]]:
+    """Why the files that may not be rendered may not, by path: errors, and personal
+    identity numbers in the text or the name unless ``allow_personal_data``."""
     errors: dict[str, list[Finding]] = {}
     for finding in workspace.findings:
         if finding.severity is Severity.ERROR:
@@ -68,18 +79,23 @@ def prepare(
                 named = _personal_number_in_name(result.path)
                 if named is not None:
                     errors.setdefault(result.path, []).append(named)
-    prepared = Prepared(workspace, {}, {}, errors)
+    return errors
+
+
+def renderable(
+    workspace: Workspace, refused: Mapping[str, object], output: str
+) -> Iterator[tuple[str, FileResult]]:
+    """Each document that may be rendered, with the result that holds it, in file order:
+    checked, not refused, and the one document of its id (a duplicate is an error)."""
     for result in workspace.results:
-        if not result.checked or result.path in errors:
+        if not result.checked or result.path in refused:
             continue
-        kept: Document | None = result.outputs.get(KEEP_DOCUMENT.name)
-        if kept is None or result.index is None:
+        if result.outputs.get(output) is None or result.index is None:
             continue
-        if workspace.documents.get(result.index.doc_id) is not kept:
+        doc_id = result.index.doc_id
+        if workspace.by_id.get(doc_id) is not result:
             continue  # a duplicate id: reported as an error above
-        prepared.documents[kept.id] = kept
-        prepared.paths[kept.id] = result.path
-    return prepared
+        yield doc_id, result
 
 
 def _personal_number_in_name(path: str) -> Finding | None:
@@ -119,7 +135,7 @@ class Renderer:
         path: str,
         documents: Mapping[str, Document],
         hrefs: Mapping[str, str],
-        lives: Lives | None = None,
+        lives: StatusOf | None = None,
     ) -> View:
         """What the templates get for ``doc``; ``lives`` (worked out once for a whole
         site) say which documents are in force on the stamp's day."""

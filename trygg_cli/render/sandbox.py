@@ -36,10 +36,16 @@ BUDGET_SECONDS = 5
 BUDGET_BYTES = 256 << 20  # memory beyond what the process held when the page began
 
 
-@lru_cache(maxsize=256)
-def _field_names(kind: type) -> frozenset[str]:
-    """The fields of a dataclass (asked for at every attribute a template reads)."""
-    return frozenset(f.name for f in dataclasses.fields(kind))
+@lru_cache(maxsize=1024)
+def _fields_of(kind: type) -> frozenset[str] | None:
+    """The attributes a template may read of an instance of ``kind``: the fields of a
+    pydantic model or of a dataclass; ``None`` for any other type (Jinja's own rules).
+    Worked out once per class: it is asked at every attribute a template reads."""
+    if issubclass(kind, BaseModel):
+        return frozenset(kind.model_fields)
+    if dataclasses.is_dataclass(kind):
+        return frozenset(f.name for f in dataclasses.fields(kind))
+    return None
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
@@ -61,11 +67,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.filters["format"] = _checked_format
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        kind = type(obj)
-        if isinstance(obj, BaseModel):
-            return attr in kind.model_fields
-        if not isinstance(obj, type) and dataclasses.is_dataclass(kind):
-            return attr in _field_names(kind)
+        kind: type = type(obj)
+        fields = _fields_of(kind)
+        if fields is not None:
+            return attr in fields
         return bool(super().is_safe_attribute(obj, attr, value))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

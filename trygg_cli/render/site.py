@@ -1,17 +1,18 @@
-"""``trygg render --site``: every document as its own page, and an index page.
+"""``trygg render --site --with-pdf``: every document as its own page and a PDF, and an
+index page. (Without PDFs, :mod:`~trygg_cli.render.publish` renders only what changed.)
 
 Every page is rendered before any is written, so that a template mistake leaves the
 folder as it was; then each page is written whole (a temporary file renamed into place)
-and the index page last, so it never links to a page that is not there. With
-``with_pdf`` each document is printed to PDF as well, in worker processes (WeasyPrint
-takes about a second a document), and the index links to the PDFs.
+and the index page last, so it never links to a page that is not there. Each document is
+printed to PDF as well, in worker processes (WeasyPrint takes about a second a
+document), and the index links to the PDFs.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
@@ -75,7 +76,7 @@ def write_site(
         "municipalities": municipalities,
         "others": others,
         "count": len(documents),
-        "stamp": _site_stamp(prepared, render),
+        "stamp": site_stamp(prepared.paths.values(), render),
         "site": options.config,
     }
     index = engine.render(render.env, f"index.{engine.FORMATS[fmt]}", context)
@@ -148,11 +149,10 @@ def _print(page: str, day: date, variant: str) -> bytes:
     return to_pdf(page, day=day, variant=variant)
 
 
-def _site_stamp(prepared: Prepared, render: Renderer) -> str:
+def site_stamp(paths: Iterable[str], render: Renderer) -> str:
     """The index page's footer: the git version, and whether a rendered file differs."""
     git = render.git
     version = ""
     if git is not None:
-        paths = prepared.paths.values()
         version = version_words(git, any(relative_path(p, git) in git.changed for p in paths))
     return f"Framställt av trygg{version} den {long_date(render.stamp_day)}."

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from trygg_cli.model import Document
 from trygg_cli.model.documents import ActionPlan, Agreement
@@ -55,26 +56,46 @@ class Lives:
 
     def status(self, doc: Document) -> Status:
         """The status of ``doc`` on :attr:`as_of`."""
-        life = self.lives.get(doc.id)
+        return self.status_by(doc.id, draft(doc), record_day(doc))
+
+    def status_by(self, doc_id: str, is_draft: bool, record: date | bool | None) -> Status:
+        """The status of the document ``doc_id`` on :attr:`as_of`, from what was read of
+        it (:func:`draft`, :func:`record_day`), so that a site needs only those facts."""
+        life = self.lives.get(doc_id)
         if life is not None and life.replaced is not None and life.replaced <= self.as_of:
             return _status("replaced", life.replaced, life.successor)
         if life is not None and life.ended is not None and life.ended < self.as_of:
             return _status("ended", life.ended)
-        if _draft(doc):
+        if is_draft:
             return _status("draft")
-        if isinstance(doc, FollowUp):
-            return _status("done", doc.date or (doc.noted_by.date if doc.noted_by else None))
-        start = in_effect(self.standings[doc.id], self.standings).start
+        if record is not False:  # a follow-up
+            return _status("done", record if isinstance(record, date) else None)
+        start = in_effect(self.standings[doc_id], self.standings).start
         if start is not None and start > self.as_of:
             return _status("upcoming", start)
         return _status("in-force")
+
+
+class StatusOf(Protocol):
+    """What gives a page its document's status: :class:`Lives`, or a site's statuses
+    worked out beforehand."""
+
+    def status(self, doc: Document) -> Status: ...
+
+
+def record_day(doc: Document) -> date | bool | None:
+    """A follow-up's day (its own, or when it was noted; ``None`` when it has neither);
+    ``False`` for any other document."""
+    if not isinstance(doc, FollowUp):
+        return False
+    return doc.date or (doc.noted_by.date if doc.noted_by else None)
 
 
 def _status(state: str, since: date | None = None, successor: str | None = None) -> Status:
     return Status(state, LABELS[state], since, successor)
 
 
-def _draft(doc: Document) -> bool:
+def draft(doc: Document) -> bool:
     """Neither decided (a decision with a date) nor signed by anyone; an action plan,
     which is neither decided nor signed in trygg's format, is never a draft; a follow-up
     is one until it has a date (its own, or when it was noted)."""

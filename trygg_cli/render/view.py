@@ -24,8 +24,8 @@ from trygg_cli.model.documents import (
     SubPriority,
     Superseded,
 )
-from trygg_cli.render.identity import Identity, identify
-from trygg_cli.render.status import Lives, Status
+from trygg_cli.render.identity import Identity, identify, kind_of
+from trygg_cli.render.status import Status, StatusOf
 from trygg_cli.render.words import joined
 
 # Chapter → its default heading and the section ids that introduce it.
@@ -297,7 +297,7 @@ def build(
     documents: Mapping[str, Document],
     hrefs: Mapping[str, str],
     stamp: str,
-    lives: Lives,
+    lives: StatusOf,
 ) -> View:
     """The view of ``doc``; ``documents`` are the others in the workspace (for names and
     titles), ``hrefs`` the address of each rendered page (a site), by document id, and
@@ -312,10 +312,10 @@ def build(
     priorities = {p.id: p.title for p in _areas(source)} if source is not None else {}
     status = lives.status(doc)
     links: dict[str, Link] = {}
-    linked_ids = _linked_ids(doc)
+    named = linked_ids(doc)
     if status.successor is not None:
-        linked_ids.append(status.successor)
-    for other_id in linked_ids:
+        named.append(status.successor)
+    for other_id in named:
         other = documents.get(other_id)
         links[other_id] = Link(
             other_id, other.title if other is not None else other_id, hrefs.get(other_id)
@@ -327,7 +327,7 @@ def build(
         extra["follow_up"] = view(doc, documents)
     return View(
         doc=doc,
-        kind=_KIND_OF[type(doc)],
+        kind=kind_of(doc),
         outline=outline(doc),
         parties=party_names(doc, agreement),
         actors=actor_names(doc, agreement),
@@ -340,14 +340,6 @@ def build(
         about=identify(doc, agreement),
         extra=extra,
     )
-
-
-_KIND_OF: dict[type, str] = {
-    Agreement: "agreement",
-    ActionPlan: "action-plan",
-    CitizenPromise: "citizen-promise",
-    FollowUp: "follow-up",
-}
 
 
 def _superseded(doc: Document) -> list[Superseded]:
@@ -365,7 +357,7 @@ def _earlier(
     return Earlier(found.title, hrefs.get(old_id), old.date)
 
 
-def _linked_ids(doc: Document) -> list[str]:
+def linked_ids(doc: Document) -> list[str]:
     ids: list[str] = []
     if isinstance(doc, Agreement):
         ids += doc.action_plans + doc.citizen_promises

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +16,7 @@ from trygg_cli.cli.params import (
     FILE,
     FOLDER,
     Jobs,
+    NoCache,
     Paths,
     day_option,
     format_option,
@@ -27,9 +28,13 @@ from trygg_cli.i18n import N_, _, plural
 
 if TYPE_CHECKING:
     from trygg_cli.check.passes import Pass
+    from trygg_cli.check.results import FileResult
+    from trygg_cli.due.records import DocumentSchedules
     from trygg_cli.findings import Finding
     from trygg_cli.render.index import FollowUp
     from trygg_cli.render.run import Prepared, Renderer
+    from trygg_cli.render.siteconfig import SiteConfig
+    from trygg_cli.workspace import Workspace
 
 
 class RenderFormat(StrEnum):
@@ -68,6 +73,7 @@ class RenderOptions:
     jobs: int | None
     pdf_variant: str = PdfVariant.a2a.value
     with_pdf: bool = False
+    cache: bool = True  # with --site (without PDFs): results of unchanged files reused
 
 
 def _path_option(name: str, metavar: str, help_text: str, *short: str) -> Any:
@@ -158,6 +164,7 @@ def command(
         ),
     ] = False,
     jobs: Jobs = 0,
+    no_cache: NoCache = False,
 ) -> None:
     options = RenderOptions(
         targets(paths),
@@ -171,6 +178,7 @@ def command(
         jobs or None,
         pdf_variant.value,
         with_pdf,
+        not no_cache,
     )
     raise typer.Exit(run(options))
 
@@ -249,59 +257,108 @@ def _one_document(prepared: Prepared, render: Renderer, options: RenderOptions) 
 
 def _site(options: RenderOptions, render: Renderer) -> int:
     """Every document and an index page with their status, period and next follow-up."""
-    from trygg_cli.due.extract import SCHEDULES
+    from trygg_cli.due.extract import SCHEDULES, schedules_of
     from trygg_cli.render.site import SiteOptions, write_site
     from trygg_cli.render.siteconfig import site_config
 
     assert options.site is not None
     config = site_config(Path(options.paths[0]) if options.paths else Path.cwd())
-    prepared = _prepare(options, (SCHEDULES,))
-    extras = SiteOptions(
-        config, _next_follow_ups(prepared, render.stamp_day), options.with_pdf, options.jobs
-    )
-    written = write_site(prepared, render, options.site, Progress, extras)
-    _report_refused(prepared.refused)
+    if options.with_pdf:
+        prepared = _prepare(options, (SCHEDULES,))
+        schedules = schedules_of(prepared.workspace)
+        follow_ups = _next_follow_ups(schedules, prepared.documents, render.stamp_day)
+        extras = SiteOptions(config, follow_ups, options.with_pdf, options.jobs)
+        written = write_site(prepared, render, options.site, Progress, extras)
+        refused: Mapping[str, Sequence[Finding]] = prepared.refused
+    else:
+        written, refused = _publish(options, render, config)
+    _report_refused(refused)
     err(
         _("wrote {pages} and an index page to {folder}").format(
             pages=plural(written, N_("{n} document"), N_("{n} documents")), folder=options.site
         )
     )
-    if prepared.refused:
+    if refused:
         err(
             _("{documents} left out: fix the problems above and render again").format(
-                documents=plural(len(prepared.refused), N_("{n} file"), N_("{n} files"))
+                documents=plural(len(refused), N_("{n} file"), N_("{n} files"))
             )
         )
         return 1
     return 0
 
 
+def _publish(
+    options: RenderOptions, render: Renderer, config: SiteConfig
+) -> tuple[int, Mapping[str, Sequence[Finding]]]:
+    """A site without PDFs: only the pages whose inputs changed are rendered again."""
+    from trygg_cli.due.extract import SCHEDULES
+    from trygg_cli.render.publish import Site, publish
+
+    assert options.site is not None
+    follow_ups = _SiteFollowUps(render.stamp_day)
+    read = publish(
+        list(options.paths),
+        render,
+        Site(options.site, config, follow_ups, options.jobs),
+        allow_personal_data=options.allow_personal_data,
+        extra_passes=(SCHEDULES,),
+        progress_context=Progress,
+        cache=options.cache,
+    )
+    return len(read.facts), read.refused
+
+
 # What the index page calls a document's next follow-up, among what due plans.
 _FOLLOW_UPS = frozenset({"follow-up", "final-follow-up", "promise-follow-up"})
 
 
-def _next_follow_ups(prepared: Prepared, day: date) -> dict[str, FollowUp]:
+def _only_follow_ups(schedules: DocumentSchedules) -> DocumentSchedules:
+    """A document's schedules with only its follow-ups: all that the index plans (meetings
+    and actions would cost a second and hundreds of MB on a national corpus); its life
+    (what hides an occasion) is read from the rest of the record, which is kept."""
+    return schedules._replace(
+        entries=tuple(e for e in schedules.entries if e.base.item in _FOLLOW_UPS)
+    )
+
+
+@dataclass
+class _SiteFollowUps:
+    """The next follow-ups of a site, from each file's schedules as it arrives."""
+
+    day: date
+    kept: dict[str, DocumentSchedules] = field(default_factory=dict)  # by path
+
+    def seen(self, result: FileResult) -> None:
+        from trygg_cli.due.extract import SCHEDULES
+
+        found = result.outputs.get(SCHEDULES.name)
+        if found is not None:
+            self.kept[result.path] = _only_follow_ups(found)
+
+    def of(self, workspace: Workspace, documents: Collection[str]) -> dict[str, FollowUp]:
+        by_id = workspace.by_id.items()
+        kept = {doc_id: self.kept[r.path] for doc_id, r in by_id if r.path in self.kept}
+        return _next_follow_ups(kept, documents, self.day)
+
+
+def _next_follow_ups(
+    schedules: Mapping[str, DocumentSchedules], documents: Collection[str], day: date
+) -> dict[str, FollowUp]:
     """Each document's first follow-up not recorded as done, as ``trygg due`` plans it on
     ``day`` (an overdue one first: it is the one to do next)."""
     from trygg_cli.due.buckets import is_overdue
     from trygg_cli.due.engine import plan
-    from trygg_cli.due.extract import schedules_of
     from trygg_cli.due.life import settle
     from trygg_cli.render.index import FollowUp
 
-    # Only the follow-ups are planned (meetings and actions would cost a second on a
-    # national corpus); what a document's life hides is read from the whole records.
-    schedules = schedules_of(prepared.workspace)
-    follow_ups = {
-        doc_id: doc._replace(entries=tuple(e for e in doc.entries if e.base.item in _FOLLOW_UPS))
-        for doc_id, doc in schedules.items()
-    }
+    follow_ups = {doc_id: _only_follow_ups(doc) for doc_id, doc in schedules.items()}
     planned = plan(
         follow_ups, until=date(day.year + 2, 12, 31), fallback_start=date(day.year, 1, 1), as_of=day
     )
     found: dict[str, FollowUp] = {}
     for o in settle(planned, schedules, as_of=day).occurrences:
-        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in prepared.documents:
+        if o.item not in _FOLLOW_UPS or o.done is not None or o.doc_id not in documents:
             continue
         known = found.get(o.doc_id)
         if known is None or o.due < known.due:
