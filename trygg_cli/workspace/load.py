@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
 from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
-from trygg_cli.check.results import MISSING_MARKER, FileResult, Ref
+from trygg_cli.check.results import MISSING_MARKER, FileResult
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import incremental, memo
@@ -25,7 +25,7 @@ from trygg_cli.workspace.discover import (
     read,
     size,
 )
-from trygg_cli.workspace.resolve import assemble, compact
+from trygg_cli.workspace.resolve import assemble, compact, references_of, reread
 from trygg_cli.workspace.workers import in_processes
 
 if TYPE_CHECKING:
@@ -98,20 +98,6 @@ def _check(path: str, raw: bytes, job: _Job) -> FileResult:
 
     with cycle_collector_paused():  # also in worker processes that do not inherit it
         return compact(check.check_source(path, raw, passes=job.passes))
-
-
-def _references(path: str, raw: bytes | Finding | None) -> list[Ref]:
-    """A file's references with where each is written (see :data:`resolve.Recheck`)."""
-    if raw is None or isinstance(raw, Finding):
-        return []
-    from trygg_cli import check
-
-    found = check.check_source(path, raw, passes=(REFERENCES,)).refs
-    return [ref for ref in found if isinstance(ref, Ref)]
-
-
-def _reread(path: str) -> list[Ref]:
-    return _references(path, read(path))
 
 
 _Keyed = tuple[str | None, memo.Stamp | None, FileResult]
@@ -233,7 +219,7 @@ class _Load:
                 todo = self._from_cache()
         self._check(todo, jobs)
         results = [self._named(self.by_path[p]) for p in self.files]
-        findings, by_id = assemble(results, _reread)
+        findings, by_id = assemble(results, reread)
         if self.whole and self.conclude is None and self.store is not None:
             links = incremental.links_of(self._settings(), self.keys, results, findings)
             if links is not None:
@@ -274,7 +260,7 @@ class _Load:
                 return None
             return self._named(found)
 
-        outcome = incremental.update(links, self.keys, self.files, check, stored, _reread)
+        outcome = incremental.update(links, self.keys, self.files, check, stored, reread)
         if outcome is None:
             return None
         findings, links = outcome
@@ -382,7 +368,7 @@ def load_sources(sources: Mapping[str, bytes], *, passes: Sequence[Pass] = VALID
     job = _Job(tuple(passes))
     with cycle_collector_paused():
         results = [_check(path, sources[path], job) for path in sorted(sources)]
-        findings, by_id = assemble(results, lambda path: _references(path, sources.get(path)))
+        findings, by_id = assemble(results, lambda path: references_of(path, sources.get(path)))
     return Workspace(results, findings, by_id, sources)
 
 

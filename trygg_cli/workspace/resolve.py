@@ -5,15 +5,32 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 
+from trygg_cli.check.passes import REFERENCES
 from trygg_cli.check.results import DocIndex, FileResult, Ref, Target
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
 from trygg_cli.nouns import ITEM_NOUNS, KIND_NOUNS, KIND_WITH_ARTICLE
 from trygg_cli.text import did_you_mean_aside
+from trygg_cli.workspace.discover import read
 
 Recheck = Callable[[str], list[Ref]]
 """A file's references with where each is written, read again (for the :class:`Target`
 that turned out to point at nothing)."""
+
+
+def references_of(path: str, raw: bytes | Finding | None) -> list[Ref]:
+    """A file's references with where each is written (see :data:`Recheck`)."""
+    if raw is None or isinstance(raw, Finding):
+        return []
+    from trygg_cli import check
+
+    found = check.check_source(path, raw, passes=(REFERENCES,)).refs
+    return [ref for ref in found if isinstance(ref, Ref)]
+
+
+def reread(path: str) -> list[Ref]:
+    """:func:`references_of` the file on disk."""
+    return references_of(path, read(path))
 
 
 def compact(result: FileResult) -> FileResult:
