@@ -33,7 +33,7 @@ _FALSES = frozenset(("false", "False", "FALSE"))
 # The first characters of every plain scalar that resolve_plain may turn into something
 # other than its own text (the empty string included): a null, a boolean or a number.
 # Its patterns are ASCII-only, so any other first character means text.
-_MAY_RESOLVE = frozenset(("", *"0123456789+-.~nNtTfF"))
+MAY_RESOLVE = frozenset(("", *"0123456789+-.~nNtTfF"))
 _LONG_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _INT10 = re.compile(r"[-+]?[0-9]+\Z")
 _INT8 = re.compile(r"0o[0-7]+\Z")
@@ -113,7 +113,7 @@ class _Builder:
             for child in node.value:
                 if child.__class__ is not ScalarNode:
                     append(self.plain(child, depth))
-                elif child.tag is None and (child.style or child.value[:1] not in _MAY_RESOLVE):
+                elif child.tag is None and (child.style or child.value[:1] not in MAY_RESOLVE):
                     append(child.value)
                 else:
                     append(scalar(child))
@@ -122,7 +122,7 @@ class _Builder:
         for key_node, child in node.value:
             if key_node.__class__ is not ScalarNode:
                 raise _not_a_key(key_node)
-            if key_node.tag is None and (key_node.style or key_node.value[:1] not in _MAY_RESOLVE):
+            if key_node.tag is None and (key_node.style or key_node.value[:1] not in MAY_RESOLVE):
                 key = key_node.value
             else:
                 key = scalar(key_node)
@@ -130,7 +130,7 @@ class _Builder:
                 raise _duplicate(node, key_node)
             if child.__class__ is not ScalarNode:
                 mapping[key] = self.plain(child, depth)
-            elif child.tag is None and (child.style or child.value[:1] not in _MAY_RESOLVE):
+            elif child.tag is None and (child.style or child.value[:1] not in MAY_RESOLVE):
                 mapping[key] = child.value
             else:
                 mapping[key] = scalar(child)
