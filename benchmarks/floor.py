@@ -20,11 +20,13 @@ other installs in the same rotation, e.g. a checkout before and after a change.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each command's instructions once under valgrind (cachegrind): "
+        "a measure other processes on the machine do not disturb; minutes per command",
+    )
+    parser.add_argument(
         "--trygg",
         action="append",
         metavar="COMMAND",
@@ -101,7 +109,36 @@ def main(argv: list[str] | None = None) -> int:
                 f"target ≤ {TARGET_RATIO}×: {verdict}"
             )
         print(line)
+    if args.instructions:
+        _instructions(commands, floor_name)
     return 0
+
+
+def _instructions(commands: dict[str, list[str]], floor_name: str) -> None:
+    """Each command's instruction count (valgrind's cachegrind, no cache simulation)."""
+    if shutil.which("valgrind") is None:
+        print("  (no valgrind on the PATH: instructions not counted)")
+        return
+    counts: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, command in commands.items():
+            out = Path(scratch) / "cachegrind.out"
+            counting = ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+            done = subprocess.run(
+                [*counting, f"--cachegrind-out-file={out}", *command],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+            if found is None:
+                print(f"  {name}: valgrind gave no count")
+                return
+            counts[name] = int(found.group(1).replace(",", ""))
+    print("instructions (one run each under valgrind)")
+    for name, count in counts.items():
+        ratio = "" if name == floor_name else f"  ratio {count / counts[floor_name]:.2f}×"
+        print(f"  {name}\n      {count / 1e9:.2f} G{ratio}")
 
 
 if __name__ == "__main__":

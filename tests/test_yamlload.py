@@ -241,3 +241,18 @@ def test_the_inline_builder_reports_what_the_counting_one_does() -> None:
     # The cases reach every error the builders raise, not only the happy path.
     assert sorted(set(rules)) == ["duplicate-key", "yaml-limits", "yaml-syntax", "yaml-tags"]
     assert len(rules) == 12
+
+
+@pytest.mark.parametrize("filler", [0, 20])  # a small mapping is scanned, a large one indexed
+def test_a_path_names_a_key_as_it_reads_not_as_it_is_written(filler: int) -> None:
+    extra = "".join(f"k{i}: {i}\n" for i in range(filler))
+    root = load(extra + "'0x10': a\n0x10: b\n'~': c\n~: d\n'true': e\n1: f\n'1': g\n").root
+    first = filler  # the line of the first key above
+    assert locate(root, ("0x10",)) == (first, 8)  # the quoted key is the text '0x10'
+    assert locate(root, ("16",)) == (first + 1, 6)  # 0x10 plain is the number 16
+    assert locate(root, ("~",)) == (first + 2, 5)
+    assert locate(root, ("None",)) == (first + 3, 3)  # ~ plain is null
+    assert locate(root, ("true",)) == (first + 4, 8)
+    assert locate(root, ("1",)) == (first + 5, 3)  # the number 1 and the text '1': the first
+    assert locate(root, ("1",), at_key=True) == (first + 5, 0)
+    assert locate(root, ("missing", "deeper")) == (0, 0)
