@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from trygg_cli.check.results import DocIndex, Ref
+from trygg_cli.check.results import DocIndex, Ref, Target
 from trygg_cli.check.schema_errors import At
 from trygg_cli.findings import Finding, YamlPath
 from trygg_cli.i18n import _
@@ -180,14 +180,9 @@ def _duplicate(at: At, loc: YamlPath, collection: str, item_id: str, first: Yaml
 
 
 class _Refs:
-    """Makes :class:`Ref` records located in one file.
-
-    A document makes tens of references per item it lists (an action's planners,
-    performers and followers; a body's members), so the node of each item (the first
-    two steps of a longer path) is found once and the rest of each path is followed from
-    it. A reference is a plain tuple made a :class:`Ref` at C speed (as results.py
-    unpickles them): a national corpus has some 65,000.
-    """
+    """Makes :class:`Ref` records located in one file. The node of each item (the first
+    two steps of a longer path: an action, a body) is found once and the rest of each path
+    followed from it; a Ref is made from a plain tuple at C speed, as results.py does."""
 
     def __init__(self, path: str, root: Node) -> None:
         self.path = path
@@ -231,12 +226,42 @@ class _Refs:
         return self(loc, target, "document", target, kind)
 
 
+class _Targets(_Refs):
+    """Makes :class:`Target` records: where each reference points, not where it stands."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(
+        self,
+        loc: YamlPath,
+        target_doc: str,
+        collection: str,
+        target_id: str,
+        expect_kind: str | None = None,
+        via: str | None = None,
+    ) -> Any:  # a Target where the walk wants a Ref: it reads neither
+        return _target((target_doc, collection, target_id, expect_kind))
+
+
 _ref = partial(tuple.__new__, Ref)
+_target = partial(tuple.__new__, Target)
+
+
+def targets(document: Document) -> list[Target]:
+    """Each distinct target of the references the document makes, in the order they are
+    first made (what the workspace keeps of a file; the places of the references that
+    point at nothing are found again, by :func:`references`)."""
+    made: Iterator[Any] = _made(document, _Targets())
+    return list(dict.fromkeys(made))
 
 
 def references(document: Document, path: str, root: Node) -> Iterator[Ref]:
     """Every reference the document makes, with its position."""
-    ref = _Refs(path, root)
+    return _made(document, _Refs(path, root))
+
+
+def _made(document: Document, ref: _Refs) -> Iterator[Ref]:
     if isinstance(document, Agreement):
         yield from _agreement_refs(document, ref)
     elif isinstance(document, ActionPlan):

@@ -12,7 +12,7 @@ from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from trygg_cli.cache import file_key
-from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, Pass
+from trygg_cli.check.passes import KEEP_DOCUMENT, PLACED_REFERENCES, REFERENCES, Pass
 from trygg_cli.check.results import MISSING_MARKER, FileResult, Ref
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.memory import cycle_collector_paused
@@ -106,7 +106,7 @@ def _references(path: str, raw: bytes | Finding | None) -> list[Ref]:
         return []
     from trygg_cli import check
 
-    found = check.check_source(path, raw, passes=(REFERENCES,)).refs
+    found = check.check_source(path, raw, passes=(PLACED_REFERENCES,)).refs
     return [ref for ref in found if isinstance(ref, Ref)]
 
 
