@@ -35,12 +35,16 @@ _FALSES = frozenset(("false", "False", "FALSE"))
 # Its patterns are ASCII-only, so any other first character means text.
 MAY_RESOLVE = frozenset(("", *"0123456789+-.~nNtTfF"))
 _LONG_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
-_INT10 = re.compile(r"[-+]?[0-9]+\Z")
-_INT8 = re.compile(r"0o[0-7]+\Z")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+# The numbers of the core schema, one alternative each, tried in this order (a plain
+# date like 2021-06-30 fails all of them in one match).
+_NUMBER = re.compile(
+    r"(?P<int10>[-+]?[0-9]+)\Z"
+    r"|(?P<int8>0o[0-7]+)\Z"
+    r"|(?P<int16>0x[0-9a-fA-F]+)\Z"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)\Z"
+    r"|(?P<inf>[-+]?\.(?:inf|Inf|INF))\Z"
+    r"|(?P<nan>\.(?:nan|NaN|NAN))\Z"
+)
 _COLLECTION_TAGS = frozenset((_TAG + "map", _TAG + "seq", "!"))
 
 
@@ -54,17 +58,19 @@ def resolve_plain(value: str) -> Any:
         return False
     first = value[0]
     if first.isdigit() or first in "+-.":
-        if _INT10.match(value):
-            return int(value)
-        if _INT8.match(value):
-            return int(value[2:], 8)
-        if _INT16.match(value):
-            return int(value[2:], 16)
-        if _FLOAT.match(value):
-            return float(value)
-        if _INF.match(value):
-            return float("-inf") if first == "-" else float("inf")
-        if _NAN.match(value):
+        number = _NUMBER.match(value)
+        if number is not None:
+            form = number.lastgroup
+            if form == "int10":
+                return int(value)
+            if form == "int8":
+                return int(value[2:], 8)
+            if form == "int16":
+                return int(value[2:], 16)
+            if form == "float":
+                return float(value)
+            if form == "inf":
+                return float("-inf") if first == "-" else float("inf")
             return float("nan")
     return value
 
