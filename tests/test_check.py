@@ -203,3 +203,33 @@ def test_every_error_is_reported_not_just_the_first() -> None:
         + "extra: 1\n"
     )
     assert [rule for _, _, rule, _ in findings(text)] == ["bad-value", "bad-date", "unknown-key"]
+
+
+def test_the_reference_pass_keeps_each_target_once_and_the_placed_one_every_place() -> None:
+    """The workspace keeps targets (nothing located); it reads a file again with the
+    placed pass for the few that point at nothing, and both see the same references."""
+    from helpers import EXAMPLES
+
+    from trygg_cli.check import PLACED_REFERENCES, REFERENCES
+    from trygg_cli.check.results import Ref, Target
+
+    files = sorted(EXAMPLES.rglob("*.yaml"))
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        targets = check_source(str(path), raw, passes=(REFERENCES,)).refs
+        placed = check_source(str(path), raw, passes=(PLACED_REFERENCES,)).refs
+        assert all(type(t) is Target for t in targets)
+        assert all(type(r) is Ref for r in placed)
+        assert targets == list(dict.fromkeys(Target(*r[4:8]) for r in placed))
+    assert REFERENCES.fingerprint() != PLACED_REFERENCES.fingerprint()
+
+
+def test_a_placed_reference_stands_where_it_is_written() -> None:
+    from trygg_cli.check import PLACED_REFERENCES
+
+    text = MINIMAL_AGREEMENT + "citizen_promises:\n  - ett-lofte\n  - 'ett-annat'\n"
+    refs = check_source("x.yaml", text.encode(), passes=(PLACED_REFERENCES,)).refs
+    lines = len(MINIMAL_AGREEMENT.splitlines())
+    promises = [(r.line, r.column, r.target_id) for r in refs if r.collection == "document"]
+    assert promises == [(lines + 2, 5, "ett-lofte"), (lines + 3, 5, "ett-annat")]

@@ -188,3 +188,71 @@ def test_same_data_as_ruamel(path: Path) -> None:
 
 def test_there_are_documents_to_compare() -> None:
     assert len(_documents()) >= 5
+
+
+# Texts for the two ways a tree is built: inline for a text without anchors, counted
+# (aliases bounded) for one with them. Both must read each one alike, errors included.
+BUILD_CASES = [
+    "a: on\nb: 0755\nc: Nej\nd: nej\ne: [Null, NULL, ~, TRUE, False, +, -, ., -.inf, 0o17]",
+    "x: ٣\ny: ''\nz: \"1\"\n? !!str 12\n: twelve\n!!int '7': seven\nn: !!null ''",
+    "a: 1\nb:\n  c: 1\n  c: 2",
+    "1: x\n1.0: y",
+    "true: a\nTrue: b",
+    "x: [{a: 1}, {b: 2, b: 3}]",
+    "? [a]\n: b",
+    "x: " + "9" * 50,
+    "x: !!str " + "9" * 50,
+    "x: '" + "9" * 50 + "'",
+    "a: !foo b",
+    "a: !!str [1]",
+    "x: !!int 1.0",
+    "x: !!bool yes",
+    ".nan: 1\n.nan: 2",
+    "a: " + "[" * 64 + "]" * 64,
+    "a: " + "[" * 62 + "]" * 62,
+]
+
+
+@pytest.mark.parametrize("text", BUILD_CASES)
+def test_the_inline_builder_reads_as_the_counting_one_does(text: str) -> None:
+    from yaml.nodes import Node
+
+    from trygg_cli.yamlload.build import build
+    from trygg_cli.yamlload.parse import _Composer
+
+    root: Node = _Composer(text).get_single_node()
+
+    def outcome(shared: bool) -> tuple[str, Any]:
+        try:
+            return "data", repr(build(root, shared=shared))
+        except YamlError as exc:
+            return "error", (exc.rule, exc.message, exc.line, exc.column)
+
+    assert outcome(shared=False) == outcome(shared=True)
+
+
+def test_the_inline_builder_reports_what_the_counting_one_does() -> None:
+    rules = []
+    for text in BUILD_CASES:
+        try:
+            load(text)
+        except YamlError as exc:
+            rules.append(exc.rule)
+    # The cases reach every error the builders raise, not only the happy path.
+    assert sorted(set(rules)) == ["duplicate-key", "yaml-limits", "yaml-syntax", "yaml-tags"]
+    assert len(rules) == 12
+
+
+@pytest.mark.parametrize("filler", [0, 20])  # a small mapping is scanned, a large one indexed
+def test_a_path_names_a_key_as_it_reads_not_as_it_is_written(filler: int) -> None:
+    extra = "".join(f"k{i}: {i}\n" for i in range(filler))
+    root = load(extra + "'0x10': a\n0x10: b\n'~': c\n~: d\n'true': e\n1: f\n'1': g\n").root
+    first = filler  # the line of the first key above
+    assert locate(root, ("0x10",)) == (first, 8)  # the quoted key is the text '0x10'
+    assert locate(root, ("16",)) == (first + 1, 6)  # 0x10 plain is the number 16
+    assert locate(root, ("~",)) == (first + 2, 5)
+    assert locate(root, ("None",)) == (first + 3, 3)  # ~ plain is null
+    assert locate(root, ("true",)) == (first + 4, 8)
+    assert locate(root, ("1",)) == (first + 5, 3)  # the number 1 and the text '1': the first
+    assert locate(root, ("1",), at_key=True) == (first + 5, 0)
+    assert locate(root, ("missing", "deeper")) == (0, 0)

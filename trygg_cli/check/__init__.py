@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from trygg_cli.check.passes import KEEP_DOCUMENT, REFERENCES, ParsedFile, Pass, Passes
+from trygg_cli.check.passes import (
+    KEEP_DOCUMENT,
+    PLACED_REFERENCES,
+    REFERENCES,
+    ParsedFile,
+    Pass,
+    Passes,
+)
 from trygg_cli.check.results import DocIndex, FileResult, Ref
 
 if TYPE_CHECKING:
@@ -24,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEEP_DOCUMENT",
+    "PLACED_REFERENCES",
     "REFERENCES",
     "DocIndex",
     "FileResult",

@@ -81,21 +81,32 @@ class KeepDocument:
 
 @dataclass(frozen=True)
 class CollectReferences:
-    """Collects the references a valid document makes; the workspace resolves them."""
+    """Collects the references a valid document makes; the workspace resolves them.
+
+    Each distinct target once (a :class:`~trygg_cli.check.results.Target`), without
+    where it is written: finding that costs more than the rest of the pass, and only the
+    few references that point at nothing need it. ``placed`` gives every reference with
+    its place (a :class:`~trygg_cli.check.results.Ref`): the workspace reads such a file
+    again with it.
+    """
 
     name: ClassVar[str] = "references"
     findings_only: ClassVar[bool] = True
+    placed: bool = False
 
     def fingerprint(self) -> str:
-        return self.name
+        return f"{self.name}-placed" if self.placed else self.name
 
     def run(self, parsed: ParsedFile) -> list[Any] | None:
         if parsed.document is None or parsed.root is None:
             return None
-        from trygg_cli.check.references import references
+        from trygg_cli.check.references import references, targets
 
-        return list(references(parsed.document, parsed.path, parsed.root))
+        if self.placed:
+            return list(references(parsed.document, parsed.path, parsed.root))
+        return targets(parsed.document)
 
 
 KEEP_DOCUMENT = KeepDocument()
 REFERENCES = CollectReferences()
+PLACED_REFERENCES = CollectReferences(placed=True)

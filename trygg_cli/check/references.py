@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from trygg_cli.check.results import DocIndex, Ref
+from trygg_cli.check.results import DocIndex, Ref, Target
 from trygg_cli.check.schema_errors import At
 from trygg_cli.findings import Finding, YamlPath
 from trygg_cli.i18n import _
@@ -15,6 +16,10 @@ from trygg_cli.model import KINDS, ActionPlan, Agreement, CitizenPromise, Docume
 from trygg_cli.model.dates import schedules
 from trygg_cli.nouns import ITEM_NOUNS
 from trygg_cli.yamlload import locate
+from trygg_cli.yamlload.positions import node_at, reach
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 # Collections whose items carry ids that must be unique and can be referred to, with the
 # YAML paths of the lists that hold them: sub-priorities share their priorities' ids, and
@@ -65,22 +70,24 @@ NOT_CHECKED_FOR_DUPLICATES = frozenset({"indicators"})
 PARTICIPANTS = "participants"
 
 
-def _items(
-    data: Any, path: tuple[str | int | None, ...], at: tuple[str | int, ...] = ()
-) -> Iterator[tuple[Any, tuple[str | int, ...]]]:
+def _items(data: Any, path: tuple[str | int | None, ...]) -> list[tuple[Any, YamlPath]]:
     """The items of the list at ``path`` in raw data (``None`` steps into every item),
-    each with its YAML path."""
-    if not path:
-        if isinstance(data, list):
-            yield from ((item, (*at, i)) for i, item in enumerate(data))
-        return
-    step, rest = path[0], path[1:]
-    if step is None:
-        if isinstance(data, list):
-            for i, item in enumerate(data):
-                yield from _items(item, rest, (*at, i))
-    elif isinstance(data, dict) and isinstance(step, str):
-        yield from _items(data.get(step), rest, (*at, step))
+    each with its YAML path, in the order they are written."""
+    level: list[tuple[Any, YamlPath]] = [(data, ())]
+    for step in path:
+        deeper: list[tuple[Any, YamlPath]] = []
+        for value, at in level:
+            if step is None:
+                if isinstance(value, list):
+                    deeper.extend((item, (*at, i)) for i, item in enumerate(value))
+            elif isinstance(value, dict) and isinstance(step, str) and step in value:
+                deeper.append((value[step], (*at, step)))
+        level = deeper
+    items: list[tuple[Any, YamlPath]] = []
+    for value, at in level:
+        if isinstance(value, list):
+            items.extend((item, (*at, i)) for i, item in enumerate(value))
+    return items
 
 
 IdLists = dict[str, list[tuple[str, YamlPath]]]
@@ -173,11 +180,14 @@ def _duplicate(at: At, loc: YamlPath, collection: str, item_id: str, first: Yaml
 
 
 class _Refs:
-    """Makes :class:`Ref` records located in one file."""
+    """Makes :class:`Ref` records located in one file. The node of each item (the first
+    two steps of a longer path: an action, a body) is found once and the rest of each path
+    followed from it; a Ref is made from a plain tuple at C speed, as results.py does."""
 
-    def __init__(self, path: str, root: Any) -> None:
+    def __init__(self, path: str, root: Node) -> None:
         self.path = path
         self.root = root
+        self.items: dict[YamlPath, tuple[Node, bool]] = {}
 
     def __call__(
         self,
@@ -188,17 +198,27 @@ class _Refs:
         expect_kind: str | None = None,
         via: str | None = None,
     ) -> Ref:
-        line, column = locate(self.root, loc)
-        return Ref(
-            self.path,
-            line + 1,
-            column + 1,
-            loc,
-            target_doc,
-            collection,
-            target_id,
-            expect_kind,
-            via,
+        if len(loc) > 3:
+            head = loc[:2]
+            item = self.items.get(head)
+            if item is None:
+                item = self.items[head] = reach(self.root, head)
+            node = node_at(item[0], loc[2:]) if item[1] else item[0]
+        else:
+            node = node_at(self.root, loc)
+        mark = node.start_mark
+        return _ref(
+            (
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                loc,
+                target_doc,
+                collection,
+                target_id,
+                expect_kind,
+                via,
+            )
         )
 
     def document(self, loc: YamlPath, target: str, kind: str) -> Ref:
@@ -206,9 +226,42 @@ class _Refs:
         return self(loc, target, "document", target, kind)
 
 
-def references(document: Document, path: str, root: Any) -> Iterator[Ref]:
+class _Targets(_Refs):
+    """Makes :class:`Target` records: where each reference points, not where it stands."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(
+        self,
+        loc: YamlPath,
+        target_doc: str,
+        collection: str,
+        target_id: str,
+        expect_kind: str | None = None,
+        via: str | None = None,
+    ) -> Any:  # a Target where the walk wants a Ref: it reads neither
+        return _target((target_doc, collection, target_id, expect_kind))
+
+
+_ref = partial(tuple.__new__, Ref)
+_target = partial(tuple.__new__, Target)
+
+
+def targets(document: Document) -> list[Target]:
+    """Each distinct target of the references the document makes, in the order they are
+    first made (what the workspace keeps of a file; the places of the references that
+    point at nothing are found again, by :func:`references`)."""
+    made: Iterator[Any] = _made(document, _Targets())
+    return list(dict.fromkeys(made))
+
+
+def references(document: Document, path: str, root: Node) -> Iterator[Ref]:
     """Every reference the document makes, with its position."""
-    ref = _Refs(path, root)
+    return _made(document, _Refs(path, root))
+
+
+def _made(document: Document, ref: _Refs) -> Iterator[Ref]:
     if isinstance(document, Agreement):
         yield from _agreement_refs(document, ref)
     elif isinstance(document, ActionPlan):

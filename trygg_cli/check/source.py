@@ -109,7 +109,9 @@ def _more(path: str, count: int) -> Finding:
 
 def _a_listed_document(data: Any) -> bool:
     """Whether ``data`` is a list (of lists …) that holds a mapping with ``trygg:``."""
-    items = data if isinstance(data, list) else []
+    if not isinstance(data, list):
+        return False
+    items = data
     for _depth in range(8):
         if any(isinstance(item, dict) and "trygg" in item for item in items):
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping
 
-from trygg_cli.check.passes import REFERENCES
+from trygg_cli.check.passes import PLACED_REFERENCES
 from trygg_cli.check.results import DocIndex, FileResult, Ref, Target
 from trygg_cli.findings import Finding, Severity
 from trygg_cli.i18n import _
@@ -24,7 +24,7 @@ def references_of(path: str, raw: bytes | Finding | None) -> list[Ref]:
         return []
     from trygg_cli import check
 
-    found = check.check_source(path, raw, passes=(REFERENCES,)).refs
+    found = check.check_source(path, raw, passes=(PLACED_REFERENCES,)).refs
     return [ref for ref in found if isinstance(ref, Ref)]
 
 

@@ -43,7 +43,7 @@ def check_shape(text: str) -> None:
     that follows, which says it better."""
     # Every value takes a character or more, so a short text is within both bounds as far
     # as the event count goes; its nesting is bounded as the tree is built
-    # (:class:`~trygg_cli.yamlload.parse._Builder`).
+    # (:mod:`~trygg_cli.yamlload.build`).
     if len(text) <= MAX_NODES:
         return
     nodes = depth = 0

@@ -16,36 +16,21 @@ located errors, found before any deep recursion or large allocation happens.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml._yaml import CParser
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import Node
 
-from trygg_cli.findings import show
 from trygg_cli.i18n import N_, _
 from trygg_cli.readfile import MAX_FILE_BYTES, too_large
-from trygg_cli.yamlload.limits import MAX_DEPTH, YamlError, check_shape, too_deep
+from trygg_cli.yamlload.build import MAX_ALIAS_NODES, build, resolve_plain
+from trygg_cli.yamlload.limits import YamlError, check_shape, too_deep
+
+__all__ = ["MAX_ALIAS_NODES", "MAX_BYTES", "LoadedYaml", "decode", "load", "resolve_plain"]
 
 MAX_BYTES = MAX_FILE_BYTES
-MAX_ALIAS_NODES = 100_000
-# Longer numbers are refused: no document needs them, and Python will not turn a number
-# of more than 4,300 digits into text, which every output needs.
-MAX_NUMBER_CHARS = 40
-
-_TAG = "tag:yaml.org,2002:"
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_TRUES = frozenset(("true", "True", "TRUE"))
-_FALSES = frozenset(("false", "False", "FALSE"))
-_LONG_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
-_INT10 = re.compile(r"[-+]?[0-9]+\Z")
-_INT8 = re.compile(r"0o[0-7]+\Z")
-_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 
 
 @dataclass(frozen=True)
@@ -57,7 +42,8 @@ class LoadedYaml:
 
 
 class _Composer(CParser):
-    """libyaml's parser and composer; tags are resolved later, by :func:`_construct`."""
+    """libyaml's parser and composer; tags are resolved later, as the data is built
+    (:mod:`~trygg_cli.yamlload.build`)."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> None:
         return None
@@ -113,8 +99,7 @@ def load(text: str) -> LoadedYaml:
         ) from None
     if root is None:
         return LoadedYaml(None, None)
-    builder = _Builder(shared="&" in text)
-    return LoadedYaml(builder.build(root), root)
+    return LoadedYaml(build(root, shared="&" in text), root)
 
 
 # libyaml's problem (or context) wording → a sentence a coordinator can act on.
@@ -177,173 +162,3 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlError:
             else _("the YAML could not be read: {problem}").format(problem=problem)
         )
     return YamlError("yaml-syntax", message, line, column)
-
-
-def resolve_plain(value: str) -> Any:
-    """YAML 1.2 core schema resolution of a plain (unquoted) scalar."""
-    if value in _NULLS:
-        return None
-    if value in _TRUES:
-        return True
-    if value in _FALSES:
-        return False
-    first = value[0]
-    if first.isdigit() or first in "+-.":
-        if _INT10.match(value):
-            return int(value)
-        if _INT8.match(value):
-            return int(value[2:], 8)
-        if _INT16.match(value):
-            return int(value[2:], 16)
-        if _FLOAT.match(value):
-            return float(value)
-        if _INF.match(value):
-            return float("-inf") if first == "-" else float("inf")
-        if _NAN.match(value):
-            return float("nan")
-    return value
-
-
-_EXPLICIT_SCALARS = {
-    _TAG + "str": str,
-    "!": str,
-    _TAG + "int": int,
-    _TAG + "float": float,
-    _TAG + "bool": None,
-    _TAG + "null": None,
-}
-
-
-class _Builder:
-    """Turns a composed node tree into plain data; one instance per document."""
-
-    def __init__(self, shared: bool) -> None:
-        self.shared = shared
-        self.done: dict[int, tuple[Any, int]] = {}
-        self.active: set[int] = set()
-        self.expanded = 0
-        self.depth = 0  # collections open around the node being built
-
-    def build(self, root: Node) -> Any:
-        return self._node(root)[0]
-
-    def _node(self, node: Node) -> tuple[Any, int]:
-        """The node's value and how many nodes it expands to."""
-        if self.shared and node.__class__ is not ScalarNode:
-            key = id(node)
-            if key in self.done:
-                value, size = self.done[key]
-                self.expanded += size
-                if self.expanded > MAX_ALIAS_NODES:
-                    raise _located(
-                        node,
-                        "yaml-limits",
-                        _(
-                            "aliases here expand to more than {limit} values; "
-                            "write the content out instead"
-                        ).format(limit=MAX_ALIAS_NODES),
-                    )
-                return value, size
-            if key in self.active:
-                raise _located(
-                    node, "yaml-syntax", _("an alias refers to the node that contains it")
-                )
-            self.active.add(key)
-            result = self._collection(node)
-            self.active.discard(key)
-            self.done[key] = result
-            return result
-        if node.__class__ is ScalarNode:
-            return self._scalar(node), 1
-        return self._collection(node)
-
-    def _scalar(self, node: ScalarNode) -> Any:
-        tag = node.tag
-        value: str = node.value
-        if tag is None and node.style:
-            return value
-        if len(value) > MAX_NUMBER_CHARS and _LONG_INT.match(value):
-            message = _("a number longer than {limit} characters; quote it if it is text")
-            raise _located(node, "yaml-limits", message.format(limit=MAX_NUMBER_CHARS))
-        if tag is None:
-            return resolve_plain(value)
-        if tag not in _EXPLICIT_SCALARS:
-            raise _located(
-                node,
-                "yaml-tags",
-                _("the YAML tag '{tag}' is not supported; remove it").format(tag=_short_tag(tag)),
-            )
-        kind = _EXPLICIT_SCALARS[tag]
-        if kind is str:
-            return value
-        resolved = resolve_plain(value)
-        if (
-            (kind is None and tag.endswith("bool") and isinstance(resolved, bool))
-            or (kind is None and tag.endswith("null") and resolved is None)
-            or (kind is not None and type(resolved) is kind)
-        ):
-            return resolved
-        raise _located(
-            node,
-            "yaml-tags",
-            _("'{value}' does not match its tag '{tag}'").format(value=value, tag=_short_tag(tag)),
-        )
-
-    def _collection(self, node: Node) -> tuple[Any, int]:
-        # Nesting is bounded here, where every node passes anyway, rather than by a scan
-        # of the text first; libyaml's composer (C) stops at 1,000 levels by itself.
-        if self.depth >= MAX_DEPTH:
-            raise too_deep(node.start_mark.line, node.start_mark.column)
-        self.depth += 1
-        try:
-            return self._members(node)
-        finally:
-            self.depth -= 1
-
-    def _members(self, node: Node) -> tuple[Any, int]:
-        tag = node.tag
-        if tag is not None and tag not in (_TAG + "map", _TAG + "seq", "!"):
-            raise _located(
-                node,
-                "yaml-tags",
-                _("the YAML tag '{tag}' is not supported; remove it").format(tag=_short_tag(tag)),
-            )
-        size = 1
-        if node.__class__ is SequenceNode:
-            items = []
-            for child in node.value:
-                value, n = self._node(child)
-                items.append(value)
-                size += n
-            return items, size
-        mapping: dict[Any, Any] = {}
-        seen: dict[Any, Node] = {}
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode:
-                raise _located(
-                    key_node, "yaml-syntax", _("a key must be plain text, not a list or a mapping")
-                )
-            key = self._scalar(key_node)
-            first = seen.get(key)
-            if first is not None:
-                raise _located(
-                    key_node,
-                    "duplicate-key",
-                    _(
-                        "the key '{key}' appears twice in the same mapping (first on line {line}); "
-                        "remove one of them"
-                    ).format(key=show(key_node.value), line=first.start_mark.line + 1),
-                )
-            seen[key] = key_node
-            value, n = self._node(value_node)
-            mapping[key] = value
-            size += n
-        return mapping, size
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-
-
-def _located(node: Node, rule: str, message: str) -> YamlError:
-    return YamlError(rule, message, node.start_mark.line, node.start_mark.column)

@@ -11,7 +11,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from trygg_cli.findings import YamlPath
-from trygg_cli.yamlload.parse import resolve_plain
+from trygg_cli.yamlload.build import MAY_RESOLVE, resolve_plain
 
 
 def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
@@ -29,57 +29,77 @@ def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False)
 
 def node_at(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> Node:
     """The node at ``loc``, or the deepest one the path reaches (see :func:`locate`)."""
+    return reach(root, loc, at_key=at_key)[0]
+
+
+def reach(root: Node, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[Node, bool]:
+    """The node at ``loc`` or the deepest one the path reaches, and whether it reached
+    the end (so that a path under it can be followed from there).
+
+    Every reference a document makes is located through here (tens of thousands in a
+    large workspace), so the walk is one loop: a key as written in a small mapping is
+    compared in place, a larger mapping's keys are looked up in a dict kept on its node.
+    """
     node = root
     last = len(loc) - 1
     for index, part in enumerate(loc):
-        if node.__class__ is MappingNode:
-            pair = _find_key(node, str(part))
+        cls = node.__class__
+        if cls is MappingNode:
+            wanted = part if isinstance(part, str) else str(part)
+            pair: tuple[Node, Node] | None = None
+            keys: dict[str, tuple[Node, Node]] | None = node.__dict__.get("_trygg_keys")
+            if keys is None and len(node.value) <= _SCAN_KEYS:
+                # Compare the text first; a key that is its own text when plain (or is
+                # quoted) matches as it is, any other is resolved (a key `0x10`, `~`).
+                for key_node, value_node in node.value:
+                    if (
+                        key_node.value == wanted
+                        and key_node.__class__ is ScalarNode
+                        and (
+                            (
+                                key_node.tag is None
+                                and (key_node.style or wanted[:1] not in MAY_RESOLVE)
+                            )
+                            or str(_key_text(key_node)) == wanted
+                        )
+                    ):
+                        pair = key_node, value_node
+                        break
+                else:
+                    pair = keys_of(node).get(wanted)
+            else:
+                pair = (keys if keys is not None else keys_of(node)).get(wanted)
             if pair is None:
-                break
+                return node, False
             node = pair[0] if (at_key and index == last) else pair[1]
-        elif (
-            node.__class__ is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value)
-        ):
+        elif cls is SequenceNode and isinstance(part, int) and 0 <= part < len(node.value):
             node = node.value[part]
         else:
-            break
-    return node
-
-
-def _find_key(mapping: MappingNode, wanted: str) -> tuple[Node, Node] | None:
-    """The key and value nodes of ``wanted`` in ``mapping``, if it has that key."""
-    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
-    if keys is not None:
-        return keys.get(wanted)
-    if len(mapping.value) <= _SCAN_KEYS:
-        # Most lookups are in small mappings and name a key as written: compare the text
-        # first, resolve only the candidate (a key written `0x10` still needs _keys).
-        for key_node, value_node in mapping.value:
-            if (
-                key_node.__class__ is ScalarNode
-                and key_node.value == wanted
-                and str(_key_text(key_node)) == wanted
-            ):
-                return key_node, value_node
-    return _keys(mapping).get(wanted)
+            return node, False
+    return node, True
 
 
 _SCAN_KEYS = 12
 _WORD = re.compile(r"\s*(\S{1,40})")  # the word at an offset, as far as 40 characters
 
 
-def _keys(mapping: MappingNode) -> dict[str, tuple[Node, Node]]:
+def keys_of(mapping: Node) -> dict[str, tuple[Node, Node]]:
     """The mapping's scalar keys as text → (key node, value node), the first of each.
 
     Built once per mapping and kept on the node: findings, references and schedules look
     up tens of thousands of paths in a large workspace, mostly through the same mappings.
+    A caller that will look up several keys in one mapping builds it at once.
     """
-    keys: dict[str, tuple[Node, Node]] | None = getattr(mapping, "_trygg_keys", None)
+    keys: dict[str, tuple[Node, Node]] | None = mapping.__dict__.get("_trygg_keys")
     if keys is None:
         keys = {}
         for key_node, value_node in mapping.value:
             if key_node.__class__ is ScalarNode:
-                keys.setdefault(str(_key_text(key_node)), (key_node, value_node))
+                text = key_node.value
+                if key_node.tag is not None or not (key_node.style or text[:1] not in MAY_RESOLVE):
+                    text = str(_key_text(key_node))
+                if text not in keys:
+                    keys[text] = key_node, value_node
         mapping._trygg_keys = keys  # type: ignore[attr-defined]
     return keys
 
