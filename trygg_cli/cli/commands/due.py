@@ -21,7 +21,14 @@ from trygg_cli.cli.params import (
     paths_argument,
     targets,
 )
-from trygg_cli.cli.terminal import Progress, color_wanted, err, parse_day, write_report
+from trygg_cli.cli.terminal import (
+    Progress,
+    color_wanted,
+    err,
+    parse_day,
+    write_chunks,
+    write_report,
+)
 from trygg_cli.i18n import _
 
 if TYPE_CHECKING:
@@ -216,8 +223,8 @@ def run(options: DueOptions) -> int:
     from trygg_cli import __version__
     from trygg_cli.due.engine import bucket
     from trygg_cli.due.occurrence import ITEMS
-    from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
-    from trygg_cli.due.report.ics import horizon, ics_reporter
+    from trygg_cli.due.report import DUE_STREAMS, DueReportContext
+    from trygg_cli.due.report.ics import horizon, ics_stream
     from trygg_cli.due.run import DueQuery, parse_span, run_due
     from trygg_cli.errors import TryggError
 
@@ -261,11 +268,10 @@ def run(options: DueOptions) -> int:
     context = DueReportContext(
         color=options.color, version=__version__, unread=tuple(outcome.unread)
     )
-    reporter = DUE_REPORTERS[options.output_format]
+    reporter = DUE_STREAMS[options.output_format]
     if ics:
-        reporter = ics_reporter(_ics_options(options, outcome.documents))
-    report = reporter(outcome.plan, outcome.shown, today, context)
-    write_report(report, options.output)
+        reporter = ics_stream(_ics_options(options, outcome.documents))
+    write_chunks(reporter(outcome.plan, outcome.shown, today, context), options.output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
     return 1 if options.fail_on_overdue and (late or outcome.unread) else 0
