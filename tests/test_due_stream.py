@@ -7,6 +7,7 @@ them in worker processes with ``--jobs 2``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -64,7 +65,15 @@ def _whole(paths: list[str], query: DueQuery) -> tuple[DuePlan, list[Occurrence]
     """The plan made the way it was before streaming: every document's schedules kept,
     the whole workspace planned at once (:func:`plan`), settled (:func:`settle`) and
     filtered; and the files that could not be read."""
-    workspace = load_paths(paths, passes=(SCHEDULES,), jobs=1)
+    return _whole_in(str(Path.cwd()), tuple(paths), query)
+
+
+@functools.cache
+def _whole_in(
+    folder: str, paths: tuple[str, ...], query: DueQuery
+) -> tuple[DuePlan, list[Occurrence], list[str]]:
+    del folder  # the working folder the paths are relative to: part of the cache key
+    workspace = load_paths(list(paths), passes=(SCHEDULES,), jobs=1)
     documents = schedules_of(workspace)
     planned = plan(
         documents,

@@ -15,6 +15,7 @@ from trygg_cli.due.query import DueQuery
 from trygg_cli.due.records import DocumentSchedules
 from trygg_cli.errors import TryggError
 from trygg_cli.i18n import _
+from trygg_cli.memory import cycle_collector_paused
 from trygg_cli.workspace import Workspace, load_paths
 
 __all__ = ["DueOutcome", "DueQuery", "parse_span", "run_due", "with_entries"]
@@ -77,7 +78,11 @@ def run_due(
         keep_outputs=(),
     )
     unread = planner.unread(workspace)
-    result, shown = planner.finish(workspace)
+    # Settling unpacks every document's plan: hundreds of thousands of tuples on a
+    # register, none in a cycle, each of which would otherwise count towards a full
+    # collection of the whole heap.
+    with cycle_collector_paused():
+        result, shown = planner.finish(workspace)
     if query.documents:
         result = replace(
             result,
