@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 encode = json.JSONEncoder(ensure_ascii=False).encode
@@ -33,19 +33,30 @@ def dumps_records(payload: Mapping[str, Any]) -> str:
     benchmark corpus; this writes each record with the C encoder. The result parses to the
     same value, and a line-oriented diff of two reports still shows one line per record.
     """
-    lines = ["{"]
+    return "".join(iter_records(payload))
+
+
+def iter_records(payload: Mapping[str, Any]) -> Iterator[str]:
+    """:func:`dumps_records` line by line (each line with its newline), so that a report
+    of any size is written as it is made, never held whole. A top-level value may be an
+    iterator: its elements are written as those of a list, one at a time."""
+    yield "{\n"
     last = len(payload) - 1
     for index, (key, value) in enumerate(payload.items()):
         comma = "," if index < last else ""
-        if isinstance(value, list) and value:
-            lines.append(f"  {_compact(key)}: [")
-            end = len(value) - 1
-            lines.extend(
-                f"    {_compact(element)}{',' if i < end else ''}"
-                for i, element in enumerate(value)
-            )
-            lines.append(f"  ]{comma}")
-        else:
-            lines.append(f"  {_compact(key)}: {_compact(value)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        elements = iter(value) if isinstance(value, list | Iterator) else None
+        first = next(elements, _NOTHING) if elements is not None else _NOTHING
+        if first is _NOTHING:
+            yield f"  {_compact(key)}: {_compact([] if elements is not None else value)}{comma}\n"
+            continue
+        yield f"  {_compact(key)}: [\n"
+        previous = first
+        for element in elements or ():
+            yield f"    {_compact(previous)},\n"
+            previous = element
+        yield f"    {_compact(previous)}\n"
+        yield f"  ]{comma}\n"
+    yield "}\n"
+
+
+_NOTHING: Any = object()

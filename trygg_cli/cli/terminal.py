@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +50,34 @@ def write_report(report: str | bytes, output: Path | None) -> None:
 
         _refuse_a_document(output)
         write_atomic(output, report)
+
+
+def write_chunks(chunks: Iterable[str], output: Path | None) -> None:
+    """:func:`write_report` for a report made piece by piece: each piece written as it
+    comes, to the screen or to a temporary file that becomes ``output`` only once whole."""
+    batches = _batched(chunks)
+    if output is None or to_screen(output):
+        for batch in batches:
+            sys.stdout.write(batch)
+        return
+    from trygg_cli.atomicfile import writing_atomic
+
+    _refuse_a_document(output)
+    with writing_atomic(output) as handle:
+        for batch in batches:
+            handle.write(batch)
+
+
+def _batched(chunks: Iterable[str], size: int = 512) -> Iterator[str]:
+    """``chunks`` joined ``size`` at a time: fewer, larger writes."""
+    batch: list[str] = []
+    for chunk in chunks:
+        batch.append(chunk)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
 
 
 def _refuse_a_document(output: Path) -> None:

@@ -45,13 +45,14 @@ Routine cadences versus obligations
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
 from trygg_cli.due.buckets import is_overdue
 from trygg_cli.due.occurrence import DuePlan, Ended, Occurrence, Unrecorded
 from trygg_cli.due.records import DocumentSchedules
+from trygg_cli.findings import YamlPath
 from trygg_cli.model.life import Life, lives_of, successors
 
 END_ITEMS = frozenset({"period-end", "promise-end", "validity-end"})
@@ -101,6 +102,26 @@ def settle(
         ended=sorted(ended_documents(documents, as_of)),
         unrecorded=sorted(u for u in unrecorded if u.doc_id not in over),
     )
+
+
+def settle_document(
+    occurrences: Sequence[Occurrence],
+    life: Life | None,
+    anchored: Collection[YamlPath],
+    *,
+    as_of: date,
+    strict_routine_from: date | None = None,
+    every_upcoming: bool = False,
+) -> tuple[list[Occurrence], list[Unrecorded]]:
+    """:func:`settle` for the occurrences of one document with this ``life`` (``None``:
+    none to apply) and its schedules placed after its end (``anchored``, their YAML
+    paths): the occurrences shown, in their order, and its routine items with no
+    completion recorded (none once the document is no longer in force)."""
+    alive = [o for o in occurrences if life is None or shows(life, o, o.yaml_path in anchored)]
+    shown, unrecorded = routine(alive, as_of, strict_routine_from, every_upcoming)
+    if life is not None and life.over(as_of):
+        unrecorded = []
+    return shown, unrecorded
 
 
 def ended_documents(documents: Mapping[str, DocumentSchedules], as_of: date) -> Iterator[Ended]:

@@ -21,12 +21,21 @@ from trygg_cli.cli.params import (
     paths_argument,
     targets,
 )
-from trygg_cli.cli.terminal import Progress, color_wanted, err, parse_day, write_report
+from trygg_cli.cli.terminal import (
+    Progress,
+    color_wanted,
+    err,
+    parse_day,
+    write_chunks,
+    write_report,
+)
 from trygg_cli.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from trygg_cli.due.records import DocumentSchedules
     from trygg_cli.due.report.ics import IcsOptions
-    from trygg_cli.workspace import Workspace
 
 
 class DueFailOn(StrEnum):
@@ -214,8 +223,8 @@ def run(options: DueOptions) -> int:
     from trygg_cli import __version__
     from trygg_cli.due.engine import bucket
     from trygg_cli.due.occurrence import ITEMS
-    from trygg_cli.due.report import DUE_REPORTERS, DueReportContext
-    from trygg_cli.due.report.ics import horizon, ics_reporter
+    from trygg_cli.due.report import DUE_STREAMS, DueReportContext
+    from trygg_cli.due.report.ics import horizon, ics_stream
     from trygg_cli.due.run import DueQuery, parse_span, run_due
     from trygg_cli.errors import TryggError
 
@@ -247,25 +256,28 @@ def run(options: DueOptions) -> int:
     )
     with Progress() as progress:
         outcome = run_due(
-            list(options.paths), query, jobs=options.jobs, progress=progress, cache=options.cache
+            list(options.paths),
+            query,
+            jobs=options.jobs,
+            progress=progress,
+            cache=options.cache,
+            shown_only=True,
         )
     if outcome.unread:
         _warn_unread(len(outcome.unread))
     context = DueReportContext(
         color=options.color, version=__version__, unread=tuple(outcome.unread)
     )
-    reporter = DUE_REPORTERS[options.output_format]
+    reporter = DUE_STREAMS[options.output_format]
     if ics:
-        reporter = ics_reporter(_ics_options(options, outcome.workspace))
-    report = reporter(outcome.plan, outcome.shown, today, context)
-    write_report(report, options.output)
+        reporter = ics_stream(_ics_options(options, outcome.documents))
+    write_chunks(reporter(outcome.plan, outcome.shown, today, context), options.output)
     late = any(bucket(o, today) == "overdue" for o in outcome.shown)
     # A scheduled job must not stay green when a broken file hides what it schedules.
     return 1 if options.fail_on_overdue and (late or outcome.unread) else 0
 
 
-def _ics_options(options: DueOptions, workspace: Workspace) -> IcsOptions:
-    from trygg_cli.due.extract import schedules_of
+def _ics_options(options: DueOptions, documents: Mapping[str, DocumentSchedules]) -> IcsOptions:
     from trygg_cli.due.report.ics import IcsOptions, names_by_document
     from trygg_cli.due.run import parse_span
 
@@ -273,17 +285,16 @@ def _ics_options(options: DueOptions, workspace: Workspace) -> IcsOptions:
         include_past=options.include_past,
         remind_days=parse_span(options.remind),
         remind_routine=options.remind_routine,
-        names=names_by_document(schedules_of(workspace)),
+        names=names_by_document(documents),
     )
 
 
 def _explain(options: DueOptions, today: date) -> int:
     """``--explain REF``: the reasoning behind one occasion, whatever the other filters."""
-    from trygg_cli.due.extract import schedules_of
     from trygg_cli.due.refs import the_one
     from trygg_cli.due.report.explain import explain
     from trygg_cli.due.report.ics import horizon
-    from trygg_cli.due.run import DueQuery, run_due
+    from trygg_cli.due.run import DueQuery, run_due, with_entries
 
     query = DueQuery(
         as_of=today,
@@ -297,7 +308,7 @@ def _explain(options: DueOptions, today: date) -> int:
         )
     occurrences = outcome.plan.occurrences
     chosen = the_one(occurrences, options.explain or "")
-    text = explain(chosen, occurrences, today, schedules_of(outcome.workspace))
+    text = explain(chosen, occurrences, today, with_entries(outcome.documents, chosen))
     write_report(text, options.output)
     return 0
 

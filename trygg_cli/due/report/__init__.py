@@ -13,12 +13,12 @@ One module per format (``table``, ``json``, ``markdown``, ``ics``); ``words`` an
 
 from __future__ import annotations
 
-from trygg_cli.due.report.context import DueReportContext, DueReporter
+from trygg_cli.due.report.context import DueReportContext, DueReporter, DueStream
 from trygg_cli.due.report.grouping import Grouped, group, summary_line
-from trygg_cli.due.report.ics import ics, summary
-from trygg_cli.due.report.json import JSON_VERSION, json_report, occurrence_dict
-from trygg_cli.due.report.markdown import markdown
-from trygg_cli.due.report.table import table
+from trygg_cli.due.report.ics import ics, ics_lines, summary
+from trygg_cli.due.report.json import JSON_VERSION, json_lines, json_report, occurrence_dict
+from trygg_cli.due.report.markdown import markdown, markdown_lines
+from trygg_cli.due.report.table import table, table_lines
 from trygg_cli.due.report.words import label, note, problems
 
 DUE_REPORTERS: dict[str, DueReporter] = {
@@ -29,11 +29,22 @@ DUE_REPORTERS: dict[str, DueReporter] = {
 }
 """``trygg due --format NAME``: table for people, json, markdown for an issue body, ics."""
 
+DUE_STREAMS: dict[str, DueStream] = {
+    "table": table_lines,
+    "json": json_lines,
+    "markdown": markdown_lines,
+    "ics": ics_lines,
+}
+"""The same reports as chunks of text, to write as they are made (what ``trygg due``
+does): the same bytes as :data:`DUE_REPORTERS`."""
+
 __all__ = [
     "DUE_REPORTERS",
+    "DUE_STREAMS",
     "JSON_VERSION",
     "DueReportContext",
     "DueReporter",
+    "DueStream",
     "Grouped",
     "group",
     "json_report",

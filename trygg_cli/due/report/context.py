@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,3 +39,6 @@ def unread_sentence(count: int) -> str:
 
 
 DueReporter = Callable[[DuePlan, Sequence[Occurrence], date, DueReportContext], str]
+DueStream = Callable[[DuePlan, Sequence[Occurrence], date, DueReportContext], Iterable[str]]
+"""A reporter as chunks of text, written one by one (a report of any size is never
+held whole)."""

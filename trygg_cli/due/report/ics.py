@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from trygg_cli.due.calendar import add_months, month_end
 from trygg_cli.due.extract import DocumentSchedules
 from trygg_cli.due.occurrence import DuePlan, Occurrence
-from trygg_cli.due.report.context import DueReportContext, DueReporter
+from trygg_cli.due.report.context import DueReportContext, DueReporter, DueStream
 from trygg_cli.due.report.grouping import item_key
 from trygg_cli.due.report.words import SUMMARY, grace, label, source
 from trygg_cli.i18n import _
@@ -300,6 +300,21 @@ def ics(
 ) -> str:
     """iCalendar (RFC 5545) as the module docstring describes. Lines end in CRLF, as the
     standard requires: write the text without newline translation."""
+    return "".join(ics_lines(plan, shown, today, context, options))
+
+
+_END = "END:VCALENDAR\r\n"
+
+
+def ics_lines(
+    plan: DuePlan,
+    shown: Sequence[Occurrence],
+    today: date,
+    context: DueReportContext,
+    options: IcsOptions | None = None,
+) -> Iterator[str]:
+    """:func:`ics` event by event: the calendar's head, each event as it is made, the
+    end (the same bytes as the calendar made whole)."""
     from icalendar import Calendar
 
     options = options or IcsOptions()
@@ -310,10 +325,12 @@ def ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", _("trygg: what is due"))
     stamp = datetime.combine(today, time(0), tzinfo=UTC)
+    head: str = calendar.to_ical().decode("utf-8")
+    yield head.removesuffix(_END)
     for o, rule, count in _events(shown, today, options):
-        calendar.add_component(_event(o, stamp, options, rule, count))
-    ical: bytes = calendar.to_ical()
-    return ical.decode("utf-8")
+        event: bytes = _event(o, stamp, options, rule, count).to_ical()
+        yield event.decode("utf-8")
+    yield _END
 
 
 def ics_reporter(options: IcsOptions) -> DueReporter:
@@ -323,5 +340,16 @@ def ics_reporter(options: IcsOptions) -> DueReporter:
         plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
     ) -> str:
         return ics(plan, shown, today, context, options)
+
+    return report
+
+
+def ics_stream(options: IcsOptions) -> DueStream:
+    """:func:`ics_reporter` as a stream of chunks."""
+
+    def report(
+        plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+    ) -> Iterator[str]:
+        return ics_lines(plan, shown, today, context, options)
 
     return report

@@ -6,7 +6,7 @@ the key as the engine made it, so that ``trygg done REF`` finds the occasion."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from trygg_cli.due.report.context import DueReportContext
 from trygg_cli.due.report.grouping import Grouped
 from trygg_cli.findings import YamlPath, format_yaml_path
 from trygg_cli.identity_numbers import mask_data, mask_text
-from trygg_cli.jsonfmt import Encoded, dumps_records, encode, encode_text
+from trygg_cli.jsonfmt import Encoded, encode, encode_text, iter_records
 
 JSON_VERSION = 1
 
@@ -149,6 +149,13 @@ def json_report(
     plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
 ) -> str:
     """The versioned JSON shape documented in docs/due-json.md."""
+    return "".join(json_lines(plan, shown, today, context))
+
+
+def json_lines(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> Iterator[str]:
+    """:func:`json_report` line by line, each item encoded as it is written."""
     grouped = Grouped.of(shown, today)
     payload = {
         "version": JSON_VERSION,
@@ -163,36 +170,38 @@ def json_report(
         "unreadable": mask_data(list(context.unread)),
         "summary": grouped.counts(),
     }
-    return dumps_records(payload)
+    return iter_records(payload)
 
 
-def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> list[Encoded]:
+_SHARED_MAX = 4096
+
+
+def _encoded_items(grouped: list[tuple[Bucket, list[Occurrence]]]) -> Iterator[Encoded]:
     """:func:`occurrence_dict` of each occurrence, bucket by bucket, already encoded.
 
     What an item's occasions share (title, document, source, parties …) is encoded once
-    per item: a national corpus shows some 40,000 occasions of 13,000 items.
+    per item while it is among the last few thousand items met: a national corpus shows
+    some 40,000 occasions of 13,000 items, and a register many times that.
     """
     shared: dict[tuple[str, str, str, YamlPath], str] = {}
-    out: list[Encoded] = []
     for name, members in grouped:
         for o in members:
             item = (o.doc_id, o.item, o.item_id, o.yaml_path)
             tail = shared.get(item)
             if tail is None:
+                if len(shared) >= _SHARED_MAX:
+                    shared.clear()
                 tail = shared[item] = encode(_item_dict(o))[1:]
             key = o.key
             done = f'"{o.done.isoformat()}"' if o.done is not None else "null"
             done += f', "done_label": {_text_or_null(o.done_label)}'
             done += f', "done_report": {_text_or_null(_masked(o.done_report))}'
-            out.append(
-                Encoded(
-                    f'{{"bucket": "{name}", "due": "{o.due.isoformat()}", '
-                    f'"planned": "{o.planned.isoformat()}", '
-                    f'"occasion": {encode_text(o.occasion)}, "done": {done}, '
-                    f'"key": {encode_text(mask_text(key))}, "ref": "{ref_of(key)}", {tail}'
-                )
+            yield Encoded(
+                f'{{"bucket": "{name}", "due": "{o.due.isoformat()}", '
+                f'"planned": "{o.planned.isoformat()}", '
+                f'"occasion": {encode_text(o.occasion)}, "done": {done}, '
+                f'"key": {encode_text(mask_text(key))}, "ref": "{ref_of(key)}", {tail}'
             )
-    return out
 
 
 def _masked(text: str | None) -> str | None:

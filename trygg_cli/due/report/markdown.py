@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from trygg_cli.date_words import long_date
@@ -48,8 +48,16 @@ def markdown(
 ) -> str:
     """For an issue body: the summary, then per bucket a heading and a table
     (due | what | title | document | source), then what must be fixed."""
+    return "".join(markdown_lines(plan, shown, today, context))
+
+
+def markdown_lines(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> Iterator[str]:
+    """:func:`markdown` line by line."""
     grouped = Grouped.of(shown, today)
-    out = _summary(grouped, today, context)
+    for line in _summary(grouped, today, context):
+        yield line + "\n"
     headers = (_("Due"), _("What"), _("Title"), _("Document"), _("Source"))
     earlier = grouped.earlier_overdue()
     total = grouped.counts()
@@ -57,9 +65,9 @@ def markdown(
         heading = f"{_(BUCKET_HEADING[name])} ({total[name]})"
         if name == "overdue":
             heading = overdue_heading(len(members), total[name])
-        out += [f"## {heading}", ""]
-        out.append("| " + " | ".join(md_cell(h) for h in headers) + " |")
-        out.append("|" + "---|" * len(headers))
+        yield f"## {heading}\n\n"
+        yield "| " + " | ".join(md_cell(h) for h in headers) + " |\n"
+        yield "|" + "---|" * len(headers) + "\n"
         for o in members:
             extra = note(o, today, earlier.get(item_key(o), 0) if name == "overdue" else 0)
             due = o.due.isoformat() + (f" ({extra})" if extra else "")
@@ -70,8 +78,9 @@ def markdown(
                 md_code(o.doc_id),
                 md_code(source(o.path, o.line)),
             )
-            out.append("| " + " | ".join(cells) + " |")
-        out.append("")
+            yield "| " + " | ".join(cells) + " |\n"
+        yield "\n"
+    out: list[str] = []
     if not shown and not plan.ended:
         out += [_("Nothing due."), ""]
     out += _apart(plan)
@@ -100,7 +109,8 @@ def markdown(
     tool = f"trygg {context.version}" if context.version else "trygg"
     footer = _("Made by {tool} ({command}).").format(tool=md_cell(tool), command="`trygg due`")
     out.append(f"<sub>{footer}</sub>")
-    return "\n".join(out) + "\n"
+    for line in out:
+        yield line + "\n"
 
 
 def _apart(plan: DuePlan) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from trygg_cli.date_words import long_date
@@ -49,23 +49,37 @@ def table(
     ``path:line``, note), then what must be
     fixed and a one-line summary. Titles are shortened to fit ``context.width`` where the
     other columns leave room; lines are never wrapped."""
+    return "".join(table_lines(plan, shown, today, context))
+
+
+def table_lines(
+    plan: DuePlan, shown: Sequence[Occurrence], today: date, context: DueReportContext
+) -> Iterator[str]:
+    """:func:`table` line by line: the columns' widths are measured over every row
+    first, then each row is made again as it is written (rows are not kept)."""
     grouped = Grouped.of(shown, today)
-    sections = _rows(grouped, today)
-    rows = [row for _name, section in sections for row in section]
-    widths = [max((cells(columns[i]) for _o, columns in rows), default=0) for i in range(5)]
-    note_width = max((cells(columns[5]) for _o, columns in rows), default=0)
+    sections = grouped.sections(collapse=True)
+    earlier = grouped.earlier_overdue()
+    widths = [0] * 5
+    note_width = 0
+    for name, members in sections:
+        for o in members:
+            columns = _columns(o, name, today, earlier)
+            widths = [max(w, cells(c)) for w, c in zip(widths, columns, strict=False)]
+            note_width = max(note_width, cells(columns[5]))
     fixed = 2 + sum(widths) - widths[2] + 2 * 4 + (2 + note_width if note_width else 0)
     widths[2] = min(widths[2], max(_MIN_TITLE, context.width - fixed))
-    out: list[str] = []
     total = grouped.counts()
-    for name, section in sections:
+    for name, members in sections:
         heading = f"{_(BUCKET_HEADING[name])} ({total[name]})"
         if name == "overdue":
-            heading = overdue_heading(len(section), total[name])
-        out.append(paint(_BUCKET_COLOR[name], heading, context.color))
-        out += [_line(row, widths, today, context.color) for row in section]
-        out.append("")
-    out += _ended(plan.ended, context.color)
+            heading = overdue_heading(len(members), total[name])
+        yield paint(_BUCKET_COLOR[name], heading, context.color) + "\n"
+        for o in members:
+            row = (o, _columns(o, name, today, earlier))
+            yield _line(row, widths, today, context.color) + "\n"
+        yield "\n"
+    out = _ended(plan.ended, context.color)
     out += _unrecorded(plan.unrecorded, context.color)
     out += _tied(plan.tied, context.color)
     out += _to_fix(plan, context.color)
@@ -74,30 +88,21 @@ def table(
     out.append(
         _("{counts} (as of {date}).").format(counts=grouped.summary_line(), date=long_date(today))
     )
-    return "\n".join(out) + "\n"
+    for line in out:
+        yield line + "\n"
 
 
-def _rows(grouped: Grouped, today: date) -> list[tuple[Bucket, list[_Row]]]:
-    earlier = grouped.earlier_overdue()
+def _columns(
+    o: Occurrence, name: Bucket, today: date, earlier: dict[tuple[str, str, str], int]
+) -> list[str]:
+    """A row's cells: due and ref, what, title, document, source, note."""
     return [
-        (
-            name,
-            [
-                (
-                    o,
-                    [
-                        f"{o.due.isoformat()}  {o.ref}",
-                        printable_line(label(o.item, o.doc_kind)),
-                        printable_line(o.title),
-                        printable_line(o.doc_id),
-                        printable_line(source(o.path, o.line)),
-                        note(o, today, earlier.get(item_key(o), 0) if name == "overdue" else 0),
-                    ],
-                )
-                for o in members
-            ],
-        )
-        for name, members in grouped.sections(collapse=True)
+        f"{o.due.isoformat()}  {o.ref}",
+        printable_line(label(o.item, o.doc_kind)),
+        printable_line(o.title),
+        printable_line(o.doc_id),
+        printable_line(source(o.path, o.line)),
+        note(o, today, earlier.get(item_key(o), 0) if name == "overdue" else 0),
     ]
 
 
