@@ -393,3 +393,21 @@ def test_lint_takes_an_unchanged_run_from_its_note(tmp_path: Path, monkeypatch: 
     )
     uncached = run_lint([str(docs)], LintConfig(), today=day.replace(year=day.year + 1), jobs=1)
     assert other_day.findings == uncached.findings
+
+
+def test_a_few_files_read_again_leave_the_stamps_note_as_it_is(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    repo = _repo(tmp_path)
+    docs = repo / "docs"
+    _in_the_past(docs)
+    ws.load_paths([str(docs)], jobs=1, cache=True)
+    note = repo / FOLDER / "stamps.note"
+    written = note.read_bytes()
+    target = docs / "agreement.yaml"
+    target.write_text(MINIMAL_AGREEMENT, encoding="utf-8")
+    ws.load_paths([str(docs)], jobs=1, cache=True)
+    assert note.read_bytes() == written  # one file read: not worth writing them all
+    read = _reads(monkeypatch)
+    ws.load_paths([str(docs)], jobs=1, cache=True)
+    assert read == [str(target)]  # read again for its key, as it costs little

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 Stamp = tuple[int, int, int, int]  # size, modified, inode, changed (nanoseconds)
 _RACY_NS = 2_000_000_000  # coarser than any file system's clock (FAT: 2 s)
 _KEEP_MIN = 10_000
+_FEW = 64  # files read again at most, or one in a hundred, before the note is written
 
 
 def open_cache(given: list[str], fingerprint: str) -> ResultCache | None:
@@ -71,7 +72,7 @@ class FileKeys:
             self.trusted_before = store.note_time("stamps") - _RACY_NS
             self.stamps = found
         self.seen: dict[str, tuple[int, int, int, int, str]] = {}
-        self.learnt = False  # a key was found by reading: the note is worth writing
+        self.learnt = 0  # keys found by reading: when many, the note is worth writing
 
     def key(self, path: str) -> str | None:
         stamp = stamp_of(path)
@@ -88,11 +89,14 @@ class FileKeys:
         """A key found by reading the file, with the stamp taken before reading it."""
         if key is not None and stamp is not None:
             self.seen[path] = (*stamp, key)
-            self.learnt = True
+            self.learnt += 1
 
     def save(self, store: ResultCache) -> None:
-        """Keep the stamps of this run's files, and of earlier ones up to a cap."""
-        if not self.learnt:
+        """Keep the stamps of this run's files, and of earlier ones up to a cap. A run
+        that read only a few files leaves the note as it is: reading those few again next
+        time costs less than writing the stamps of a whole register after every edit."""
+        few = max(_FEW, len(self.seen) // 100)
+        if not self.learnt or (self.stamps and self.learnt <= few):
             return
         kept = dict(self.seen)
         room = max(2 * len(kept), _KEEP_MIN) - len(kept)
