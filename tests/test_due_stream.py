@@ -289,3 +289,36 @@ def test_follow_ups_successors_and_agreements_in_other_workers(
         assert streamed.unread == unread
         if query.include_done:  # closed by the follow-up document, in another file
             assert "molndal-uppfoljning-2024" in {o.done_report for o in shown}
+
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_findings_from_workers_the_cache_and_a_few_edits_are_a_whole_runs(
+    corpus: Path, tmp_path: Path, command: str
+) -> None:
+    """validate's and lint's JSON through every path issue 22 added — worker processes,
+    compact results, the whole run's note, the incremental run after an edit — byte for
+    byte that of a run in one process without the cache."""
+    repo = tmp_path / "repo"
+    shutil.copytree(corpus / "corpus", repo / "corpus")
+    (repo / ".git").mkdir()
+    path = str(repo / "corpus")
+    extra = ["--today", AS_OF] if command == "lint" else []
+
+    def output(*args: str) -> str:
+        result = run_cli(command, path, "--format", "json", *extra, *args)
+        assert result.exit_code in (0, 1), result.stderr
+        return result.stdout
+
+    edited = sorted((repo / "corpus").glob("*/*-lofte-0.yaml"))[3]
+    agreement = edited.parent / "agreement.yaml"
+    for change in (
+        None,
+        None,
+        lambda: edited.write_text(
+            edited.read_text("utf-8").replace("\ntitle: ", "\ntitle: Ny ", 1)
+        ),
+        lambda: agreement.write_text(agreement.read_text("utf-8").replace("\nid: ", "\nid: x-", 1)),
+    ):
+        if change is not None:
+            change()
+        assert output("--jobs", "2") == output("--no-cache", "--jobs", "1")
