@@ -135,7 +135,10 @@ def raw_index(
     collections = {name: {i for i, _loc in ids} for name, ids in lists.items()}
     collections[PARTICIPANTS] = collections.get("parties", set()) | collections.get("actors", set())
     line, column = locate(root, ("id",))
-    return DocIndex(doc_id, kind, path, line + 1, column + 1, collections, complete=True)
+    # Sorted tuples, not sets: a national register keeps tens of thousands of these, and
+    # a set of eight ids takes six times the memory of a tuple of them.
+    kept = {name: tuple(sorted(ids)) for name, ids in collections.items()}
+    return DocIndex(doc_id, kind, path, line + 1, column + 1, kept, complete=True)
 
 
 def duplicate_ids(lists: IdLists, at: At) -> Iterator[Finding]:

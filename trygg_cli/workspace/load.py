@@ -25,7 +25,7 @@ from trygg_cli.workspace.discover import (
     read,
     size,
 )
-from trygg_cli.workspace.resolve import assemble, compact, references_of, reread
+from trygg_cli.workspace.resolve import assemble, references_of, reread
 from trygg_cli.workspace.workers import in_processes
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _check(path: str, raw: bytes, job: _Job) -> FileResult:
     from trygg_cli import check
 
     with cycle_collector_paused():  # also in worker processes that do not inherit it
-        return compact(check.check_source(path, raw, passes=job.passes))
+        return check.check_source(path, raw, passes=job.passes)
 
 
 _Keyed = tuple[str | None, memo.Stamp | None, FileResult]

@@ -33,23 +33,6 @@ def reread(path: str) -> list[Ref]:
     return references_of(path, read(path))
 
 
-def compact(result: FileResult) -> FileResult:
-    """``result`` as the workspace keeps it: each distinct :class:`Target` of its
-    references once, and its index's ids as sorted tuples (a set of eight ids takes six
-    times the memory of a tuple of them)."""
-    if result.refs and type(result.refs[0]) is Ref:
-        result.refs = list(
-            dict.fromkeys(
-                Target(r.target_doc, r.collection, r.target_id, r.expect_kind) for r in result.refs
-            )
-        )
-    if result.index is not None:
-        result.index.collections = {
-            name: tuple(sorted(ids)) for name, ids in result.index.collections.items()
-        }
-    return result
-
-
 def assemble(
     results: list[FileResult], recheck: Recheck
 ) -> tuple[list[Finding], dict[str, FileResult]]:
