@@ -13,9 +13,9 @@ and, in new processes:
   one new Python process, beside ``validate --no-cache --jobs 1``, alternated pair by pair.
 
 Each figure is the median of ``--repeat`` runs. Peak memory is summed over trygg and its
-worker processes, sampled from /proc every 50 ms during the timed runs themselves (at
+worker processes, sampled from /proc every 10 ms during the timed runs themselves (at
 these sizes a second run per figure would double an already long benchmark; the sampler
-costs well under 1 % of a core). The growth exponent is the slope of log(time) against
+costs about 1 % of a core). The growth exponent is the slope of log(time) against
 log(files) over the scales: 1.0 is linear.
 """
 
@@ -28,11 +28,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from run import clear_cache, run
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-11-25"
@@ -60,34 +61,10 @@ class Figure:
     peak_mb: float
 
 
-def _tree_rss_kb(root: int) -> int:
-    from run import _tree_rss_kb as tree_rss_kb  # one sampler for both benchmarks
-
-    return tree_rss_kb(root)
-
-
 def timed(command: Sequence[str]) -> Figure:
     """One run in a new process: its wall time and the peak memory of its process tree."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    started = time.perf_counter()
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
-            stop.wait(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    if sys.platform == "linux":
-        sampler.start()
-    process.wait()
-    seconds = time.perf_counter() - started
-    stop.set()
-    if sampler.is_alive():
-        sampler.join()
-    return Figure(seconds, peak / 1024)
+    done = run(command, sample_memory=True)
+    return Figure(done.seconds, done.peak_mb)
 
 
 def median_of(figures: list[Figure]) -> Figure:
@@ -112,12 +89,6 @@ def corpus_for(scale: float) -> Path:
             stdout=subprocess.DEVNULL,
         )
     return folder
-
-
-def _clear_cache(corpus: Path) -> None:
-    from run import clear_cache
-
-    clear_cache(corpus)
 
 
 class Edit:
@@ -170,7 +141,7 @@ def measure_scale(trygg: str, scale: float, repeat: int) -> dict[str, Figure | f
     edit = Edit(corpus)
     try:
         for name, command in (("validate", validate), ("lint", lint)):
-            _clear_cache(corpus)
+            clear_cache(corpus)
             timed(command)  # fills the cache
             figures[f"{name} unchanged"] = many(command)
             figures[f"{name} one edit"] = many(command, edit.flip)
